@@ -1,0 +1,21 @@
+/**
+ * The per-session event log: append-only, `seq` from 1 without gaps, read by page.
+ * An interface so the scalable log (byte budget, spill to disk, filters) can replace the
+ * in-memory one without touching engines or the panel.
+ */
+import type { Disposable } from '../disposable';
+import type { LogEvent, NewLogEvent } from './logEvent';
+
+export interface EventLog {
+  /** Number of events appended so far (= the last seq). */
+  readonly count: number;
+  /** Stores the event, assigns its seq, notifies listeners, and returns it. */
+  append(event: NewLogEvent): LogEvent;
+  /** The event with this seq, if still held. */
+  get(seq: number): LogEvent | undefined;
+  /** Up to `limit` events with seq ≥ fromSeq, in seq order. */
+  page(fromSeq: number, limit: number): LogEvent[];
+  /** Called synchronously after each append. */
+  onAppend(listener: (event: LogEvent) => void): Disposable;
+  dispose(): void;
+}

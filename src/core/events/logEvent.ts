@@ -1,0 +1,128 @@
+/**
+ * The one event shape every protocol engine emits (design.md, "Data flow").
+ * Events are plain data: no class instances, no functions, so they can be paged, filtered, written
+ * to disk and read back, exported and imported.
+ */
+import type { SendRequest } from '../../shared/sendRequest';
+
+export type Direction = 'in' | 'out' | 'local';
+
+export type Layer = 'tcp' | 'tls' | 'http' | 'ws' | 'eio' | 'sio' | 'sse' | 'poll';
+
+/**
+ * Event types. WebSocket sessions use the first group; later engines add their own
+ * (`eio-open`, `eio-upgrade`, `sio-event`, `poll-request`, …) without changing the shape.
+ */
+export type EventType =
+  | 'connecting' // local: a connection attempt starts (URL, options summary)
+  | 'handshake-request' // out/http: the exact upgrade request
+  | 'handshake-response' // in/http: status line, headers, (non-101) body
+  | 'open' // local: the session is open (negotiated subprotocol/extensions)
+  | 'message' // in/out: a data message (text or binary)
+  | 'ping' // in/out: ping control frame
+  | 'pong' // in/out: pong control frame
+  | 'close-frame' // in/out: a close frame on the wire (code, reason)
+  | 'closed' // local: the session has ended (what the library reported, who closed, why)
+  | 'heartbeat-timeout' // local: our heartbeat saw no pong in time
+  | 'error' // local: anything that went wrong, with a stable code
+  | (string & {});
+
+/** The payload of an event: text or bytes, possibly truncated past the log's limit. */
+export type Payload =
+  | { kind: 'text'; text: string; byteLength: number; truncated?: Truncation }
+  | { kind: 'binary'; bytes: Uint8Array; byteLength: number; truncated?: Truncation };
+
+/** Present when the stored payload is shorter than what went over the wire. */
+export interface Truncation {
+  /** Bytes kept in `text`/`bytes`. */
+  keptBytes: number;
+  /** SHA-256 (hex) of the full payload, so a user can compare with what the server sent. */
+  sha256: string;
+}
+
+/** A header as it went over the wire; order and duplicates kept. */
+export type Header = [name: string, value: string];
+
+export interface HttpMeta {
+  method?: string;
+  url?: string;
+  httpVersion?: string;
+  status?: number;
+  statusText?: string;
+  headers?: Header[];
+}
+
+export interface CloseMeta {
+  /** Close code in the close frame that went over the wire (absent: no code, or no frame at all). */
+  wireCode?: number;
+  wireReason?: string;
+  /** What `ws` reported locally (1005 for "no code", 1006 for "no close frame"). */
+  localCode?: number;
+  localReason?: string;
+  /** Who started the closing handshake. */
+  initiator?: 'client' | 'server' | 'none';
+  /** Whether a close frame was sent / received before the TCP connection ended. */
+  closeFrameSent?: boolean;
+  closeFrameReceived?: boolean;
+}
+
+export interface ErrorMeta {
+  /** Stable code, see core/errors.ts (`RI_…`), or the library's own (`WS_ERR_…`, `ECONNREFUSED`). */
+  code: string;
+  /** One line, plain words. */
+  message: string;
+  /** What the user can do about it. */
+  hint?: string;
+  /** Underlying library message, for the output channel. */
+  detail?: string;
+}
+
+export interface FrameMeta {
+  /** RFC 6455 opcode of the (first) frame. */
+  opcode?: number;
+  /** Whether permessage-deflate compressed this message (RSV1 on the first frame). */
+  compressed?: boolean;
+  /** Number of frames the message came in (>1 when fragmented). */
+  frames?: number;
+  /** Bytes on the wire including frame headers (and compressed length), when the tap saw them. */
+  wireBytes?: number;
+}
+
+export interface EventMeta {
+  request?: HttpMeta;
+  response?: HttpMeta;
+  /** Negotiated values on `open` / `handshake-response`. */
+  subprotocol?: string;
+  extensions?: string;
+  /** Durations in ms (handshake: request sent → response; heartbeat: ping → pong). */
+  durationMs?: number;
+  close?: CloseMeta;
+  error?: ErrorMeta;
+  frame?: FrameMeta;
+  /** The request an outgoing message was sent from: what replay sends again. */
+  send?: SendRequest;
+  /** Free text for `connecting`/`open`/`state` rows. */
+  note?: string;
+}
+
+/** An event as an engine produces it; the log assigns `seq`. */
+export interface NewLogEvent {
+  /** Wall clock ms. */
+  time: number;
+  /** Monotonic ms (performance.now-like) for durations. */
+  mono: number;
+  direction: Direction;
+  layer: Layer;
+  type: EventType;
+  /** Payload length in bytes on the wire (full, not truncated), 0 when there is none. */
+  size: number;
+  payload?: Payload;
+  parent?: number;
+  meta?: EventMeta;
+}
+
+/** An event stored in a session's log. */
+export interface LogEvent extends NewLogEvent {
+  /** Monotonic per session, from 1, no gaps. */
+  seq: number;
+}

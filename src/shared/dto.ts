@@ -1,0 +1,90 @@
+/**
+ * Plain data the host sends to the webview. The webview never sees a LogEvent itself, only
+ * these projections, so the host decides how much of a (possibly huge, possibly hostile) payload
+ * crosses over.
+ */
+
+export type DirectionDto = 'in' | 'out' | 'local';
+
+export type SessionStateDto = 'connecting' | 'open' | 'closing' | 'closed';
+
+/** One row of the frame log table. */
+export interface EventRowDto {
+  seq: number;
+  /** Wall clock, ms since the epoch. */
+  time: number;
+  /** Ms since the session started (monotonic clock). */
+  elapsed: number;
+  direction: DirectionDto;
+  layer: string;
+  type: string;
+  /** Payload bytes (full length, even when the stored payload is truncated). */
+  size: number;
+  /** One line for the table: a status line, a close code, the start of a payload. At most ~200 chars. */
+  preview: string;
+  /** True for error rows (drawn in the error colour). */
+  isError: boolean;
+  /** Whether the payload is binary (the preview is then a hex excerpt). */
+  binary: boolean;
+  parent?: number;
+}
+
+/** A header as it went over the wire: order and duplicates kept. */
+export type HeaderDto = [name: string, value: string];
+
+/** Everything the details pane shows for one event. */
+export interface EventDetailsDto {
+  row: EventRowDto;
+  /** Short headline, e.g. "101 Switching Protocols" or "1006 abnormal closure". */
+  summary?: string;
+  /** Key/value facts (status, URL, subprotocol, close code, error code…), in display order. */
+  facts: Array<[label: string, value: string]>;
+  requestHeaders?: HeaderDto[];
+  responseHeaders?: HeaderDto[];
+  /** Plain-words explanation for errors and closes. */
+  explanation?: string;
+  payload?: PayloadViewDto;
+  /** Whether this event can be sent again as it is (an outgoing message). */
+  replayable: boolean;
+}
+
+/** The payload, already rendered in every view the pane offers. */
+export interface PayloadViewDto {
+  binary: boolean;
+  /** Full length on the wire. */
+  byteLength: number;
+  /** Bytes included in the views below (the rest was truncated in the log or for display). */
+  shownBytes: number;
+  truncated: boolean;
+  sha256?: string;
+  /** UTF-8 text (binary payloads: only when they decode as valid UTF-8). */
+  text?: string;
+  /** Pretty-printed JSON when the text parses as JSON. */
+  json?: string;
+  /** Hex dump: offset, 16 bytes in hex, ASCII column. */
+  hex: string;
+}
+
+/** The session header above the log. */
+export interface SessionInfoDto {
+  id: string;
+  kind: string;
+  url: string;
+  state: SessionStateDto;
+  /** Negotiated subprotocol, if any. */
+  subprotocol?: string;
+  /** Negotiated extensions header, if any (e.g. permessage-deflate). */
+  extensions?: string;
+  /** Wall-clock ms when the session started / opened / closed. */
+  startedAt: number;
+  openedAt?: number;
+  closedAt?: number;
+  /** Handshake time (request sent → 101), ms. */
+  handshakeMs?: number;
+  messagesIn: number;
+  messagesOut: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Why it closed, in one line ("1000 normal closure by server", "ECONNREFUSED …"). */
+  closeSummary?: string;
+}

@@ -1,0 +1,20 @@
+/**
+ * What a caller asks a session to send. One shape for every caller (panel composer, command palette,
+ * editor, replay), so that an outgoing event can keep its request and be sent again unchanged.
+ * Plain, serialisable data: it crosses the host↔webview boundary and is stored in profiles later.
+ */
+export type SendRequest =
+  /** A text message, sent as-is. */
+  | { kind: 'text'; text: string }
+  /** A text message that must parse as JSON; sent as the text given (not re-serialised). */
+  | { kind: 'json'; text: string }
+  /** A binary message typed as hex (`01 ff`, `0x01ff`, spaces/newlines ignored) or base64. */
+  | { kind: 'binary'; encoding: 'hex' | 'base64'; data: string }
+  /** A ping control frame with an optional UTF-8 payload (at most 125 bytes on the wire). */
+  | { kind: 'ping'; text?: string }
+  /** A close frame with an optional code (1000, 3000–4999, …) and reason (at most 123 bytes). */
+  | { kind: 'close'; code?: number; reason?: string };
+
+export type SendKind = SendRequest['kind'];
+
+export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close'];
