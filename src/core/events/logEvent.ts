@@ -53,9 +53,12 @@ export interface HttpMeta {
 }
 
 export interface CloseMeta {
-  /** Close code in the close frame that went over the wire (absent: no code, or no frame at all). */
+  /** Close code and reason in the close frame received from the server (absent: no code, or no frame). */
   wireCode?: number;
   wireReason?: string;
+  /** Close code and reason in the close frame we (or `ws` on our behalf, e.g. 1002) sent. */
+  sentCode?: number;
+  sentReason?: string;
   /** What `ws` reported locally (1005 for "no code", 1006 for "no close frame"). */
   localCode?: number;
   localReason?: string;

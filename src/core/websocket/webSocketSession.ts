@@ -1,0 +1,635 @@
+/**
+ * A raw WebSocket session over `ws`, recorded event by event: the exact handshake request (from the
+ * socket tap), the response with its timing, every message and control frame both ways, the close as
+ * it went over the wire and as `ws` reports it, and every error with a stable code.
+ *
+ * States: connecting → open → closing → closed (connecting → closed on failure). Our own absolute
+ * handshake deadline replaces ws's inactivity timer; our own heartbeat is optional.
+ */
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import WebSocket from 'ws';
+import type { SendRequest } from '../../shared/sendRequest';
+import { type Clock, systemClock } from '../clock';
+import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
+import type { Disposable } from '../disposable';
+import { Emitter } from '../emitter';
+import { ErrorCode, describeError } from '../errors';
+import type { EventLog } from '../events/eventLog';
+import type { CloseMeta, Direction, ErrorMeta, EventMeta, FrameMeta, Header, Layer, Payload } from '../events/logEvent';
+import { MemoryEventLog } from '../events/memoryEventLog';
+import { binaryPayload, textPayload } from '../payload/storedPayload';
+import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
+import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
+import { parseRequestLine, type ParsedHead } from './httpHead';
+import { prepareSend } from './sendPreparation';
+import { tapSocket } from './socketTap';
+import { decodeBody, hintForStatus, readUnexpectedBody } from './unexpectedResponse';
+
+/** How long `close()` waits for the server's close frame before dropping the connection. */
+const CLOSE_GRACE_MS = 5_000;
+/** Raw bytes kept from the end of the incoming stream, attached to protocol error rows. */
+const RAW_TAIL_BYTES = 512;
+
+export interface WebSocketSessionDeps {
+  id?: string;
+  clock?: Clock;
+  log?: EventLog;
+}
+
+let nextId = 1;
+
+export class WebSocketSession implements Session {
+  readonly id: string;
+  readonly log: EventLog;
+  private readonly clock: Clock;
+  private readonly changed = new Emitter<Readonly<SessionInfo>>();
+  private readonly state: SessionInfo;
+  private readonly startMono: number;
+  private ws: WebSocket | undefined;
+  private started: Promise<SessionState> | undefined;
+  private resolveStarted: (state: SessionState) => void = () => undefined;
+  private closedWaiters: Array<() => void> = [];
+  private timers = new Set<unknown>();
+  private deadline: unknown;
+  private requestLogged = false;
+  private requestSentMono: number | undefined;
+  private responseHeadBytes: number | undefined;
+  private tapActive = false;
+  private untap: (() => void) | undefined;
+  private rawTail = new Uint8Array(0);
+  /** Wire facts of incoming data messages, queued until ws delivers the assembled message. */
+  private incomingWire: FrameMeta[] = [];
+  private partialIncoming: FrameMeta | undefined;
+  /** Close/ping frames we logged at send time; the tap skips them when it sees them go out. */
+  private ownCloseFrames = 0;
+  private closeMeta: CloseMeta = { closeFrameSent: false, closeFrameReceived: false };
+  /** Set when we end the handshake ourselves, so ws's generic follow-up error is not logged twice. */
+  private abortedByUs = false;
+  private failure: ErrorMeta | undefined;
+  private pendingPings = new Map<string, number>();
+  private heartbeatCount = 0;
+  private heartbeatAwaiting: string | undefined;
+  private disposed = false;
+
+  constructor(readonly options: ResolvedWebSocketOptions, deps: WebSocketSessionDeps = {}) {
+    this.id = deps.id ?? `ws-${nextId++}`;
+    this.clock = deps.clock ?? systemClock;
+    this.log = deps.log ?? new MemoryEventLog();
+    this.startMono = this.clock.mono();
+    this.state = {
+      state: 'connecting', url: options.url, kind: 'websocket', startedAt: this.clock.now(),
+      messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0,
+    };
+  }
+
+  get info(): Readonly<SessionInfo> {
+    return this.state;
+  }
+
+  onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
+    return this.changed.on(listener);
+  }
+
+  start(): Promise<SessionState> {
+    if (this.started) return this.started;
+    this.started = new Promise((resolve) => { this.resolveStarted = resolve; });
+    this.connect();
+    return this.started;
+  }
+
+  // ---- connecting ------------------------------------------------------------------------------
+
+  private connect(): void {
+    const o = this.options;
+    this.append('local', 'ws', 'connecting', { note: describeAttempt(o) });
+    this.deadline = this.timer(o.handshakeTimeoutMs, () => this.onDeadline());
+    let ws: WebSocket;
+    try {
+      // ws passes TLS options (ca, servername, rejectUnauthorized) through to tls.connect.
+      const clientOptions: WebSocket.ClientOptions & { servername?: string } = {
+        // Node's http sends an array value as one header line per element; ws's types only say string.
+        headers: headerObject(o.headers) as unknown as Record<string, string>,
+        origin: o.origin,
+        perMessageDeflate: o.perMessageDeflate,
+        rejectUnauthorized: o.tls.rejectUnauthorized,
+        ca: o.tls.ca,
+        servername: o.tls.servername,
+        maxPayload: o.maxPayloadBytes,
+        followRedirects: false,
+        finishRequest: (req: ClientRequest) => {
+          req.on('socket', (socket: Socket) => this.onSocket(socket));
+          this.fallbackRequest = req;
+          req.end();
+        },
+      };
+      ws = new WebSocket(o.url, o.subprotocols, clientOptions);
+    } catch (error) {
+      // ws throws synchronously for URLs it rejects; options validation should have caught them.
+      this.fail(describeError(error));
+      this.finishClosed(undefined, '');
+      return;
+    }
+    this.ws = ws;
+    ws.on('upgrade', (res) => this.guard(() => this.onUpgrade(res)));
+    ws.on('unexpected-response', (_req, res) => this.guard(() => this.onUnexpectedResponse(res)));
+    ws.on('open', () => this.guard(() => this.onOpen()));
+    ws.on('message', (data, isBinary) => this.guard(() => this.onMessage(data, isBinary)));
+    ws.on('ping', (data) => this.guard(() => this.onControl('in', 'ping', data)));
+    ws.on('pong', (data) => this.guard(() => this.onControl('in', 'pong', data)));
+    ws.on('error', (error) => this.guard(() => this.onError(error)));
+    ws.on('close', (code, reason) => this.guard(() => this.finishClosed(code, reason.toString('utf8'))));
+  }
+
+  private fallbackRequest: ClientRequest | undefined;
+
+  private onSocket(socket: Socket): void {
+    const connectStart = this.clock.mono();
+    let lookupMs: number | undefined;
+    socket.once('lookup', () => { lookupMs = this.clock.mono() - connectStart; });
+    socket.once('connect', () => this.guard(() => {
+      const total = this.clock.mono() - connectStart;
+      const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
+      this.append('local', 'tcp', 'tcp-connected', {
+        durationMs: total,
+        note: `TCP connected to ${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort} (${dns}connect ${total.toFixed(1)} ms)`,
+      });
+    }));
+    socket.once('secureConnect', () => this.guard(() => this.onSecureConnect(socket as TLSSocket, connectStart)));
+    this.tapActive = true;
+    this.untap = tapSocket(socket, {
+      onRequestHead: (head) => this.guard(() => this.logRequest(head)),
+      onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
+      onFrame: (dir, frame) => this.guard(() => this.onWireFrame(dir, frame)),
+      onRead: (chunk) => this.keepRawTail(chunk),
+      onTapError: (message) => this.guard(() => {
+        this.tapActive = false;
+        this.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` } });
+      }),
+    });
+  }
+
+  private onSecureConnect(socket: TLSSocket, connectStart: number): void {
+    const cert = socket.getPeerCertificate();
+    const subject = cert && cert.subject ? cert.subject.CN : undefined;
+    const issuer = cert && cert.issuer ? cert.issuer.CN ?? cert.issuer.O : undefined;
+    const parts = [
+      `TLS ${socket.getProtocol() ?? '?'}`,
+      socket.getCipher()?.name,
+      subject ? `certificate CN=${subject}` : undefined,
+      issuer ? `issued by ${issuer}` : undefined,
+      cert?.valid_to ? `valid to ${cert.valid_to}` : undefined,
+      socket.authorized ? 'verified' : `NOT verified (${String(socket.authorizationError ?? 'verification off')})`,
+    ].filter(Boolean);
+    this.append('local', 'tls', 'tls-established', { durationMs: this.clock.mono() - connectStart, note: parts.join(', ') });
+  }
+
+  /** The exact request head as it left the socket. */
+  private logRequest(head: ParsedHead): void {
+    if (this.requestLogged) return;
+    this.requestLogged = true;
+    this.requestSentMono = this.clock.mono();
+    const line = parseRequestLine(head.startLine);
+    this.append('out', 'http', 'handshake-request', {
+      request: { method: line.method ?? 'GET', url: this.options.url, httpVersion: line.httpVersion, headers: head.headers },
+      note: head.startLine,
+    }, undefined, head.byteLength);
+  }
+
+  /** Without the tap (it failed), log the request from what Node reports. */
+  private logRequestFallback(): void {
+    const req = this.fallbackRequest;
+    if (this.requestLogged || !req) return;
+    const headers: Header[] = req.getRawHeaderNames().map((name) => [name, String(req.getHeader(name) ?? '')]);
+    this.requestLogged = true;
+    this.requestSentMono = this.clock.mono();
+    this.append('out', 'http', 'handshake-request', { request: { method: req.method, url: this.options.url, headers } });
+  }
+
+  private onUpgrade(res: IncomingMessage): void {
+    this.logRequestFallback();
+    const headers = rawHeaderPairs(res.rawHeaders);
+    const durationMs = this.requestSentMono !== undefined ? this.clock.mono() - this.requestSentMono : undefined;
+    this.state.handshakeMs = durationMs;
+    this.append('in', 'http', 'handshake-response', {
+      response: { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers },
+      subprotocol: headerValue(headers, 'sec-websocket-protocol'),
+      extensions: headerValue(headers, 'sec-websocket-extensions'),
+      durationMs,
+    }, undefined, this.responseHeadBytes ?? 0);
+  }
+
+  private onUnexpectedResponse(res: IncomingMessage): void {
+    this.logRequestFallback();
+    const headers = rawHeaderPairs(res.rawHeaders);
+    const durationMs = this.requestSentMono !== undefined ? this.clock.mono() - this.requestSentMono : undefined;
+    const reader = readUnexpectedBody(res);
+    this.abortBodyRead = reader.abort;
+    void reader.done.then((body) => this.guard(() => {
+      this.abortBodyRead = undefined;
+      const decoded = decodeBody(body.bytes, headerValue(headers, 'content-encoding'));
+      const payload = isUtf8(decoded) ? textPayload(Buffer.from(decoded).toString('utf8'), this.options.maxStoredPayloadBytes) : binaryPayload(decoded, this.options.maxStoredPayloadBytes);
+      this.append('in', 'http', 'handshake-response', {
+        response: { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers },
+        durationMs,
+        note: body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined,
+      }, payload, body.bytes.length);
+      const status = res.statusCode ?? 0;
+      this.fail({
+        code: ErrorCode.UnexpectedResponse,
+        message: `The server answered ${status} ${res.statusMessage ?? ''}`.trimEnd() + ' instead of 101 Switching Protocols.',
+        hint: hintForStatus(status, headers),
+      });
+      this.abort();
+    }));
+  }
+
+  private abortBodyRead: (() => void) | undefined;
+
+  private onDeadline(): void {
+    this.deadline = undefined;
+    if (this.state.state !== 'connecting') return;
+    this.abortBodyRead?.();
+    if (this.abortedByUs) return;
+    const received = this.rawTail.length;
+    this.fail({
+      code: ErrorCode.HandshakeTimeout,
+      message: `No complete handshake within ${this.options.handshakeTimeoutMs} ms${received ? ` (the server sent ${received === RAW_TAIL_BYTES ? 'at least ' : ''}${received} bytes)` : ' (the server sent nothing)'}.`,
+      hint: 'The server accepted the TCP connection but did not answer the upgrade in time. Check that this port serves WebSocket, or raise realtimeInspector.handshakeTimeoutMs.',
+    }, this.rawTail.length ? binaryPayload(this.rawTail, RAW_TAIL_BYTES) : undefined);
+    this.abort();
+  }
+
+  private onOpen(): void {
+    this.clearTimer(this.deadline);
+    const ws = this.ws!;
+    this.state.state = 'open';
+    this.state.openedAt = this.clock.now();
+    this.state.subprotocol = ws.protocol || undefined;
+    this.state.extensions = ws.extensions || undefined;
+    const parts = [`Open in ${(this.clock.mono() - this.startMono).toFixed(1)} ms`];
+    parts.push(ws.protocol ? `subprotocol ${ws.protocol}` : 'no subprotocol');
+    parts.push(ws.extensions ? `extensions ${ws.extensions}` : 'no extensions');
+    this.append('local', 'ws', 'open', { subprotocol: ws.protocol || undefined, extensions: ws.extensions || undefined, note: parts.join(', ') });
+    this.fireChanged();
+    this.resolveStarted('open');
+    if (this.options.heartbeatIntervalMs > 0) this.scheduleHeartbeat();
+  }
+
+  // ---- traffic ---------------------------------------------------------------------------------
+
+  private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    const bytes = rawDataToBuffer(data);
+    const payload = isBinary ? binaryPayload(bytes, this.options.maxStoredPayloadBytes) : textPayload(bytes.toString('utf8'), this.options.maxStoredPayloadBytes);
+    this.state.messagesIn++;
+    this.state.bytesIn += bytes.length;
+    const frame = this.incomingWire.shift() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
+    this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
+    this.fireChanged();
+  }
+
+  private onControl(direction: Direction, type: 'ping' | 'pong', data: Buffer): void {
+    const payload = data.length ? textOrBinary(data, this.options.maxStoredPayloadBytes) : undefined;
+    const meta: EventMeta = { frame: { opcode: type === 'ping' ? OPCODE.ping : OPCODE.pong } };
+    if (type === 'pong') {
+      const key = data.toString('hex');
+      const sentAt = this.pendingPings.get(key);
+      if (sentAt !== undefined) {
+        this.pendingPings.delete(key);
+        meta.durationMs = this.clock.mono() - sentAt;
+        meta.note = `Round trip ${meta.durationMs.toFixed(1)} ms`;
+      }
+      if (this.heartbeatAwaiting === key) this.heartbeatAwaiting = undefined;
+    }
+    this.append(direction, 'ws', type, meta, payload, data.length);
+  }
+
+  /** Frames seen on the wire: close frames both ways, pongs ws sends for us, and facts for messages. */
+  private onWireFrame(direction: 'in' | 'out', frame: WireFrame): void {
+    const wireBytes = frame.headerLength + frame.payloadLength;
+    if (direction === 'in' && (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)) {
+      if (frame.opcode !== OPCODE.continuation || !this.partialIncoming) this.partialIncoming = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
+      this.partialIncoming.frames = (this.partialIncoming.frames ?? 0) + 1;
+      this.partialIncoming.wireBytes = (this.partialIncoming.wireBytes ?? 0) + wireBytes;
+      if (frame.fin) {
+        this.incomingWire.push(this.partialIncoming);
+        this.partialIncoming = undefined;
+      }
+      return;
+    }
+    if (frame.opcode === OPCODE.close) {
+      const { code, reason, malformed } = parseClosePayload(frame.payload);
+      if (direction === 'in') {
+        this.closeMeta.closeFrameReceived = true;
+        this.closeMeta.wireCode = code;
+        this.closeMeta.wireReason = reason;
+        if (!this.closeMeta.closeFrameSent) this.closeMeta.initiator = 'server';
+        this.setState('closing');
+        this.append('in', 'ws', 'close-frame', {
+          close: { wireCode: code, wireReason: reason },
+          frame: { opcode: OPCODE.close, wireBytes },
+          note: malformed ? 'Malformed close frame (1-byte payload)' : code === undefined ? 'Close frame without a status code' : undefined,
+        }, frame.payload.length ? binaryPayload(frame.payload, 125) : undefined, frame.payloadLength);
+      } else {
+        this.closeMeta.closeFrameSent = true;
+        this.closeMeta.sentCode = code;
+        this.closeMeta.sentReason = reason;
+        if (!this.closeMeta.closeFrameReceived && !this.closeMeta.initiator) this.closeMeta.initiator = 'client';
+        if (this.ownCloseFrames > 0) {
+          this.ownCloseFrames--;
+          return;
+        }
+        // ws wrote this close frame itself: an echo of the server's, or a protocol-error close (1002, 1007, 1009).
+        this.append('out', 'ws', 'close-frame', {
+          close: { sentCode: code, sentReason: reason },
+          frame: { opcode: OPCODE.close, wireBytes },
+          note: this.closeMeta.closeFrameReceived ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
+        }, frame.payload.length ? binaryPayload(frame.payload, 125) : undefined, frame.payloadLength);
+      }
+      return;
+    }
+    if (direction === 'out' && frame.opcode === OPCODE.pong) {
+      // ws answers every ping automatically; the answer is only visible here.
+      this.append('out', 'ws', 'pong', { frame: { opcode: OPCODE.pong, wireBytes }, note: 'Automatic reply to a ping' },
+        frame.payload.length ? textOrBinary(Buffer.from(frame.payload), 125) : undefined, frame.payloadLength);
+    }
+  }
+
+  send(request: SendRequest): SendOutcome {
+    const prepared = prepareSend(request);
+    if (!prepared.ok) return prepared;
+    const ws = this.ws;
+    if (!ws || this.state.state !== 'open' || ws.readyState !== WebSocket.OPEN) {
+      return { ok: false, error: { code: ErrorCode.NotOpen, message: `The session is ${this.state.state}: messages can be sent only while it is open.` } };
+    }
+    const action = prepared.action;
+    const onSent = (error?: Error): void => {
+      if (error) this.guard(() => this.append('local', 'ws', 'error', { error: { ...describeError(error), code: ErrorCode.SendFailed } }));
+    };
+    try {
+      switch (action.op) {
+        case 'message': {
+          const data = action.binary ? Buffer.from(action.bytes) : action.text;
+          const size = action.binary ? action.bytes.length : Buffer.byteLength(action.text);
+          const payload = action.binary ? binaryPayload(action.bytes, this.options.maxStoredPayloadBytes) : textPayload(action.text, this.options.maxStoredPayloadBytes);
+          const event = this.append('out', 'ws', 'message', { send: request, frame: { opcode: action.binary ? OPCODE.binary : OPCODE.text } }, payload, size);
+          this.state.messagesOut++;
+          this.state.bytesOut += size;
+          ws.send(data, { binary: action.binary }, onSent);
+          this.fireChanged();
+          return { ok: true, seq: event.seq };
+        }
+        case 'ping': {
+          const bytes = Buffer.from(action.bytes);
+          this.pendingPings.set(bytes.toString('hex'), this.clock.mono());
+          const event = this.append('out', 'ws', 'ping', { send: request, frame: { opcode: OPCODE.ping } }, bytes.length ? textOrBinary(bytes, 125) : undefined, bytes.length);
+          ws.ping(bytes, undefined, onSent);
+          return { ok: true, seq: event.seq };
+        }
+        case 'close': {
+          const event = this.logOwnClose(action.code, action.reason);
+          ws.close(action.code, action.reason);
+          return { ok: true, seq: event.seq };
+        }
+      }
+    } catch (error) {
+      return { ok: false, error: { ...describeError(error), code: ErrorCode.SendFailed } };
+    }
+  }
+
+  private logOwnClose(code: number | undefined, reason: string | undefined): { seq: number } {
+    if (this.tapActive) this.ownCloseFrames++;
+    if (!this.closeMeta.closeFrameReceived && !this.closeMeta.initiator) this.closeMeta.initiator = 'client';
+    this.setState('closing');
+    const payload = code === undefined ? undefined : closePayload(code, reason ?? '');
+    return this.append('out', 'ws', 'close-frame', { close: { sentCode: code, sentReason: reason }, frame: { opcode: OPCODE.close } },
+      payload ? binaryPayload(payload, 125) : undefined, payload?.length ?? 0);
+  }
+
+  // ---- heartbeat -------------------------------------------------------------------------------
+
+  private scheduleHeartbeat(): void {
+    this.timer(this.options.heartbeatIntervalMs, () => this.guard(() => this.beat()));
+  }
+
+  private beat(): void {
+    const ws = this.ws;
+    if (!ws || this.state.state !== 'open') return;
+    if (this.heartbeatAwaiting !== undefined) {
+      this.append('local', 'ws', 'heartbeat-timeout', {
+        error: {
+          code: ErrorCode.HeartbeatTimeout,
+          message: `No pong within ${this.options.heartbeatIntervalMs} ms of our heartbeat ping: the connection is considered dead.`,
+          hint: 'The server or a proxy stopped answering. The connection is dropped without a closing handshake.',
+        },
+      });
+      this.closeMeta.initiator = 'client';
+      ws.terminate();
+      return;
+    }
+    const payload = Buffer.from(`ri-heartbeat-${++this.heartbeatCount}`);
+    const key = payload.toString('hex');
+    this.heartbeatAwaiting = key;
+    this.pendingPings.set(key, this.clock.mono());
+    this.append('out', 'ws', 'ping', { frame: { opcode: OPCODE.ping }, note: 'Heartbeat' }, textPayload(payload.toString(), 125), payload.length);
+    ws.ping(payload);
+    this.scheduleHeartbeat();
+  }
+
+  // ---- ending ----------------------------------------------------------------------------------
+
+  private onError(error: Error): void {
+    if (this.abortedByUs && this.state.state === 'connecting') return;
+    const meta = describeError(error);
+    const rawTail = meta.code === ErrorCode.ProtocolError || meta.code === ErrorCode.InvalidAccept ? this.rawTail : undefined;
+    this.fail(meta, rawTail?.length ? binaryPayload(rawTail, RAW_TAIL_BYTES) : undefined);
+  }
+
+  /** Records an error row; before the session opened it also becomes the session's failure. */
+  private fail(error: ErrorMeta, payload?: Payload): void {
+    if (this.state.state === 'connecting' && !this.failure) this.failure = error;
+    this.append('local', 'ws', 'error', { error }, payload, payload?.byteLength ?? 0);
+  }
+
+  /** Ends a handshake we gave up on; ws then reports error + close, the error is ours already. */
+  private abort(): void {
+    this.abortedByUs = true;
+    this.ws?.terminate();
+  }
+
+  private finishClosed(code: number | undefined, reason: string): void {
+    if (this.state.state === 'closed') return;
+    for (const t of this.timers) this.clock.clearTimeout(t);
+    this.timers.clear();
+    this.untap?.();
+    const wasOpen = this.state.openedAt !== undefined;
+    const close: CloseMeta = { ...this.closeMeta, localCode: code, localReason: reason || undefined, initiator: this.closeMeta.initiator ?? 'none' };
+    this.state.state = 'closed';
+    this.state.closedAt = this.clock.now();
+    this.state.closeSummary = this.failure ? this.failure.message : summarizeClose(close, wasOpen);
+    this.append('local', 'ws', 'closed', { close, note: this.state.closeSummary });
+    this.fireChanged();
+    this.resolveStarted('closed');
+    const waiters = this.closedWaiters;
+    this.closedWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  close(): Promise<void> {
+    if (this.state.state === 'closed') return Promise.resolve();
+    const closed = new Promise<void>((resolve) => this.closedWaiters.push(resolve));
+    const ws = this.ws;
+    if (!ws) {
+      this.finishClosed(undefined, '');
+    } else if (this.state.state === 'connecting') {
+      this.append('local', 'ws', 'error', { error: { code: 'RI_CANCELLED', message: 'Connection attempt cancelled.' } });
+      this.abort();
+    } else {
+      if (this.state.state === 'open') {
+        this.logOwnClose(1000, '');
+        ws.close(1000);
+      }
+      // A server that never answers our close frame would keep us waiting for ws's 30 s timer.
+      this.timer(CLOSE_GRACE_MS, () => ws.terminate());
+    }
+    return closed;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.state.state !== 'closed') {
+      this.abortedByUs = true;
+      this.ws?.terminate();
+    }
+    for (const t of this.timers) this.clock.clearTimeout(t);
+    this.timers.clear();
+    this.untap?.();
+    this.changed.dispose();
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------------
+
+  private append(direction: Direction, layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size = 0): { seq: number } {
+    return this.log.append({ time: this.clock.now(), mono: this.clock.mono() - this.startMono, direction, layer, type, size, payload, meta });
+  }
+
+  private setState(state: SessionState): void {
+    if (this.state.state === state || this.state.state === 'closed') return;
+    this.state.state = state;
+    this.fireChanged();
+  }
+
+  private fireChanged(): void {
+    this.changed.fire(this.state);
+  }
+
+  private timer(ms: number, fn: () => void): unknown {
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
+    return handle;
+  }
+
+  private clearTimer(handle: unknown): void {
+    if (handle === undefined) return;
+    this.clock.clearTimeout(handle);
+    this.timers.delete(handle);
+  }
+
+  private keepRawTail(chunk: Uint8Array): void {
+    const joined = new Uint8Array(Math.min(RAW_TAIL_BYTES, this.rawTail.length + chunk.length));
+    const fromChunk = Math.min(chunk.length, joined.length);
+    const fromTail = joined.length - fromChunk;
+    joined.set(this.rawTail.subarray(this.rawTail.length - fromTail), 0);
+    joined.set(chunk.subarray(chunk.length - fromChunk), fromTail);
+    this.rawTail = joined;
+  }
+
+  /** Nothing a server sends may throw out of a socket callback and take the host down. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      try {
+        this.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Internal error while recording: ${String(error)}`, detail: (error as Error)?.stack } });
+      } catch {
+        // The log itself failed; nothing left to record into.
+      }
+    }
+  }
+}
+
+// ---- small pure helpers ------------------------------------------------------------------------
+
+function describeAttempt(o: ResolvedWebSocketOptions): string {
+  const parts = [`Connecting to ${o.url}`];
+  if (o.subprotocols.length) parts.push(`subprotocols ${o.subprotocols.join(', ')}`);
+  parts.push(o.perMessageDeflate ? 'permessage-deflate offered' : 'no compression');
+  if (o.url.startsWith('wss:')) parts.push(o.tls.rejectUnauthorized ? 'TLS verification on' : 'TLS verification OFF');
+  parts.push(`handshake deadline ${o.handshakeTimeoutMs} ms`);
+  if (o.heartbeatIntervalMs > 0) parts.push(`heartbeat every ${o.heartbeatIntervalMs} ms`);
+  return parts.join(', ');
+}
+
+/** ws takes headers as an object; duplicates become arrays so each still goes out as its own line. */
+function headerObject(headers: Header[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const canonical = new Map<string, string>();
+  for (const [name, value] of headers) {
+    const key = canonical.get(name.toLowerCase()) ?? name;
+    canonical.set(name.toLowerCase(), key);
+    const existing = out[key];
+    out[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+  }
+  return out;
+}
+
+function rawHeaderPairs(raw: string[]): Header[] {
+  const pairs: Header[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
+  return pairs;
+}
+
+function headerValue(headers: Header[], name: string): string | undefined {
+  return headers.find(([n]) => n.toLowerCase() === name)?.[1];
+}
+
+function rawDataToBuffer(data: WebSocket.RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data as ArrayBuffer);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function textOrBinary(bytes: Buffer, max: number): Payload {
+  return isUtf8(bytes) ? textPayload(bytes.toString('utf8'), max) : binaryPayload(bytes, max);
+}
+
+function closePayload(code: number, reason: string): Uint8Array {
+  const reasonBytes = Buffer.from(reason, 'utf8');
+  const out = Buffer.alloc(2 + reasonBytes.length);
+  out.writeUInt16BE(code, 0);
+  reasonBytes.copy(out, 2);
+  return out;
+}
+
+function summarizeClose(close: CloseMeta, wasOpen: boolean): string {
+  if (!wasOpen) return 'Closed before the connection opened.';
+  const by = close.initiator === 'server' ? 'by the server' : close.initiator === 'client' ? 'by us' : 'without a closing handshake';
+  const code = close.initiator === 'server' ? close.wireCode : close.initiator === 'client' ? close.sentCode : close.localCode;
+  const reason = close.initiator === 'server' ? close.wireReason : close.initiator === 'client' ? close.sentReason : close.localReason;
+  const codeText = code !== undefined ? `${code}${reason ? ` "${reason}"` : ''}` : close.localCode !== undefined ? `${close.localCode}` : 'no code';
+  return `Closed ${by}: ${codeText}.`;
+}
