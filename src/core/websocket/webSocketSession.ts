@@ -148,6 +148,7 @@ export class WebSocketSession implements Session {
     const connectStart = this.clock.mono();
     let lookupMs: number | undefined;
     socket.once('lookup', () => { lookupMs = this.clock.mono() - connectStart; });
+    const secure = this.options.url.startsWith('wss:');
     socket.once('connect', () => this.guard(() => {
       const total = this.clock.mono() - connectStart;
       const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
@@ -155,11 +156,19 @@ export class WebSocketSession implements Session {
         durationMs: total,
         note: `TCP connected to ${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort} (${dns}connect ${total.toFixed(1)} ms)`,
       });
+      if (!secure) this.transportReady();
     }));
-    socket.once('secureConnect', () => this.guard(() => this.onSecureConnect(socket as TLSSocket, connectStart)));
+    socket.once('secureConnect', () => this.guard(() => {
+      this.onSecureConnect(socket as TLSSocket, connectStart);
+      this.transportReady();
+    }));
     this.tapActive = true;
     this.untap = tapSocket(socket, {
-      onRequestHead: (head) => this.guard(() => this.logRequest(head)),
+      // Node queues the request before the connection is up; it leaves once TCP (and TLS) are ready.
+      onRequestHead: (head) => this.guard(() => {
+        this.pendingRequestHead = head;
+        if (this.transportIsReady) this.transportReady();
+      }),
       onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
       onFrame: (dir, frame) => this.guard(() => this.onWireFrame(dir, frame)),
       onRead: (chunk) => this.keepRawTail(chunk),
@@ -183,6 +192,16 @@ export class WebSocketSession implements Session {
       socket.authorized ? 'verified' : `NOT verified (${String(socket.authorizationError ?? 'verification off')})`,
     ].filter(Boolean);
     this.append('local', 'tls', 'tls-established', { durationMs: this.clock.mono() - connectStart, note: parts.join(', ') });
+  }
+
+  private pendingRequestHead: ParsedHead | undefined;
+  private transportIsReady = false;
+
+  private transportReady(): void {
+    this.transportIsReady = true;
+    const head = this.pendingRequestHead;
+    this.pendingRequestHead = undefined;
+    if (head) this.logRequest(head);
   }
 
   /** The exact request head as it left the socket. */
