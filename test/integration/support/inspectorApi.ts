@@ -1,0 +1,30 @@
+/**
+ * How the integration tests reach the extension: its id, its commands, and the part of its exported
+ * API (`activate()`'s return value) they rely on.
+ */
+import * as vscode from 'vscode';
+import type { Session } from '../../../src/core/session/session';
+
+export const EXTENSION_ID = 'realtime-inspector.realtime-inspector';
+
+export const COMMANDS = {
+  connect: 'realtimeInspector.connect',
+  disconnect: 'realtimeInspector.disconnect',
+  sendMessage: 'realtimeInspector.sendMessage',
+  showLog: 'realtimeInspector.showLog',
+} as const;
+
+/** The extension's exports, as far as tests use them. */
+export interface InspectorApi {
+  getSession(id: string): Session | undefined;
+  panelFor(id: string): vscode.WebviewPanel | undefined;
+}
+
+/** Activates the extension (activation is lazy) and returns its API. */
+export async function activateInspector(): Promise<InspectorApi> {
+  const extension = vscode.extensions.getExtension<InspectorApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
+  const api = await extension.activate();
+  if (!api || typeof api.getSession !== 'function') throw new Error(`${EXTENSION_ID} exports no getSession()`);
+  return api;
+}
