@@ -1,0 +1,249 @@
+/**
+ * LogEvent → what the panel shows: a one-line row for the table and the details for one selected
+ * event. Pure and total: whatever a server sent (huge, binary, hostile), the projection is bounded
+ * and never throws on well-formed events.
+ */
+import type { EventDetailsDto, EventRowDto } from '../../shared/dto';
+import type { CloseMeta, ErrorMeta, FrameMeta, HttpMeta, LogEvent, Payload } from '../events/logEvent';
+import { closeCodeExplanation, closeCodeName, closeHeadline } from './closeCodes';
+import { hexPreview, projectPayload } from './payloadView';
+
+/** The row preview is at most this many characters. */
+export const PREVIEW_MAX_CHARS = 200;
+/** A binary preview shows this many bytes as hex (3 characters each, within PREVIEW_MAX_CHARS). */
+const PREVIEW_HEX_BYTES = 64;
+/** Text previews look at no more of the payload than this (a 1 MiB message is not scanned for one line). */
+const PREVIEW_SCAN_CHARS = PREVIEW_MAX_CHARS * 2;
+
+const OPCODE_NAMES: Record<number, string> = { 0: 'continuation', 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' };
+
+const REASON_PHRASES: Record<number, string> = {
+  101: 'Switching Protocols', 200: 'OK', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 426: 'Upgrade Required', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+/** One table row. `originMono` is the monotonic time the session started (the first event's `mono`). */
+export function projectRow(event: LogEvent, originMono: number): EventRowDto {
+  const row: EventRowDto = {
+    seq: event.seq,
+    time: event.time,
+    elapsed: Math.max(0, event.mono - originMono),
+    direction: event.direction,
+    layer: event.layer,
+    type: event.type,
+    size: event.size,
+    preview: previewOf(event),
+    isError: isErrorEvent(event),
+    binary: event.payload?.kind === 'binary',
+  };
+  if (event.parent !== undefined) row.parent = event.parent;
+  return row;
+}
+
+/** Everything the details pane shows for one event. */
+export function projectDetails(event: LogEvent, originMono: number): EventDetailsDto {
+  const meta = event.meta ?? {};
+  const details: EventDetailsDto = {
+    row: projectRow(event, originMono),
+    facts: factsOf(event),
+    replayable: isReplayable(event),
+  };
+  const summary = summaryOf(event);
+  if (summary !== undefined) details.summary = summary;
+  if (meta.request?.headers) details.requestHeaders = meta.request.headers.map(([n, v]) => [n, v]);
+  if (meta.response?.headers) details.responseHeaders = meta.response.headers.map(([n, v]) => [n, v]);
+  const explanation = explanationOf(event);
+  if (explanation !== undefined) details.explanation = explanation;
+  if (event.payload) details.payload = projectPayload(event.payload);
+  return details;
+}
+
+/** An outgoing data message or ping that remembers the request it was sent from. */
+export function isReplayable(event: LogEvent): boolean {
+  return event.direction === 'out' && (event.type === 'message' || event.type === 'ping') && event.meta?.send !== undefined;
+}
+
+function isErrorEvent(event: LogEvent): boolean {
+  return event.type === 'error' || event.type === 'heartbeat-timeout' || event.meta?.error !== undefined;
+}
+
+// ---- preview ---------------------------------------------------------------------------------
+
+/** One line for the table: status line, close code, error, or the start of the payload. */
+export function previewOf(event: LogEvent): string {
+  const meta = event.meta ?? {};
+  switch (event.type) {
+    case 'handshake-request':
+      return oneLine(requestLine(meta.request) ?? '');
+    case 'handshake-response':
+      return oneLine(statusLine(meta.response) ?? payloadPreview(event.payload));
+    case 'close-frame':
+      return oneLine(closeFramePreview(meta.close));
+    case 'closed':
+      return oneLine(closedSummary(meta.close) ?? meta.note ?? '');
+    case 'error':
+    case 'heartbeat-timeout':
+      return oneLine(meta.error ? `${meta.error.code}: ${meta.error.message}` : meta.note ?? '');
+    case 'open':
+      return oneLine(openPreview(event) ?? meta.note ?? '');
+    default:
+      if (event.payload) return payloadPreview(event.payload);
+      return oneLine(meta.note ?? meta.request?.url ?? '');
+  }
+}
+
+function payloadPreview(payload: Payload | undefined): string {
+  if (!payload) return '';
+  if (payload.kind === 'binary') return hexPreview(payload.bytes, PREVIEW_HEX_BYTES, payload.byteLength);
+  const more = payload.text.length > PREVIEW_SCAN_CHARS || payload.truncated !== undefined;
+  return oneLine(payload.text.slice(0, PREVIEW_SCAN_CHARS), more);
+}
+
+/**
+ * Newlines shown as ⏎, other control characters as spaces, cut to PREVIEW_MAX_CHARS with "…".
+ * `more` says the input was already cut before it got here.
+ */
+function oneLine(text: string, more = false): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\r?\n/g, '⏎').replace(/[\x00-\x1f\x7f]/g, ' ');
+  if (flat.length <= PREVIEW_MAX_CHARS && !more) return flat;
+  let cut = flat.slice(0, PREVIEW_MAX_CHARS - 1);
+  // Do not leave half of a surrogate pair at the end.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+function requestLine(request: HttpMeta | undefined): string | undefined {
+  if (!request) return undefined;
+  return [request.method ?? 'GET', request.url ?? '', `HTTP/${request.httpVersion ?? '1.1'}`].filter(Boolean).join(' ');
+}
+
+function statusLine(response: HttpMeta | undefined): string | undefined {
+  if (response?.status === undefined) return undefined;
+  return `HTTP/${response.httpVersion ?? '1.1'} ${statusHeadline(response)}`;
+}
+
+/** "101 Switching Protocols": the server's reason phrase, or the standard one when it sent none. */
+function statusHeadline(response: HttpMeta): string {
+  const status = response.status ?? 0;
+  const text = response.statusText?.trim() || REASON_PHRASES[status] || '';
+  return text ? `${status} ${text}` : String(status);
+}
+
+function closeFramePreview(close: CloseMeta | undefined): string {
+  if (close?.wireCode === undefined) return 'Close frame without a status code';
+  const reason = close.wireReason ? `: ${close.wireReason}` : '';
+  return `${closeHeadline(close.wireCode)}${reason}`;
+}
+
+function closedSummary(close: CloseMeta | undefined): string | undefined {
+  if (!close) return undefined;
+  const code = close.wireCode ?? close.localCode;
+  if (code === undefined) return undefined;
+  const by = close.initiator === 'client' ? ' (closed by client)' : close.initiator === 'server' ? ' (closed by server)' : '';
+  const reason = close.wireReason ?? close.localReason;
+  return `${closeHeadline(code)}${by}${reason ? `: ${reason}` : ''}`;
+}
+
+function openPreview(event: LogEvent): string | undefined {
+  const parts: string[] = [];
+  if (event.meta?.subprotocol) parts.push(`subprotocol ${event.meta.subprotocol}`);
+  if (event.meta?.extensions) parts.push(`extensions ${event.meta.extensions}`);
+  return parts.length ? `Open · ${parts.join(' · ')}` : undefined;
+}
+
+// ---- details ---------------------------------------------------------------------------------
+
+function summaryOf(event: LogEvent): string | undefined {
+  const meta = event.meta ?? {};
+  switch (event.type) {
+    case 'handshake-request':
+      return requestLine(meta.request);
+    case 'handshake-response':
+      return meta.response?.status !== undefined ? statusHeadline(meta.response) : undefined;
+    case 'close-frame':
+      return closeFramePreview(meta.close);
+    case 'closed':
+      return closedSummary(meta.close) ?? 'Closed';
+    case 'error':
+    case 'heartbeat-timeout':
+      return meta.error?.message ?? (event.type === 'heartbeat-timeout' ? 'Heartbeat timeout' : 'Error');
+    case 'open':
+      return 'Connection open';
+    case 'message':
+      return `${event.payload?.kind === 'binary' ? 'Binary' : 'Text'} message, ${formatBytes(event.size)}`;
+    case 'ping':
+    case 'pong':
+      return `${event.type === 'ping' ? 'Ping' : 'Pong'}, ${formatBytes(event.size)}`;
+    default:
+      return meta.note;
+  }
+}
+
+function factsOf(event: LogEvent): Array<[string, string]> {
+  const meta = event.meta ?? {};
+  const facts: Array<[string, string]> = [
+    ['Seq', String(event.seq)],
+    ['Time', new Date(event.time).toISOString()],
+    ['Direction', event.direction === 'in' ? 'in (from server)' : event.direction === 'out' ? 'out (to server)' : 'local'],
+    ['Layer', event.layer],
+    ['Type', event.type],
+  ];
+  if (event.size > 0 || event.payload) facts.push(['Size', formatBytes(event.size)]);
+  if (event.parent !== undefined) facts.push(['Parent', String(event.parent)]);
+  if (meta.request?.method) facts.push(['Method', meta.request.method]);
+  if (meta.request?.url) facts.push(['URL', meta.request.url]);
+  if (meta.response?.status !== undefined) facts.push(['Status', statusHeadline(meta.response)]);
+  if (meta.response?.httpVersion) facts.push(['HTTP version', meta.response.httpVersion]);
+  if (meta.subprotocol) facts.push(['Subprotocol', meta.subprotocol]);
+  if (meta.extensions) facts.push(['Extensions', meta.extensions]);
+  if (meta.durationMs !== undefined) facts.push(['Duration', `${Math.round(meta.durationMs * 10) / 10} ms`]);
+  if (meta.frame) pushFrameFacts(facts, meta.frame);
+  if (meta.close) pushCloseFacts(facts, meta.close);
+  if (meta.error) pushErrorFacts(facts, meta.error);
+  if (event.payload?.truncated) facts.push(['Stored', `first ${formatBytes(event.payload.truncated.keptBytes)} (truncated in the log)`]);
+  if (meta.note && event.type !== 'error') facts.push(['Note', meta.note]);
+  return facts;
+}
+
+function pushFrameFacts(facts: Array<[string, string]>, frame: FrameMeta): void {
+  if (frame.opcode !== undefined) facts.push(['Opcode', `${frame.opcode} (${OPCODE_NAMES[frame.opcode] ?? 'reserved'})`]);
+  if (frame.compressed !== undefined) facts.push(['Compressed', frame.compressed ? 'yes (permessage-deflate)' : 'no']);
+  if (frame.frames !== undefined) facts.push(['Frames', String(frame.frames)]);
+  if (frame.wireBytes !== undefined) facts.push(['Wire bytes', formatBytes(frame.wireBytes)]);
+}
+
+function pushCloseFacts(facts: Array<[string, string]>, close: CloseMeta): void {
+  if (close.wireCode !== undefined) facts.push(['Close code', closeHeadline(close.wireCode)]);
+  if (close.wireReason) facts.push(['Reason', close.wireReason]);
+  if (close.localCode !== undefined && close.localCode !== close.wireCode) facts.push(['Reported code', closeHeadline(close.localCode)]);
+  if (close.localReason && close.localReason !== close.wireReason) facts.push(['Reported reason', close.localReason]);
+  if (close.initiator) facts.push(['Closed by', close.initiator]);
+  if (close.closeFrameSent !== undefined) facts.push(['Close frame sent', close.closeFrameSent ? 'yes' : 'no']);
+  if (close.closeFrameReceived !== undefined) facts.push(['Close frame received', close.closeFrameReceived ? 'yes' : 'no']);
+}
+
+function pushErrorFacts(facts: Array<[string, string]>, error: ErrorMeta): void {
+  facts.push(['Error code', error.code]);
+  facts.push(['Message', error.message]);
+  if (error.detail && error.detail !== error.message) facts.push(['Detail', error.detail]);
+}
+
+function explanationOf(event: LogEvent): string | undefined {
+  const meta = event.meta ?? {};
+  if (meta.error) return meta.error.hint ? `${meta.error.message} ${meta.error.hint}` : meta.error.message;
+  if (meta.close) {
+    const code = meta.close.wireCode ?? meta.close.localCode;
+    if (code !== undefined) return `${closeCodeName(code)}: ${closeCodeExplanation(code)}`;
+    if (event.type === 'close-frame') return 'The close frame carried no status code (reported as 1005 No Status Received).';
+  }
+  return undefined;
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB (${n} B)`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB (${n} B)`;
+}

@@ -1,0 +1,73 @@
+/**
+ * `realtimeInspector.connect [options | url]`: opens a session and its panel.
+ * Without an argument it prompts (connectFlow.ts); with a URL string or a ConnectionOptions object
+ * it connects without prompts, settings filling in what the argument leaves out.
+ * Returns the new session's id, or undefined when cancelled or invalid.
+ */
+import * as vscode from 'vscode';
+import { withoutCredentials } from '../../core/view/sessionProjection';
+import { promptConnectionOptions } from '../connectFlow';
+import type { OutputLog } from '../outputLog';
+import type { SessionLauncher } from '../sessionLauncher';
+import { readConnectionDefaults, type ConnectionDefaults } from '../settings';
+
+export const CONNECT_COMMAND = 'realtimeInspector.connect';
+
+const RECENT_URLS_KEY = 'realtimeInspector.recentUrls';
+const MAX_RECENT_URLS = 5;
+
+export interface ConnectCommandDeps {
+  launcher: SessionLauncher;
+  log: OutputLog;
+  globalState: vscode.Memento;
+}
+
+export function registerConnectCommand(deps: ConnectCommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(CONNECT_COMMAND, (arg?: unknown) => connect(deps, arg));
+}
+
+async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string | undefined> {
+  const defaults = await readConnectionDefaults();
+  if (!defaults.ok) {
+    deps.log.warn(defaults.error);
+    void vscode.window.showErrorMessage(defaults.error, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'realtimeInspector.tls.caFile');
+    });
+    return undefined;
+  }
+  const options = arg === undefined ? await promptConnectionOptions(defaults.value, recentUrls(deps.globalState)) : fromArgument(arg, defaults.value);
+  if (options === undefined) return undefined;
+  const result = deps.launcher.open(options);
+  if (!result.ok) {
+    deps.log.warn(`Connect refused: ${result.message}`);
+    void vscode.window.showErrorMessage(`Cannot connect: ${result.message}`);
+    return undefined;
+  }
+  // Credentials in the URL are not kept in globalState (style.md rule 11).
+  await rememberUrl(deps.globalState, withoutCredentials(result.session.options.url));
+  return result.session.id;
+}
+
+/**
+ * A URL string or an options object, with settings underneath. The result is validated by
+ * createSession, so anything odd in the argument is reported there, field by field.
+ */
+function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
+  if (typeof arg === 'string') return { kind: 'websocket', ...defaults, url: arg };
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
+  const given = Object.fromEntries(Object.entries(arg).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { kind: 'websocket', ...defaults, ...given };
+  if (typeof given.tls === 'object' && given.tls !== null && !Array.isArray(given.tls)) merged.tls = { ...defaults.tls, ...given.tls };
+  return merged;
+}
+
+function recentUrls(state: vscode.Memento): string[] {
+  const stored = state.get<unknown>(RECENT_URLS_KEY);
+  return Array.isArray(stored) ? stored.filter((u): u is string => typeof u === 'string') : [];
+}
+
+async function rememberUrl(state: vscode.Memento, url: string): Promise<void> {
+  const next = [url, ...recentUrls(state).filter((u) => u !== url)].slice(0, MAX_RECENT_URLS);
+  // Losing the history is harmless; the session is already open.
+  await Promise.resolve(state.update(RECENT_URLS_KEY, next)).catch(() => undefined);
+}

@@ -1,0 +1,56 @@
+/**
+ * Entry point: registers the commands, the status bar item and the output channel, and returns a
+ * small API for tests. Everything registered goes into `context.subscriptions` (style.md rule 8).
+ */
+import * as vscode from 'vscode';
+import type { Session } from '../core/session/session';
+import { registerConnectCommand } from './commands/connectCommand';
+import { registerDisconnectCommand } from './commands/disconnectCommand';
+import { registerSendMessageCommand } from './commands/sendMessageCommand';
+import { createOutputLog } from './outputLog';
+import { SessionLauncher } from './sessionLauncher';
+import { SessionRegistry } from './sessionRegistry';
+import { FOCUS_SESSION_COMMAND, SessionStatusBar } from './statusBar';
+
+/** What `activate` returns: for integration tests and other extensions. */
+export interface RealtimeInspectorApi {
+  /** Open sessions, in the order they were opened. */
+  sessions(): readonly Session[];
+  getSession(id: string): Session | undefined;
+  panelFor(id: string): vscode.WebviewPanel | undefined;
+}
+
+let launcher: SessionLauncher | undefined;
+
+export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi {
+  const log = createOutputLog();
+  const registry = new SessionRegistry();
+  const sessionLauncher = new SessionLauncher(context.extensionUri, registry, log);
+  launcher = sessionLauncher;
+  const sessions = { registry, launcher: sessionLauncher };
+  context.subscriptions.push(
+    log,
+    registry,
+    sessionLauncher,
+    new SessionStatusBar(registry),
+    registerConnectCommand({ launcher: sessionLauncher, log, globalState: context.globalState }),
+    registerDisconnectCommand(sessions),
+    registerSendMessageCommand({ ...sessions, log }),
+    vscode.commands.registerCommand('realtimeInspector.showLog', () => log.show()),
+    vscode.commands.registerCommand(FOCUS_SESSION_COMMAND, (id?: unknown) => {
+      if (typeof id === 'string') sessionLauncher.controllerFor(id)?.reveal();
+    }),
+  );
+  return {
+    sessions: () => registry.all(),
+    getSession: (id) => registry.get(id),
+    panelFor: (id) => sessionLauncher.panelFor(id),
+  };
+}
+
+/** Closes every session; VS Code waits for the returned promise (briefly). */
+export function deactivate(): Promise<void> | undefined {
+  const closing = launcher?.closeAll();
+  launcher = undefined;
+  return closing;
+}

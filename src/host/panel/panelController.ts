@@ -1,0 +1,207 @@
+/**
+ * One panel for one session. Owns the WebviewPanel and every listener it registers; answers the
+ * webview's requests from the session's EventLog, and pushes appended rows and header changes in
+ * batches (never one postMessage per event), only while the webview is ready. A webview that was
+ * hidden or reloaded says `webview/ready` again and gets a fresh snapshot (style.md rule 3).
+ */
+import * as vscode from 'vscode';
+import { systemClock } from '../../core/clock';
+import { DisposableStore } from '../../core/disposable';
+import type { LogEvent } from '../../core/events/logEvent';
+import type { Session } from '../../core/session/session';
+import { isReplayable, projectDetails, projectRow } from '../../core/view/eventProjection';
+import { projectSessionInfo, shortUrl } from '../../core/view/sessionProjection';
+import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
+import type { SendRequest } from '../../shared/sendRequest';
+import { parseWebviewMessage } from '../../shared/validateMessage';
+import { describeThrown, type OutputLog } from '../outputLog';
+import { renderPanelHtml } from './panelHtml';
+import { RowBatcher, type BatchTimer } from './rowBatcher';
+
+/** The webview panel type id (used for the panel's view state and by tests). */
+export const PANEL_VIEW_TYPE = 'realtimeInspector.session';
+
+export interface PanelControllerDeps {
+  extensionUri: vscode.Uri;
+  log: OutputLog;
+  /** The panel asked to reconnect: open a new session with these options. */
+  reconnect(session: Session): void;
+  /** The panel became the active editor. */
+  onDidFocus(session: Session): void;
+  viewColumn?: vscode.ViewColumn;
+  timer?: BatchTimer;
+}
+
+export class PanelController implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private readonly store = new DisposableStore();
+  private readonly rows: RowBatcher<LogEvent>;
+  private readonly changes: RowBatcher<true>;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  private ready = false;
+  private isDisposed = false;
+  private originMono: number | undefined;
+
+  /** Fired once, when the panel is closed by the user or disposed by code. */
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(readonly session: Session, private readonly deps: PanelControllerDeps) {
+    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
+    this.panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `⚡ ${shortUrl(session.options.url)}`, deps.viewColumn ?? vscode.ViewColumn.Active, {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: roots,
+      retainContextWhenHidden: false,
+    });
+    const timer = deps.timer ?? systemClock;
+    const onFlushError = (error: unknown): void => deps.log.error(`Panel ${session.id}: flush failed: ${describeThrown(error)}`);
+    this.rows = this.store.add(new RowBatcher<LogEvent>({ intervalMs: APPEND_FLUSH_MS, maxPerChunk: MAX_ROWS_PER_MESSAGE, timer, onFlushError, flush: (events) => this.postAppended(events) }));
+    this.changes = this.store.add(new RowBatcher<true>({ intervalMs: APPEND_FLUSH_MS, maxPerChunk: Number.MAX_SAFE_INTEGER, timer, onFlushError, flush: () => this.postChanged() }));
+
+    this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
+    this.store.add(this.panel.onDidDispose(() => this.dispose()));
+    this.store.add(session.log.onAppend((event) => { if (this.ready) this.rows.push(event); }));
+    this.store.add(session.onDidChange(() => { if (this.ready) this.changes.push(true); }));
+    this.panel.webview.html = renderPanelHtml(this.panel.webview, deps.extensionUri, this.panel.title);
+  }
+
+  /** Brings the panel to the front. */
+  reveal(): void {
+    if (!this.isDisposed) this.panel.reveal();
+  }
+
+  /** Asks the composer to take focus (when the webview is ready). */
+  focusComposer(): void {
+    this.reveal();
+    this.post({ type: 'composer/focus' });
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.ready = false;
+    this.store.dispose();
+    this.panel.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+
+  // ---- webview → host ----------------------------------------------------------------------
+
+  private onMessage(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log.warn(`Panel ${this.session.id}: dropped an invalid message from the webview: ${parsed.reason}`);
+      return;
+    }
+    try {
+      this.handle(parsed.value);
+    } catch (error) {
+      this.deps.log.error(`Panel ${this.session.id}: handling "${parsed.value.type}" failed: ${describeThrown(error)}`);
+    }
+  }
+
+  private handle(message: WebviewToHost): void {
+    switch (message.type) {
+      case 'webview/ready':
+        this.ready = true;
+        this.sendSnapshot();
+        return;
+      case 'events/getPage': {
+        const limit = Math.min(message.limit, MAX_ROWS_PER_MESSAGE);
+        const rows = this.session.log.page(Math.max(1, message.fromSeq), limit).map((e) => projectRow(e, this.origin(e)));
+        this.reply({ type: 'events/page', requestId: message.requestId, rows, total: this.session.log.count });
+        return;
+      }
+      case 'events/getDetails': {
+        const event = this.session.log.get(message.seq);
+        this.reply({ type: 'events/details', requestId: message.requestId, details: event ? projectDetails(event, this.origin(event)) : null });
+        return;
+      }
+      case 'composer/send':
+        this.sendAndReply(message.requestId, message.request);
+        return;
+      case 'events/replay': {
+        const event = this.session.log.get(message.seq);
+        if (!event || !isReplayable(event) || !event.meta?.send) {
+          this.reply({ type: 'send/result', requestId: message.requestId, ok: false, error: `Event ${message.seq} is not an outgoing message that can be sent again.` });
+          return;
+        }
+        this.sendAndReply(message.requestId, event.meta.send);
+        return;
+      }
+      case 'session/disconnect':
+        void this.session.close();
+        return;
+      case 'session/reconnect':
+        this.deps.reconnect(this.session);
+        return;
+    }
+  }
+
+  private sendAndReply(requestId: number, request: SendRequest): void {
+    const outcome = this.session.send(request);
+    if (outcome.ok) this.reply({ type: 'send/result', requestId, ok: true, seq: outcome.seq });
+    else {
+      this.deps.log.info(`Session ${this.session.id}: send refused: ${outcome.error.code}: ${outcome.error.message}`);
+      this.reply({ type: 'send/result', requestId, ok: false, error: outcome.error.message });
+    }
+  }
+
+  private onViewState(panel: vscode.WebviewPanel): void {
+    // Without retainContextWhenHidden a hidden webview is torn down: stop posting until it says ready again.
+    if (!panel.visible) {
+      this.ready = false;
+      this.rows.clear();
+      this.changes.clear();
+    }
+    if (panel.active) this.deps.onDidFocus(this.session);
+  }
+
+  // ---- host → webview ----------------------------------------------------------------------
+
+  private sendSnapshot(): void {
+    // The snapshot covers everything appended so far: queued rows would be duplicates.
+    this.rows.clear();
+    this.changes.clear();
+    const log = this.session.log;
+    const total = log.count;
+    const fromSeq = Math.max(1, total - MAX_ROWS_PER_MESSAGE + 1);
+    const events = log.page(fromSeq, MAX_ROWS_PER_MESSAGE);
+    this.post({
+      type: 'session/snapshot',
+      session: projectSessionInfo(this.session.id, this.session.info),
+      rows: events.map((e) => projectRow(e, this.origin(e))),
+      total,
+      firstSeq: events[0]?.seq ?? fromSeq,
+    });
+  }
+
+  private postAppended(events: LogEvent[]): void {
+    this.post({ type: 'events/appended', rows: events.map((e) => projectRow(e, this.origin(e))), total: this.session.log.count });
+  }
+
+  private postChanged(): void {
+    this.post({ type: 'session/changed', session: projectSessionInfo(this.session.id, this.session.info) });
+  }
+
+  /** Batched and pushed messages: only while the webview is ready. */
+  private post(message: HostToWebview): void {
+    if (this.ready) this.reply(message);
+  }
+
+  /** Replies to a request: the webview just spoke, so it is alive even if it never said ready. */
+  private reply(message: HostToWebview): void {
+    if (this.isDisposed) return;
+    this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
+      this.deps.log.warn(`Panel ${this.session.id}: postMessage failed: ${describeThrown(error)}`);
+    });
+  }
+
+  /** Elapsed times count from the session's first event (its `connecting` row). */
+  private origin(event: LogEvent): number {
+    if (this.originMono === undefined) this.originMono = this.session.log.get(1)?.mono ?? event.mono;
+    return this.originMono;
+  }
+}
