@@ -1,0 +1,203 @@
+/**
+ * The panel app: owns the components, the row store and the request helper, turns host messages
+ * into component updates, and renders at most once per animation frame.
+ */
+import type { SessionInfoDto } from '../shared/dto';
+import type { HostToWebview } from '../shared/protocol';
+import type { SendRequest } from '../shared/sendRequest';
+import { Composer, type ComposerDraft, type SendOutcome } from './composer';
+import { DetailsPane, type ReplayOutcome } from './detailsPane';
+import { DisposableStore, toDisposable, type Disposable } from './disposables';
+import { codicon, h, listen, setText } from './dom';
+import { EventTable, type SelectionSource } from './eventTable';
+import { formatCount } from './format';
+import { FrameScheduler } from './frameScheduler';
+import type { HostBridge } from './hostBridge';
+import { FilteredRows } from './rowFilter';
+import { MemoryRowStore, type RowStore } from './rowStore';
+import { RpcClient } from './rpc';
+import { SessionHeader } from './sessionHeader';
+
+/** Pause after an arrow key before loading details, so holding the key does not flood the host. */
+const KEYBOARD_DETAILS_DELAY_MS = 120;
+
+/** What the webview keeps in VS Code's state across reloads. */
+interface SavedState {
+  composer?: Partial<ComposerDraft>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The whole panel. */
+export class PanelApp implements Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly store: RowStore = new MemoryRowStore();
+  private readonly rows = new FilteredRows(this.store);
+  private readonly rpc: RpcClient;
+  private readonly frame = this.disposables.add(new FrameScheduler(() => this.renderFrame()));
+  private readonly header: SessionHeader;
+  private readonly table: EventTable;
+  private readonly details: DetailsPane;
+  private readonly composer: Composer;
+  private readonly filter = h('input', { id: 'filter', class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter (type, layer, data)', 'aria-label': 'Filter events', spellcheck: 'false' } });
+  private readonly count = h('span', { id: 'event-count', class: 'event-count', attrs: { 'aria-live': 'off' } });
+
+  private session: SessionInfoDto | undefined;
+  /** The session received since the last frame, drawn on the next one. */
+  private pendingSession: SessionInfoDto | undefined;
+  /** Filter text typed since the last frame: applied once per frame however fast the user types. */
+  private pendingQuery: string | undefined;
+  /** Bumped per details request; a reply for an older token is stale and dropped. */
+  private detailsToken = 0;
+  private detailsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(root: HTMLElement, private readonly host: HostBridge) {
+    this.rpc = this.disposables.add(new RpcClient((message) => host.post(message)));
+    this.header = this.disposables.add(new SessionHeader({
+      disconnect: () => host.post({ type: 'session/disconnect' }),
+      reconnect: () => host.post({ type: 'session/reconnect' }),
+    }));
+    this.table = this.disposables.add(new EventTable(this.rows, {
+      onSelect: (seq, source) => this.onSelect(seq, source),
+      requestRender: () => this.frame.schedule(),
+    }));
+    this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq) }));
+    const saved = host.getState<SavedState>();
+    this.composer = this.disposables.add(new Composer(
+      { send: (request) => this.send(request), onDraftChange: () => this.saveState() },
+      saved?.composer,
+    ));
+
+    const toolbar = h('div', { class: 'table-toolbar' }, [
+      h('label', { class: 'filter' }, [codicon('filter'), this.filter]),
+      this.count,
+    ]);
+    root.classList.add('panel');
+    root.append(
+      this.header.element,
+      h('div', { class: 'main-split' }, [h('div', { class: 'table-column' }, [toolbar, this.table.element]), this.details.element]),
+      this.composer.element,
+    );
+    this.disposables.add(toDisposable(() => root.replaceChildren()));
+    this.disposables.add(listen(this.filter, 'input', () => { this.pendingQuery = this.filter.value; this.frame.schedule(); }));
+    this.disposables.add(listen(this.filter, 'keydown', (e) => {
+      if (e.key === 'Escape' && this.filter.value) { this.filter.value = ''; this.pendingQuery = ''; this.frame.schedule(); }
+      if (e.key === 'ArrowDown') { e.preventDefault(); this.table.focus(); }
+    }));
+    this.disposables.add(toDisposable(() => clearTimeout(this.detailsTimer)));
+    this.disposables.add(host.onMessage((message) => this.onMessage(message)));
+    this.frame.schedule();
+    // Last: the listener is in place before the host can answer with a snapshot.
+    host.post({ type: 'webview/ready' });
+  }
+
+  private onMessage(message: HostToWebview): void {
+    if (this.rpc.handleReply(message)) return;
+    switch (message.type) {
+      case 'session/snapshot': {
+        const sameSession = this.session?.id === message.session.id;
+        this.session = message.session;
+        this.pendingSession = message.session;
+        this.store.reset(message.rows, message.total);
+        this.rows.rebuild();
+        if (!sameSession) {
+          // Another session (Reconnect opens a new one): the old selection means nothing here.
+          this.table.select(undefined);
+          this.detailsToken++;
+          this.details.showPlaceholder('Select an event to see its details.');
+        }
+        this.table.rowsReset(this.emptyText());
+        break;
+      }
+      case 'session/changed':
+        this.session = message.session;
+        this.pendingSession = message.session;
+        break;
+      case 'events/appended':
+        this.table.rowsAppended(this.rows.noteAppended(this.store.append(message.rows, message.total)));
+        break;
+      case 'composer/focus':
+        this.composer.focus();
+        return;
+      case 'events/page':
+      case 'events/details':
+      case 'send/result':
+        return; // Replies: handled by the rpc helper above.
+      default:
+        return; // An unknown type from a newer host: ignore rather than break.
+    }
+    this.frame.schedule();
+  }
+
+  private emptyText(): string {
+    return this.rows.isFiltered ? 'No events match the filter.' : 'No events yet.';
+  }
+
+  /** The single render pass per frame. */
+  private renderFrame(): void {
+    if (this.pendingQuery !== undefined) {
+      this.rows.setQuery(this.pendingQuery);
+      this.pendingQuery = undefined;
+      this.table.rowsReset(this.emptyText());
+    }
+    if (this.pendingSession) {
+      this.header.update(this.pendingSession);
+      this.composer.setSessionOpen(this.pendingSession.state === 'open');
+      this.pendingSession = undefined;
+    }
+    this.table.render();
+    this.renderCount();
+  }
+
+  private renderCount(): void {
+    const held = this.store.count;
+    let text = this.rows.isFiltered ? `${formatCount(this.rows.count)} of ${formatCount(held)}` : `${formatCount(held)} events`;
+    if (this.store.hostTotal > held) text += ` · newest ${formatCount(held)} of ${formatCount(this.store.hostTotal)} shown`;
+    setText(this.count, text);
+  }
+
+  private onSelect(seq: number, source: SelectionSource): void {
+    clearTimeout(this.detailsTimer);
+    if (source === 'keyboard') this.detailsTimer = setTimeout(() => void this.loadDetails(seq), KEYBOARD_DETAILS_DELAY_MS);
+    else void this.loadDetails(seq);
+  }
+
+  private async loadDetails(seq: number): Promise<void> {
+    const token = ++this.detailsToken;
+    this.details.showLoading(this.store.getBySeq(seq));
+    try {
+      const reply = await this.rpc.request('events/getDetails', { seq });
+      if (token !== this.detailsToken) return;
+      if (reply.details) this.details.show(reply.details);
+      else this.details.showPlaceholder(`Event #${seq} is no longer in the log.`);
+    } catch (error) {
+      if (token === this.detailsToken) this.details.showPlaceholder(`Could not load event #${seq}: ${errorText(error)}`, true);
+    }
+  }
+
+  private async send(request: SendRequest): Promise<SendOutcome> {
+    const reply = await this.rpc.request('composer/send', { request });
+    return { ok: reply.ok, error: reply.error, seq: reply.seq };
+  }
+
+  private async replay(seq: number): Promise<ReplayOutcome> {
+    try {
+      const reply = await this.rpc.request('events/replay', { seq });
+      if (!reply.ok) return { ok: false, message: reply.error || 'The message was not sent again.' };
+      return { ok: true, message: reply.seq !== undefined ? `Replayed as #${reply.seq}` : 'Replayed' };
+    } catch (error) {
+      return { ok: false, message: errorText(error) };
+    }
+  }
+
+  private saveState(): void {
+    const state: SavedState = { composer: this.composer.draft };
+    this.host.setState(state);
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The details pane (`#details`): what the host tells us about one event — headline, facts,
+ * explanation, request/response headers, the payload views — and a Replay button for outgoing messages.
+ */
+import type { EventDetailsDto, EventRowDto, HeaderDto } from '../shared/dto';
+import { DisposableStore, type Disposable } from './disposables';
+import { clearChildren, h, iconButton, listen, setText } from './dom';
+import { formatClock, formatElapsed, formatSize, oneLine, safeMultiline } from './format';
+import { PayloadView } from './payloadView';
+
+/** The outcome of a replay, in words for the status line. */
+export interface ReplayOutcome {
+  ok: boolean;
+  message: string;
+}
+
+/** What the pane asks of the app. */
+export interface DetailsActions {
+  replay(seq: number): Promise<ReplayOutcome>;
+}
+
+const DIRECTION_WORD: Record<EventRowDto['direction'], string> = { in: 'Received', out: 'Sent', local: 'Local' };
+
+/** Fills a two-column table from label/value pairs. Values may hold line breaks (long header values wrap). */
+function fillTable(table: HTMLTableElement, pairs: ReadonlyArray<readonly [string, string]>): void {
+  clearChildren(table);
+  const body = h('tbody');
+  for (const [label, value] of pairs) {
+    body.append(h('tr', {}, [h('th', { text: oneLine(label, 200), attrs: { scope: 'row' } }), h('td', { text: safeMultiline(value) })]));
+  }
+  table.append(body);
+}
+
+/** A titled section holding one table. */
+function tableSection(id: string, title: string): { section: HTMLElement; table: HTMLTableElement } {
+  const table = h('table', { id, class: 'kv-table' });
+  const section = h('section', { id: `${id}-section`, class: 'details-section' }, [h('h3', { text: title }), table]);
+  return { section, table };
+}
+
+/** Renders details; the app decides when to load and which reply is current. */
+export class DetailsPane implements Disposable {
+  readonly element: HTMLElement;
+  private readonly disposables = new DisposableStore();
+  private readonly placeholder = h('div', { id: 'details-placeholder', class: 'details-placeholder', text: 'Select an event to see its details.' });
+  private readonly summary = h('h2', { id: 'details-summary', class: 'details-summary' });
+  private readonly meta = h('div', { id: 'details-meta', class: 'details-meta' });
+  private readonly facts = h('table', { id: 'details-facts', class: 'kv-table' });
+  private readonly explanation = h('p', { id: 'details-explanation', class: 'details-explanation' });
+  private readonly requestHeaders = tableSection('details-request-headers', 'Request headers');
+  private readonly responseHeaders = tableSection('details-response-headers', 'Response headers');
+  private readonly payload = this.disposables.add(new PayloadView());
+  private readonly replayButton = iconButton('btn-replay', 'debug-restart', 'Replay', 'small');
+  private readonly status = h('span', { id: 'details-status', class: 'details-status', attrs: { role: 'status' } });
+  private readonly content: HTMLElement;
+  private shownSeq: number | undefined;
+
+  constructor(private readonly actions: DetailsActions) {
+    this.content = h('div', { class: 'details-content', attrs: { hidden: true } }, [
+      h('div', { class: 'details-heading' }, [this.summary, h('span', { class: 'toolbar-spacer' }), this.replayButton]),
+      this.meta,
+      this.status,
+      this.explanation,
+      this.facts,
+      this.requestHeaders.section,
+      this.responseHeaders.section,
+      this.payload.element,
+    ]);
+    this.element = h('aside', { id: 'details', class: 'details', attrs: { 'aria-label': 'Event details' } }, [this.placeholder, this.content]);
+    this.disposables.add(listen(this.replayButton, 'click', () => void this.replay()));
+  }
+
+  /** Shows the placeholder text instead of details (nothing selected, event gone, load failed). */
+  showPlaceholder(text: string, isError = false): void {
+    this.shownSeq = undefined;
+    this.element.removeAttribute('aria-busy');
+    this.content.hidden = true;
+    this.placeholder.hidden = false;
+    this.placeholder.classList.toggle('error', isError);
+    setText(this.placeholder, text);
+  }
+
+  /**
+   * Marks the pane as loading. With details on screen they stay, dimmed, until the reply replaces them:
+   * walking the table with the arrow keys must not flash a placeholder on every row.
+   */
+  showLoading(row: EventRowDto | undefined): void {
+    this.element.setAttribute('aria-busy', 'true');
+    if (!this.content.hidden) {
+      this.content.classList.add('stale');
+      return;
+    }
+    this.showPlaceholder(row ? `Loading #${row.seq} ${row.type}…` : 'Loading…');
+    this.element.setAttribute('aria-busy', 'true'); // showPlaceholder cleared it.
+  }
+
+  /** Renders a details reply. */
+  show(details: EventDetailsDto): void {
+    const row = details.row;
+    this.shownSeq = row.seq;
+    this.placeholder.hidden = true;
+    this.content.hidden = false;
+    this.content.classList.remove('stale');
+    this.element.removeAttribute('aria-busy');
+    this.content.classList.toggle('is-error', row.isError);
+    setText(this.summary, oneLine(details.summary ?? `${row.layer} ${row.type}`, 500));
+    setText(this.meta, `#${row.seq} · ${DIRECTION_WORD[row.direction]} · ${row.layer} ${row.type} · ${formatSize(row.size)} · ${formatClock(row.time)} (${formatElapsed(row.elapsed)})`);
+    fillTable(this.facts, details.facts);
+    this.facts.hidden = details.facts.length === 0;
+    this.explanation.hidden = !details.explanation;
+    setText(this.explanation, details.explanation ? safeMultiline(details.explanation) : '');
+    this.showHeaders(this.requestHeaders, details.requestHeaders);
+    this.showHeaders(this.responseHeaders, details.responseHeaders);
+    this.payload.show(details.payload);
+    this.replayButton.hidden = !details.replayable;
+    this.replayButton.disabled = false;
+    this.setStatus('', false);
+  }
+
+  private showHeaders(target: { section: HTMLElement; table: HTMLTableElement }, headers: HeaderDto[] | undefined): void {
+    target.section.hidden = !headers || headers.length === 0;
+    fillTable(target.table, headers ?? []);
+  }
+
+  private setStatus(text: string, isError: boolean): void {
+    setText(this.status, text);
+    this.status.hidden = !text;
+    this.status.classList.toggle('error', isError);
+  }
+
+  private async replay(): Promise<void> {
+    const seq = this.shownSeq;
+    if (seq === undefined) return;
+    this.replayButton.disabled = true;
+    this.setStatus('Replaying…', false);
+    const outcome = await this.actions.replay(seq);
+    // The user may have moved on to another row meanwhile: report only on the row that asked.
+    if (this.shownSeq !== seq) return;
+    this.replayButton.disabled = false;
+    this.setStatus(outcome.message, !outcome.ok);
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}

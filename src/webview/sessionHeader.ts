@@ -1,0 +1,86 @@
+/**
+ * The session header above the log: URL, state badge, kind, negotiated values, counters, the close
+ * summary, and the Disconnect / Reconnect buttons.
+ */
+import type { SessionInfoDto, SessionStateDto } from '../shared/dto';
+import { DisposableStore, type Disposable } from './disposables';
+import { codicon, h, iconButton, listen, setText } from './dom';
+import { formatCount, formatDuration, formatSize, oneLine } from './format';
+
+/** What the header's buttons ask for. */
+export interface SessionActions {
+  disconnect(): void;
+  reconnect(): void;
+}
+
+const STATES: readonly SessionStateDto[] = ['connecting', 'open', 'closing', 'closed'];
+
+/** One labelled value in the facts line. */
+function fact(id: string, label: string): { element: HTMLElement; value: HTMLElement } {
+  const value = h('span', { id, class: 'fact-value' });
+  return { element: h('span', { class: 'fact' }, [h('span', { class: 'fact-label', text: label }), value]), value };
+}
+
+/** Renders a SessionInfoDto; `update` is cheap and may run every frame. */
+export class SessionHeader implements Disposable {
+  readonly element: HTMLElement;
+  private readonly disposables = new DisposableStore();
+  private readonly state = h('span', { id: 'session-state', class: 'state-badge', attrs: { role: 'status' } });
+  private readonly kind = h('span', { id: 'session-kind', class: 'session-kind' });
+  private readonly url = h('span', { id: 'session-url', class: 'session-url' });
+  private readonly subprotocol = fact('session-subprotocol', 'Subprotocol');
+  private readonly extensions = fact('session-extensions', 'Extensions');
+  private readonly handshake = fact('session-handshake', 'Handshake');
+  private readonly messagesIn = fact('session-in', 'In');
+  private readonly messagesOut = fact('session-out', 'Out');
+  private readonly closeText = h('span', { class: 'session-close-text' });
+  private readonly close = h('div', { id: 'session-close', class: 'session-close', attrs: { hidden: true } }, [codicon('info'), this.closeText]);
+  private readonly disconnectButton = iconButton('btn-disconnect', 'debug-disconnect', 'Disconnect', 'secondary');
+  private readonly reconnectButton = iconButton('btn-reconnect', 'debug-restart', 'Reconnect', 'secondary');
+
+  constructor(actions: SessionActions) {
+    this.element = h('header', { id: 'session-header', class: 'session-header' }, [
+      h('div', { class: 'session-title' }, [
+        this.state,
+        this.kind,
+        this.url,
+        h('span', { class: 'session-actions' }, [this.disconnectButton, this.reconnectButton]),
+      ]),
+      h('div', { class: 'session-facts' }, [
+        this.subprotocol.element,
+        this.extensions.element,
+        this.handshake.element,
+        this.messagesIn.element,
+        this.messagesOut.element,
+      ]),
+      this.close,
+    ]);
+    this.disposables.add(listen(this.disconnectButton, 'click', () => actions.disconnect()));
+    this.disposables.add(listen(this.reconnectButton, 'click', () => actions.reconnect()));
+    this.update(undefined);
+  }
+
+  /** Shows `session`, or a waiting line before the first snapshot. */
+  update(session: SessionInfoDto | undefined): void {
+    const state = session?.state;
+    setText(this.state, state ?? 'waiting');
+    for (const s of STATES) this.state.classList.toggle(`state-${s}`, s === state);
+    setText(this.kind, session ? session.kind : '');
+    setText(this.url, session ? oneLine(session.url, 2000) : 'Waiting for the session…');
+    this.url.title = session?.url ?? '';
+    setText(this.subprotocol.value, session?.subprotocol ? oneLine(session.subprotocol) : 'none');
+    setText(this.extensions.value, session?.extensions ? oneLine(session.extensions) : 'none');
+    setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
+    setText(this.messagesIn.value, session ? `${formatCount(session.messagesIn)} msgs · ${formatSize(session.bytesIn)}` : '—');
+    setText(this.messagesOut.value, session ? `${formatCount(session.messagesOut)} msgs · ${formatSize(session.bytesOut)}` : '—');
+    const closeSummary = state === 'closed' ? session?.closeSummary : undefined;
+    this.close.hidden = !closeSummary;
+    setText(this.closeText, closeSummary ? oneLine(closeSummary, 1000) : '');
+    this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
+    this.reconnectButton.disabled = state !== 'closed';
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
