@@ -3,6 +3,14 @@
  * validated in one place. Engines receive only validated options.
  */
 import type { Header } from '../events/logEvent';
+import {
+  FORBIDDEN_VALUE_CHARS, TOKEN, booleanOr, checkHeader, numberInRange, truncate, validatePairs, validateTls,
+  type TlsOptions, type ValidationIssue, type ValidationResult,
+} from './commonOptions';
+import { validateEngineIoOptions, type EngineIoConnectionOptions, type ResolvedEngineIoOptions } from './engineIoOptions';
+
+export { checkHeader, parseHeaderLines, formatIssues } from './commonOptions';
+export type { TlsOptions, ValidationIssue, ValidationResult } from './commonOptions';
 
 /** Default absolute deadline for the opening handshake (issue #2): 10 s. */
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -10,15 +18,6 @@ export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_PAYLOAD_BYTES = 100 * 1024 * 1024;
 /** Stored payloads longer than this are truncated in the log (full length and SHA-256 kept). */
 export const DEFAULT_MAX_STORED_PAYLOAD_BYTES = 1024 * 1024;
-
-export interface TlsOptions {
-  /** Verify the server certificate (default true). */
-  rejectUnauthorized?: boolean;
-  /** Extra trusted CA certificates, PEM text. */
-  ca?: string;
-  /** SNI / certificate host name override. */
-  servername?: string;
-}
 
 export interface WebSocketConnectionOptions {
   kind: 'websocket';
@@ -43,32 +42,17 @@ export interface WebSocketConnectionOptions {
   maxStoredPayloadBytes?: number;
 }
 
-/** Every kind of connection; grows with each engine (Socket.IO, SSE, long-polling…). */
-export type ConnectionOptions = WebSocketConnectionOptions;
+/** Every kind of connection; grows with each engine (SSE, long-polling…). */
+export type ConnectionOptions = WebSocketConnectionOptions | EngineIoConnectionOptions;
+
+/** Options after validation, of any kind. */
+export type ResolvedConnectionOptions = ResolvedWebSocketOptions | ResolvedEngineIoOptions;
 
 /** Options after validation: defaults filled in. */
 export type ResolvedWebSocketOptions = Required<Omit<WebSocketConnectionOptions, 'tls' | 'origin'>> & {
   origin?: string;
   tls: TlsOptions;
 };
-
-export interface ValidationIssue {
-  /** Which field ("url", "headers[2]", "subprotocols[0]"…). */
-  field: string;
-  message: string;
-}
-
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
-
-// RFC 7230 token: the characters allowed in a header name and a subprotocol.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// Header values must not smuggle a new header or request line (CR, LF) or contain NUL.
-const FORBIDDEN_VALUE_CHARS = /[\r\n\0]/;
-/** Headers the WebSocket handshake owns; setting them by hand breaks it. */
-const HANDSHAKE_HEADERS = new Set([
-  'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol',
-  'upgrade', 'connection', 'host', 'content-length', 'transfer-encoding',
-]);
 
 /** Checks a URL typed by a user for a WebSocket session. Returns a message, or undefined when valid. */
 export function checkWebSocketUrl(input: string): string | undefined {
@@ -90,63 +74,22 @@ export function checkWebSocketUrl(input: string): string | undefined {
   return undefined;
 }
 
-/** Checks one header; returns a message or undefined. */
-export function checkHeader(name: string, value: string): string | undefined {
-  if (!TOKEN.test(name)) return `Header name "${truncate(name)}" is not a valid HTTP token.`;
-  if (FORBIDDEN_VALUE_CHARS.test(value)) return `Header "${name}" contains a line break or NUL: that would inject another header.`;
-  if (HANDSHAKE_HEADERS.has(name.toLowerCase())) {
-    return name.toLowerCase() === 'sec-websocket-protocol'
-      ? 'Set subprotocols with the subprotocols option, not as a header.'
-      : `Header "${name}" is set by the WebSocket handshake itself and cannot be overridden.`;
-  }
-  return undefined;
-}
-
-/** Parses `Name: value` lines (one per line, blank lines ignored) into headers, or reports the bad line. */
-export function parseHeaderLines(text: string): ValidationResult<Header[]> {
-  const headers: Header[] = [];
-  const issues: ValidationIssue[] = [];
-  text.split(/\n/).forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, '');
-    if (line.trim() === '') return;
-    const colon = line.indexOf(':');
-    if (colon <= 0) {
-      issues.push({ field: `headers[${index}]`, message: `Line ${index + 1} is not "Name: value".` });
-      return;
-    }
-    const name = line.slice(0, colon).trim();
-    const value = line.slice(colon + 1).trim();
-    const problem = checkHeader(name, value);
-    if (problem) issues.push({ field: `headers[${index}]`, message: problem });
-    else headers.push([name, value]);
-  });
-  return issues.length ? { ok: false, issues } : { ok: true, value: headers };
-}
-
 /** Validates options of any kind and fills in defaults. Never throws, whatever `input` is. */
-export function validateConnectionOptions(input: unknown): ValidationResult<ResolvedWebSocketOptions> {
-  const issues: ValidationIssue[] = [];
+export function validateConnectionOptions(input: unknown): ValidationResult<ResolvedConnectionOptions> {
   if (typeof input !== 'object' || input === null) return { ok: false, issues: [{ field: '', message: 'Connection options must be an object.' }] };
   const o = input as Record<string, unknown>;
-  if (o.kind !== 'websocket') issues.push({ field: 'kind', message: `Unsupported connection kind ${JSON.stringify(o.kind)}; supported: "websocket".` });
+  if (o.kind === 'websocket') return validateWebSocketOptions(o);
+  if (o.kind === 'engineio' || o.kind === 'socketio') return validateEngineIoOptions(o);
+  return { ok: false, issues: [{ field: 'kind', message: `Unsupported connection kind ${JSON.stringify(o.kind)}; supported: "websocket", "socketio", "engineio".` }] };
+}
 
+/** Validates raw WebSocket options and fills in defaults. */
+export function validateWebSocketOptions(o: Record<string, unknown>): ValidationResult<ResolvedWebSocketOptions> {
+  const issues: ValidationIssue[] = [];
   const url = typeof o.url === 'string' ? o.url.trim() : '';
   const urlProblem = typeof o.url === 'string' ? checkWebSocketUrl(url) : 'The URL is missing.';
   if (urlProblem) issues.push({ field: 'url', message: urlProblem });
-
-  const headers: Header[] = [];
-  if (o.headers !== undefined) {
-    if (!Array.isArray(o.headers)) issues.push({ field: 'headers', message: 'Headers must be a list of [name, value] pairs.' });
-    else o.headers.forEach((pair, i) => {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
-        issues.push({ field: `headers[${i}]`, message: 'Each header must be a [name, value] pair of strings.' });
-        return;
-      }
-      const problem = checkHeader(pair[0], pair[1]);
-      if (problem) issues.push({ field: `headers[${i}]`, message: problem });
-      else headers.push([pair[0], pair[1]]);
-    });
-  }
+  const headers: Header[] = validatePairs(o.headers, 'headers', issues, checkHeader);
 
   const subprotocols: string[] = [];
   if (o.subprotocols !== undefined) {
@@ -163,58 +106,18 @@ export function validateConnectionOptions(input: unknown): ValidationResult<Reso
     if (typeof o.origin !== 'string' || FORBIDDEN_VALUE_CHARS.test(o.origin)) issues.push({ field: 'origin', message: 'Origin must be a single-line string.' });
     else origin = o.origin;
   }
-
-  const tls: { rejectUnauthorized?: boolean; ca?: string; servername?: string } = {};
-  if (o.tls !== undefined) {
-    const t = o.tls as Record<string, unknown>;
-    if (typeof t !== 'object' || t === null) issues.push({ field: 'tls', message: 'TLS options must be an object.' });
-    else {
-      if (t.rejectUnauthorized !== undefined && typeof t.rejectUnauthorized !== 'boolean') issues.push({ field: 'tls.rejectUnauthorized', message: 'Must be true or false.' });
-      else if (t.rejectUnauthorized !== undefined) tls.rejectUnauthorized = t.rejectUnauthorized as boolean;
-      if (t.ca !== undefined && t.ca !== '') {
-        if (typeof t.ca !== 'string' || !t.ca.includes('-----BEGIN CERTIFICATE-----')) issues.push({ field: 'tls.ca', message: 'The CA must be PEM text (-----BEGIN CERTIFICATE-----).' });
-        else tls.ca = t.ca;
-      }
-      if (t.servername !== undefined && t.servername !== '') {
-        if (typeof t.servername !== 'string') issues.push({ field: 'tls.servername', message: 'Server name must be a string.' });
-        else tls.servername = t.servername;
-      }
-    }
-  }
-  if (tls.rejectUnauthorized === undefined) tls.rejectUnauthorized = true;
+  const tls = validateTls(o.tls, issues);
 
   const handshakeTimeoutMs = numberInRange(o.handshakeTimeoutMs, 'handshakeTimeoutMs', DEFAULT_HANDSHAKE_TIMEOUT_MS, 100, 600_000, issues);
   const heartbeatIntervalMs = numberInRange(o.heartbeatIntervalMs, 'heartbeatIntervalMs', 0, 0, 3_600_000, issues);
   if (heartbeatIntervalMs > 0 && heartbeatIntervalMs < 100) issues.push({ field: 'heartbeatIntervalMs', message: 'A heartbeat interval must be 0 (off) or at least 100 ms.' });
   const maxPayloadBytes = numberInRange(o.maxPayloadBytes, 'maxPayloadBytes', DEFAULT_MAX_PAYLOAD_BYTES, 1, 2 ** 31 - 1, issues);
   const maxStoredPayloadBytes = numberInRange(o.maxStoredPayloadBytes, 'maxStoredPayloadBytes', DEFAULT_MAX_STORED_PAYLOAD_BYTES, 1024, 2 ** 31 - 1, issues);
-  let perMessageDeflate = true;
-  if (o.perMessageDeflate !== undefined) {
-    if (typeof o.perMessageDeflate !== 'boolean') issues.push({ field: 'perMessageDeflate', message: 'Must be true or false.' });
-    else perMessageDeflate = o.perMessageDeflate;
-  }
+  const perMessageDeflate = booleanOr(o.perMessageDeflate, 'perMessageDeflate', true, issues);
 
   if (issues.length) return { ok: false, issues };
   return {
     ok: true,
     value: { kind: 'websocket', url, headers, subprotocols, origin, perMessageDeflate, tls, handshakeTimeoutMs, heartbeatIntervalMs, maxPayloadBytes, maxStoredPayloadBytes },
   };
-}
-
-function numberInRange(value: unknown, field: string, fallback: number, min: number, max: number, issues: ValidationIssue[]): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    issues.push({ field, message: `${field} must be a number from ${min} to ${max}.` });
-    return fallback;
-  }
-  return Math.floor(value);
-}
-
-function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** Formats validation issues as one message for the user. */
-export function formatIssues(issues: ValidationIssue[]): string {
-  return issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join(' ');
 }

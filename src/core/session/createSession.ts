@@ -15,5 +15,7 @@ export interface SessionDeps {
 export function createSession(input: unknown, deps: SessionDeps = {}): ValidationResult<Session> {
   const validated = validateConnectionOptions(input);
   if (!validated.ok) return validated;
-  return { ok: true, value: new WebSocketSession(validated.value, { clock: deps.clock }) };
+  const options = validated.value;
+  if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, { clock: deps.clock }) };
+  return { ok: false, issues: [{ field: 'kind', message: `${options.kind === 'socketio' ? 'Socket.IO' : 'Engine.IO'} sessions are not available yet.` }] };
 }

@@ -38,6 +38,13 @@ export interface WebSocketSessionDeps {
   log?: EventLog;
 }
 
+/** A data message as a protocol on top of WebSocket receives it. */
+export interface WsDataMessage {
+  /** Seq of the ws `message` event: the parent of whatever the upper layer decodes from it. */
+  seq: number;
+  data: string | Uint8Array;
+}
+
 let nextId = 1;
 
 export class WebSocketSession implements Session {
@@ -45,6 +52,7 @@ export class WebSocketSession implements Session {
   readonly log: EventLog;
   private readonly clock: Clock;
   private readonly changed = new Emitter<Readonly<SessionInfo>>();
+  private readonly messages = new Emitter<WsDataMessage>();
   private readonly state: SessionInfo;
   private readonly startMono: number;
   private ws: WebSocket | undefined;
@@ -92,6 +100,31 @@ export class WebSocketSession implements Session {
     return this.changed.on(listener);
   }
 
+  /** Every incoming data message with the seq of its log event: how a protocol on top (Engine.IO) reads. */
+  onMessage(listener: (message: WsDataMessage) => void): Disposable {
+    return this.messages.on(listener);
+  }
+
+  /**
+   * Sends one data message for a protocol on top (Engine.IO), logged as a ws message without a
+   * replayable request (replay belongs to the upper layer). Returns its seq, or undefined when not open.
+   */
+  sendFrame(data: string | Uint8Array): number | undefined {
+    const ws = this.ws;
+    if (!ws || this.state.state !== 'open' || ws.readyState !== WebSocket.OPEN) return undefined;
+    const binary = typeof data !== 'string';
+    const size = binary ? data.length : Buffer.byteLength(data);
+    const payload = binary ? binaryPayload(data, this.options.maxStoredPayloadBytes) : textPayload(data, this.options.maxStoredPayloadBytes);
+    const event = this.append('out', 'ws', 'message', { frame: { opcode: binary ? OPCODE.binary : OPCODE.text } }, payload, size);
+    this.state.messagesOut++;
+    this.state.bytesOut += size;
+    ws.send(binary ? Buffer.from(data) : data, { binary }, (error) => {
+      if (error) this.guard(() => this.append('local', 'ws', 'error', { error: { ...describeError(error), code: ErrorCode.SendFailed } }));
+    });
+    this.fireChanged();
+    return event.seq;
+  }
+
   start(): Promise<SessionState> {
     if (this.started) return this.started;
     this.started = new Promise((resolve) => { this.resolveStarted = resolve; });
@@ -135,7 +168,7 @@ export class WebSocketSession implements Session {
     ws.on('upgrade', (res) => this.guard(() => this.onUpgrade(res)));
     ws.on('unexpected-response', (_req, res) => this.guard(() => this.onUnexpectedResponse(res)));
     ws.on('open', () => this.guard(() => this.onOpen()));
-    ws.on('message', (data, isBinary) => this.guard(() => this.onMessage(data, isBinary)));
+    ws.on('message', (data, isBinary) => this.guard(() => this.onWsMessage(data, isBinary)));
     ws.on('ping', (data) => this.guard(() => this.onControl('in', 'ping', data)));
     ws.on('pong', (data) => this.guard(() => this.onControl('in', 'pong', data)));
     ws.on('error', (error) => this.guard(() => this.onError(error)));
@@ -298,14 +331,15 @@ export class WebSocketSession implements Session {
 
   // ---- traffic ---------------------------------------------------------------------------------
 
-  private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+  private onWsMessage(data: WebSocket.RawData, isBinary: boolean): void {
     const bytes = rawDataToBuffer(data);
     const payload = isBinary ? binaryPayload(bytes, this.options.maxStoredPayloadBytes) : textPayload(bytes.toString('utf8'), this.options.maxStoredPayloadBytes);
     this.state.messagesIn++;
     this.state.bytesIn += bytes.length;
     const frame = this.incomingWire.shift() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
-    this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
+    const event = this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
     this.fireChanged();
+    this.messages.fire({ seq: event.seq, data: isBinary ? new Uint8Array(bytes) : bytes.toString('utf8') });
   }
 
   private onControl(direction: Direction, type: 'ping' | 'pong', data: Buffer): void {
@@ -526,6 +560,7 @@ export class WebSocketSession implements Session {
     this.timers.clear();
     this.untap?.();
     this.changed.dispose();
+    this.messages.dispose();
   }
 
   // ---- plumbing --------------------------------------------------------------------------------
