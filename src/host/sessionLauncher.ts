@@ -37,13 +37,22 @@ export class SessionLauncher implements vscode.Disposable {
     const session = created.value;
     this.registry.add(session);
     const watcher = watchSession(session, this.log, { retry: (s) => this.retry(s), showLog: () => this.log.show() });
-    const controller = new PanelController(session, {
-      extensionUri: this.extensionUri,
-      log: this.log,
-      viewColumn,
-      reconnect: (s) => this.reconnect(s),
-      onDidFocus: (s) => this.registry.setActive(s.id),
-    });
+    let controller: PanelController;
+    try {
+      controller = new PanelController(session, {
+        extensionUri: this.extensionUri,
+        log: this.log,
+        viewColumn,
+        reconnect: (s) => this.reconnect(s),
+        onDidFocus: (s) => this.registry.setActive(s.id),
+      });
+    } catch (error) {
+      this.log.error(`[${session.id}] could not open the panel: ${describeThrown(error)}`);
+      watcher.dispose();
+      this.registry.remove(session.id);
+      session.dispose();
+      return { ok: false, message: 'The session panel could not be opened (details in the Realtime Inspector log).' };
+    }
     this.controllers.set(session.id, controller);
     controller.onDidDispose(() => {
       watcher.dispose();

@@ -228,7 +228,9 @@ function pushCloseFacts(facts: Array<[string, string]>, close: CloseMeta): void 
 function pushErrorFacts(facts: Array<[string, string]>, error: ErrorMeta): void {
   facts.push(['Error code', error.code]);
   facts.push(['Message', error.message]);
-  if (error.detail && error.detail !== error.message) facts.push(['Detail', error.detail]);
+  // First line only: an internal error's detail may carry a stack trace, which belongs in the output channel.
+  const detail = error.detail?.split('\n', 1)[0];
+  if (detail && detail !== error.message) facts.push(['Detail', detail]);
 }
 
 function explanationOf(event: LogEvent): string | undefined {

@@ -142,6 +142,11 @@ describe('projectDetails', () => {
     assert.equal(details.explanation, 'The connection was refused. Check the port.');
   });
 
+  it('keeps stack traces out of the details pane', () => {
+    const details = projectDetails(event({ type: 'error', meta: { error: { code: 'RI_INTERNAL', message: 'Internal error while recording', detail: 'TypeError: x is undefined\n    at append (webSocketSession.ts:1:1)' } } }), 0);
+    assert.equal(fact(details, 'Detail'), 'TypeError: x is undefined');
+  });
+
   it('names the frame opcode and compression', () => {
     const details = projectDetails({ ...textMessage('hi'), meta: { frame: { opcode: 1, compressed: true, frames: 2, wireBytes: 10 } } }, 0);
     assert.equal(fact(details, 'Opcode'), '1 (text)');
