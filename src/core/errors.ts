@@ -23,6 +23,16 @@ export const ErrorCode = {
   InvalidMessage: 'RI_INVALID_MESSAGE',
   SendFailed: 'RI_SEND_FAILED',
   Internal: 'RI_INTERNAL',
+  // Engine.IO / Socket.IO
+  ProtocolMismatch: 'RI_PROTOCOL_MISMATCH',
+  ParseError: 'RI_PARSE_ERROR',
+  InvalidOpenPacket: 'RI_INVALID_OPEN_PACKET',
+  TransportError: 'RI_TRANSPORT_ERROR',
+  TransportClosed: 'RI_TRANSPORT_CLOSED',
+  PingTimeout: 'RI_PING_TIMEOUT',
+  PollBodyTooLarge: 'RI_POLL_BODY_TOO_LARGE',
+  ServerRefused: 'RI_SERVER_REFUSED',
+  NamespaceRefused: 'RI_NAMESPACE_REFUSED',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

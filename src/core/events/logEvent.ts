@@ -91,6 +91,46 @@ export interface FrameMeta {
   wireBytes?: number;
 }
 
+/** Engine.IO facts of an event (layer `eio`, and the HTTP/WebSocket events that carry its packets). */
+export interface EioMeta {
+  /** open, close, ping, pong, message, upgrade, noop. */
+  packetType?: string;
+  transport?: 'polling' | 'websocket';
+  /** The `2probe` / `3probe` of an upgrade. */
+  probe?: boolean;
+  sid?: string;
+  /** Values from the open packet. */
+  upgrades?: string[];
+  pingInterval?: number;
+  pingTimeout?: number;
+  maxPayload?: number;
+  /** Upgrade steps: probe → probe-ok → pause → paused → upgraded (or upgrade-failed). */
+  step?: 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgraded' | 'upgrade-failed';
+  /** On a polling POST: the seqs of the packets it carried. */
+  carries?: number[];
+  /** The record could not be decoded (the raw text is the payload). */
+  decodeError?: string;
+}
+
+/** Socket.IO facts of an event (layer `sio`). */
+export interface SioMeta {
+  /** CONNECT, DISCONNECT, EVENT, ACK, CONNECT_ERROR, BINARY_EVENT, BINARY_ACK — as on the wire. */
+  packetType: string;
+  namespace: string;
+  ackId?: number;
+  /** EVENT: the event name. */
+  event?: string;
+  /** Number of binary attachments announced. */
+  attachments?: number;
+  /** The event name is one a client reserves (connect, disconnect…): shown as data, flagged. */
+  reservedName?: boolean;
+  /** ACK: seq of the emit it answers, and the round trip. */
+  ackOf?: number;
+  /** Socket.IO protocol version of the session (4 = Socket.IO 2, 5 = Socket.IO 3+). */
+  protocol?: 4 | 5;
+  decodeError?: string;
+}
+
 export interface EventMeta {
   request?: HttpMeta;
   response?: HttpMeta;
@@ -106,6 +146,10 @@ export interface EventMeta {
   send?: SendRequest;
   /** Free text for `connecting`/`open`/`state` rows. */
   note?: string;
+  /** On an HTTP response: the seq of its request. */
+  requestSeq?: number;
+  eio?: EioMeta;
+  sio?: SioMeta;
 }
 
 /** An event as an engine produces it; the log assigns `seq`. */

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../clock';
 import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
+import { EngineIoSession } from '../engineio/engineIoSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
 import type { Session } from './session';
 
@@ -17,5 +18,6 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   if (!validated.ok) return validated;
   const options = validated.value;
   if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, { clock: deps.clock }) };
-  return { ok: false, issues: [{ field: 'kind', message: `${options.kind === 'socketio' ? 'Socket.IO' : 'Engine.IO'} sessions are not available yet.` }] };
+  if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, { clock: deps.clock }) };
+  return { ok: false, issues: [{ field: 'kind', message: 'Socket.IO sessions are not available yet.' }] };
 }

@@ -28,6 +28,15 @@ export interface SessionInfo {
   bytesOut: number;
   /** One line: why the session ended. */
   closeSummary?: string;
+  /** Engine.IO / Socket.IO sessions: the sid, current transport, protocol and heartbeat values. */
+  sid?: string;
+  transport?: 'polling' | 'websocket';
+  /** e.g. "Engine.IO 4", "Socket.IO 5 / Engine.IO 4". */
+  protocol?: string;
+  pingInterval?: number;
+  pingTimeout?: number;
+  /** Where the polling → WebSocket upgrade stands. */
+  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
 }
 
 export type SendOutcome = { ok: true; seq: number } | { ok: false; error: ErrorMeta };

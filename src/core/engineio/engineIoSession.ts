@@ -1,0 +1,720 @@
+/**
+ * An Engine.IO session (protocol v3 and v4), our own state machine over HTTP long-polling and `ws`
+ * (design.md: "The Engine.IO engine is ours"). Every step is an event in the log: each polling GET
+ * and POST with status, headers, timing and body, the packets they carried as child events, the open
+ * packet with its sid, the upgrade (probe → pause → upgrade) with its WebSocket handshake, every
+ * heartbeat, and the close with its reason.
+ *
+ * States: opening → open → closing → closed. Transport: polling, then (after the upgrade) websocket.
+ * Upgrade steps: none → probing → paused → upgraded | failed.
+ */
+import type { SendRequest } from '../../shared/sendRequest';
+import { type Clock, systemClock } from '../clock';
+import type { ResolvedEngineIoOptions } from '../connection/engineIoOptions';
+import type { Disposable } from '../disposable';
+import { Emitter } from '../emitter';
+import { ErrorCode } from '../errors';
+import type { EventLog } from '../events/eventLog';
+import type { Direction, EioMeta, ErrorMeta, EventMeta, Layer, Payload } from '../events/logEvent';
+import { MemoryEventLog } from '../events/memoryEventLog';
+import { parseBase64, parseHex } from '../payload/binaryInput';
+import { binaryPayload, textPayload } from '../payload/storedPayload';
+import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
+import { WebSocketSession, type WsDataMessage } from '../websocket/webSocketSession';
+import { CookieJar } from './cookieJar';
+import { decodeV3BinaryPayload, decodeV3Frame, decodeV3TextPayload, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
+import { decodeV4Frame, decodeV4Payload, encodeV4Packet, encodeV4Payload } from './eioCodecV4';
+import type { EioDecoded, EioPacket, EioVersion } from './eioPacket';
+import { engineIoUrl } from './eioUrls';
+import { explainHandshakeFailure, looksLikeV3Payload } from './versionHints';
+import { parseOpenPacket, type OpenPacket } from './openPacket';
+import { createPollingAgents, sendPoll, type InFlightPoll, type PollResult } from './pollingRequest';
+
+/** A message packet delivered to the layer on top (Socket.IO), with the seq of its `eio` event. */
+export interface EioIncomingMessage {
+  packet: EioPacket;
+  seq: number;
+}
+
+export interface EngineIoSessionDeps {
+  id?: string;
+  clock?: Clock;
+  log?: EventLog;
+}
+
+/** How long a client close waits for the final POST before giving up on it. */
+const CLOSE_GRACE_MS = 2_000;
+
+let nextId = 1;
+
+export class EngineIoSession implements Session {
+  readonly id: string;
+  readonly log: EventLog;
+  protected readonly clock: Clock;
+  protected readonly info_: SessionInfo;
+  private readonly changed = new Emitter<Readonly<SessionInfo>>();
+  private readonly startMono: number;
+  private readonly agents;
+  private readonly jar = new CookieJar();
+  private version: EioVersion;
+  private started: Promise<SessionState> | undefined;
+  private resolveStarted: (s: SessionState) => void = () => undefined;
+  private closedWaiters: Array<() => void> = [];
+  private timers = new Set<unknown>();
+  private open: OpenPacket | undefined;
+  private transport: 'polling' | 'websocket' = 'polling';
+  private getInFlight: InFlightPoll | undefined;
+  private postInFlight: InFlightPoll | undefined;
+  /** Packets waiting for the next POST, with the seqs of their events. */
+  private outbox: Array<{ packet: EioPacket; seq: number }> = [];
+  private ws: WebSocketSession | undefined;
+  private wsSubscriptions: Disposable[] = [];
+  private pollingPaused = false;
+  private onPollingIdle: (() => void) | undefined;
+  private heartbeatTimer: unknown;
+  private pongTimer: unknown;
+  private probeTimer: unknown;
+  private failure: ErrorMeta | undefined;
+  private disposed = false;
+  /** Retried once with v3 when an `auto` handshake met a v3 server. */
+  private versionRetried = false;
+
+  constructor(readonly options: ResolvedEngineIoOptions, deps: EngineIoSessionDeps = {}) {
+    this.id = deps.id ?? `eio-${nextId++}`;
+    this.clock = deps.clock ?? systemClock;
+    this.log = deps.log ?? new MemoryEventLog();
+    this.startMono = this.clock.mono();
+    this.agents = createPollingAgents(options.tls);
+    this.version = options.protocolVersion === 3 ? 3 : 4;
+    this.info_ = {
+      state: 'connecting', url: options.url, kind: options.kind, startedAt: this.clock.now(),
+      messagesIn: 0, messagesOut: 0, bytesIn: 0, bytesOut: 0, upgrade: 'none', protocol: this.protocolLabel(),
+    };
+  }
+
+  get info(): Readonly<SessionInfo> {
+    return this.info_;
+  }
+
+  get engineVersion(): EioVersion {
+    return this.version;
+  }
+
+  onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
+    return this.changed.on(listener);
+  }
+
+  start(): Promise<SessionState> {
+    if (this.started) return this.started;
+    this.started = new Promise((resolve) => { this.resolveStarted = resolve; });
+    this.append('local', 'eio', 'connecting', { note: this.describeAttempt() });
+    this.timer(this.options.handshakeTimeoutMs, () => this.onHandshakeDeadline());
+    if (this.options.transports === 'websocket-only') this.openWebSocket(false);
+    else this.handshakeOverPolling();
+    return this.started;
+  }
+
+  // ---- polling -----------------------------------------------------------------------------
+
+  private handshakeOverPolling(): void {
+    this.transport = 'polling';
+    this.info_.transport = 'polling';
+    void this.get(true);
+  }
+
+  /** One GET: the handshake, or the next long-poll. */
+  private async get(handshake = false): Promise<void> {
+    if (this.getInFlight || this.isClosed()) return;
+    const url = engineIoUrl(this.options.endpoint, { version: this.version, transport: 'polling', sid: this.open?.sid, query: this.options.query, now: this.clock.now() });
+    const headers = this.jar.apply(this.options.headers);
+    const request = this.append('out', 'http', 'poll-request', {
+      request: { method: 'GET', url: url.href, headers },
+      eio: { transport: 'polling' },
+      note: handshake ? 'Handshake (long-polling GET)' : 'Long-poll GET',
+    });
+    const poll = sendPoll({ method: 'GET', url, headers, maxBodyBytes: this.options.maxPollBodyBytes, timeoutMs: this.getTimeoutMs() }, this.agents, this.clock);
+    this.getInFlight = poll;
+    const result = await poll.done;
+    this.getInFlight = undefined;
+    this.guard(() => this.onGetResult(result, request.seq, handshake));
+    this.checkPollingIdle();
+  }
+
+  private onGetResult(result: PollResult, requestSeq: number, handshake: boolean): void {
+    if (this.isClosed() && !result.ok && (result.error.code === 'RI_ABORTED')) return;
+    const response = this.logPollResponse(result, requestSeq, handshake ? 'Handshake response' : undefined);
+    if (!result.ok) {
+      if (result.error.code === 'RI_ABORTED') return;
+      this.closeWithError(transportError(result.error, 'GET'), 'transport error');
+      return;
+    }
+    const res = result.response;
+    this.jar.store(res.headers);
+    if (res.status !== 200) {
+      this.closeWithError(explainHandshakeFailure(res.status, Buffer.from(res.body).toString('utf8'), this.version, handshake), handshake ? 'handshake refused' : 'transport error');
+      return;
+    }
+    const contentType = res.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
+    const text = Buffer.from(res.body).toString('utf8');
+    if (handshake && this.version === 4 && looksLikeV3Payload(text)) {
+      this.onV3ServerDetected(response);
+      return;
+    }
+    const decoded = this.decodePollingBody(res.body, text, contentType);
+    this.deliver(decoded, response, 'polling');
+    if (!this.isClosed() && !this.pollingPaused && this.transport === 'polling') void this.get();
+  }
+
+  /** An `auto` handshake found a v3 server: say so, and start over speaking v3. */
+  private onV3ServerDetected(parentSeq: number): void {
+    const explanation = 'The server answered in Engine.IO v3 framing ("<length>:0{…"): it is Socket.IO 2.x / engine.io 3.x.';
+    if (this.options.protocolVersion === 'auto' && !this.versionRetried) {
+      this.versionRetried = true;
+      this.version = 3;
+      this.info_.protocol = this.protocolLabel();
+      this.append('local', 'eio', 'version-detected', { note: `${explanation} Starting over with protocol v3.`, eio: { transport: 'polling' } }, undefined, 0, parentSeq);
+      this.fireChanged();
+      void this.get(true);
+      return;
+    }
+    this.closeWithError({ code: ErrorCode.ProtocolMismatch, message: explanation, hint: 'Choose Engine.IO protocol v3 (Socket.IO 2) in the connection options, or "auto".' }, 'protocol mismatch');
+  }
+
+  private decodePollingBody(body: Uint8Array, text: string, contentType: string): EioDecoded {
+    if (this.version === 4) return decodeV4Payload(text);
+    return /octet-stream/i.test(contentType) ? decodeV3BinaryPayload(body) : decodeV3TextPayload(text);
+  }
+
+  /** Sends what is queued in one POST; one POST in flight at most. */
+  private async flush(): Promise<void> {
+    if (this.transport === 'websocket') {
+      for (const { packet, seq } of this.outbox.splice(0)) this.writeToWebSocket(packet, seq);
+      return;
+    }
+    if (this.postInFlight || this.outbox.length === 0 || this.pollingPaused || !this.open) return;
+    const batch = this.outbox.splice(0);
+    const body = this.version === 4 ? encodeV4Payload(batch.map((b) => b.packet)) : encodeV3Payload(batch.map((b) => b.packet));
+    const url = engineIoUrl(this.options.endpoint, { version: this.version, transport: 'polling', sid: this.open.sid, query: this.options.query, now: this.clock.now() });
+    const headers = this.jar.apply(this.options.headers);
+    const request = this.append('out', 'http', 'poll-request', {
+      request: { method: 'POST', url: url.href, headers },
+      eio: { transport: 'polling', carries: batch.map((b) => b.seq) },
+      note: `POST carrying ${batch.length} packet${batch.length === 1 ? '' : 's'}`,
+    }, textPayload(body, this.options.maxStoredPayloadBytes), Buffer.byteLength(body));
+    const poll = sendPoll({ method: 'POST', url, headers, body, maxBodyBytes: 64 * 1024, timeoutMs: this.options.handshakeTimeoutMs }, this.agents, this.clock);
+    this.postInFlight = poll;
+    const result = await poll.done;
+    this.postInFlight = undefined;
+    this.guard(() => {
+      this.logPollResponse(result, request.seq);
+      if (!result.ok) {
+        if (result.error.code !== 'RI_ABORTED' && !this.isClosed()) this.closeWithError(transportError(result.error, 'POST'), 'transport error');
+        return;
+      }
+      this.jar.store(result.response.headers);
+      if (result.response.status !== 200 && !this.isClosed()) {
+        this.closeWithError(explainHandshakeFailure(result.response.status, Buffer.from(result.response.body).toString('utf8'), this.version, false), 'transport error');
+      }
+    });
+    this.checkPollingIdle();
+    if (!this.isClosed()) void this.flush();
+  }
+
+  private logPollResponse(result: PollResult, requestSeq: number, note?: string): number {
+    const res = result.ok ? result.response : result.partial;
+    if (!res) return requestSeq;
+    const body = res.body;
+    const text = Buffer.from(body).toString('utf8');
+    const payload: Payload | undefined = body.length === 0 ? undefined
+      : isPrintable(text) ? textPayload(text, this.options.maxStoredPayloadBytes) : binaryPayload(body, this.options.maxStoredPayloadBytes);
+    const meta: EventMeta = {
+      response: { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers },
+      durationMs: res.totalMs,
+      requestSeq,
+      eio: { transport: 'polling' },
+      note: [note, `held ${res.totalMs.toFixed(1)} ms (first byte after ${res.timeToFirstByteMs.toFixed(1)} ms)`,
+        res.wireBytes !== body.length ? `${res.wireBytes} bytes on the wire, ${body.length} decoded` : undefined].filter(Boolean).join('; '),
+    };
+    return this.append('in', 'http', 'poll-response', meta, payload, body.length).seq;
+  }
+
+  private getTimeoutMs(): number {
+    // A long-poll is held up to pingInterval by the server; give it the timeout on top before calling it dead.
+    return this.open ? this.open.pingInterval + this.open.pingTimeout + 5_000 : this.options.handshakeTimeoutMs;
+  }
+
+  private checkPollingIdle(): void {
+    if (this.pollingPaused && !this.getInFlight && !this.postInFlight && this.onPollingIdle) {
+      const next = this.onPollingIdle;
+      this.onPollingIdle = undefined;
+      next();
+    }
+  }
+
+  // ---- packets in ----------------------------------------------------------------------------
+
+  /** Logs each decoded packet under its carrier, then acts on it. */
+  private deliver(decoded: EioDecoded, parentSeq: number, transport: 'polling' | 'websocket'): void {
+    for (const error of decoded.errors) {
+      this.append('in', 'eio', 'eio-decode-error', { eio: { transport, decodeError: error.message }, error: { code: ErrorCode.ParseError, message: `Engine.IO parse error: ${error.message}` } },
+        textPayload(error.raw, this.options.maxStoredPayloadBytes), Buffer.byteLength(error.raw), parentSeq);
+    }
+    if (decoded.errors.length) {
+      // engine.io-client closes on a parse error too; the raw record is in the log.
+      this.closeWithError({ code: ErrorCode.ParseError, message: 'The server sent a packet that is not Engine.IO.', hint: this.version === 4 ? 'If the server is Socket.IO 2.x, choose protocol v3 or "auto".' : undefined }, 'parse error');
+      return;
+    }
+    for (const packet of decoded.packets) {
+      if (this.isClosed()) return;
+      this.onPacket(packet, parentSeq, transport);
+    }
+  }
+
+  private onPacket(packet: EioPacket, parentSeq: number, transport: 'polling' | 'websocket'): void {
+    const eio: EioMeta = { packetType: packet.type, transport };
+    if (packet.type === 'open') {
+      const parsed = parseOpenPacket(packet.data as string | undefined);
+      if (parsed.ok) Object.assign(eio, { sid: parsed.value.sid, upgrades: parsed.value.upgrades, pingInterval: parsed.value.pingInterval, pingTimeout: parsed.value.pingTimeout, maxPayload: parsed.value.maxPayload });
+      const seq = this.logPacket('in', packet, eio, parentSeq);
+      if (!parsed.ok) {
+        this.closeWithError({ code: ErrorCode.InvalidOpenPacket, message: parsed.error, hint: 'The server is not a working Engine.IO server at this path, or it is broken.' }, 'parse error');
+        return;
+      }
+      this.onOpen(parsed.value, seq);
+      return;
+    }
+    if (packet.type === 'ping' && packet.data === 'probe' && transport === 'websocket') eio.probe = true;
+    if (packet.type === 'pong' && packet.data === 'probe') eio.probe = true;
+    const seq = this.logPacket('in', packet, eio, parentSeq);
+    if (!this.open) {
+      this.closeWithError({ code: ErrorCode.InvalidOpenPacket, message: `The first packet must be "open", the server sent "${packet.type}".` }, 'parse error');
+      return;
+    }
+    switch (packet.type) {
+      case 'ping':
+        if (this.version === 4) {
+          this.resetHeartbeatWatchdog();
+          this.sendPacket({ type: 'pong', data: packet.data as string | undefined });
+        }
+        break;
+      case 'pong':
+        if (this.version === 3) this.onV3Pong();
+        break;
+      case 'message':
+        this.info_.messagesIn++;
+        this.info_.bytesIn += packetSize(packet);
+        this.fireChanged();
+        this.onMessagePacket({ packet, seq });
+        break;
+      case 'close':
+        this.finish('server sent close', 'server');
+        break;
+      case 'noop':
+      case 'upgrade':
+        break;
+    }
+  }
+
+  /** The layer on top (Socket.IO) overrides this to decode its packets. */
+  protected onMessagePacket(_message: EioIncomingMessage): void {
+    // A plain Engine.IO session has no layer on top.
+  }
+
+  private onOpen(open: OpenPacket, seq: number): void {
+    this.open = open;
+    this.info_.state = 'open';
+    this.info_.openedAt = this.clock.now();
+    this.info_.handshakeMs = this.clock.mono() - this.startMono;
+    this.info_.sid = open.sid;
+    this.info_.pingInterval = open.pingInterval;
+    this.info_.pingTimeout = open.pingTimeout;
+    this.clearAllTimers();
+    this.append('local', 'eio', 'open', {
+      eio: { sid: open.sid, transport: this.transport, upgrades: open.upgrades, pingInterval: open.pingInterval, pingTimeout: open.pingTimeout, maxPayload: open.maxPayload },
+      note: `Open: sid ${open.sid} on ${this.transport}, upgrades [${open.upgrades.join(', ')}], pingInterval ${open.pingInterval} ms, pingTimeout ${open.pingTimeout} ms${open.maxPayload ? `, maxPayload ${open.maxPayload}` : ''}`,
+    }, undefined, 0, seq);
+    this.fireChanged();
+    this.startHeartbeat();
+    this.onEngineOpen();
+    this.resolveStarted('open');
+    if (this.transport === 'polling' && this.options.transports === 'polling-then-websocket') {
+      if (open.upgrades.includes('websocket')) this.openWebSocket(true);
+      else this.append('local', 'eio', 'upgrade-step', { eio: { step: 'upgrade-failed' }, note: 'The server offers no WebSocket upgrade: staying on long-polling.' });
+    }
+    void this.flush();
+  }
+
+  /** Hook for the layer on top: the Engine.IO session is open (Socket.IO sends its CONNECTs here). */
+  protected onEngineOpen(): void {
+    // Nothing to do for a plain Engine.IO session.
+  }
+
+  // ---- WebSocket transport and the upgrade ---------------------------------------------------
+
+  /** Opens the WebSocket: as the upgrade probe (with sid), or as the only transport. */
+  private openWebSocket(asProbe: boolean): void {
+    const url = engineIoUrl(this.options.endpoint, { version: this.version, transport: 'websocket', sid: asProbe ? this.open?.sid : undefined, query: this.options.query, now: this.clock.now() });
+    if (asProbe) {
+      this.info_.upgrade = 'probing';
+      this.append('local', 'eio', 'upgrade-step', { eio: { step: 'probe', transport: 'websocket' }, note: `Upgrade: opening a WebSocket to ${url.href} to probe it while polling continues` });
+      this.fireChanged();
+    }
+    const ws = new WebSocketSession({
+      kind: 'websocket', url: url.href, headers: this.jar.apply(this.options.headers), subprotocols: [], perMessageDeflate: this.options.perMessageDeflate,
+      tls: this.options.tls, handshakeTimeoutMs: this.options.handshakeTimeoutMs, heartbeatIntervalMs: 0, maxPayloadBytes: 100 * 1024 * 1024,
+      maxStoredPayloadBytes: this.options.maxStoredPayloadBytes,
+    }, { clock: this.clock, log: this.log, id: `${this.id}-ws` });
+    this.ws = ws;
+    this.wsSubscriptions.push(ws.onMessage((m) => this.guard(() => this.onWsMessage(m, asProbe))));
+    this.wsSubscriptions.push(ws.onDidChange((info) => this.guard(() => {
+      if (info.state === 'open' && asProbe && this.info_.upgrade === 'probing' && !this.probeSent) this.sendProbe();
+      if (info.state === 'closed') this.onWsClosed(asProbe);
+    })));
+    if (!asProbe) {
+      this.transport = 'websocket';
+      this.info_.transport = 'websocket';
+    }
+    void ws.start();
+  }
+
+  private probeSent = false;
+
+  private sendProbe(): void {
+    this.probeSent = true;
+    this.writeToWebSocket({ type: 'ping', data: 'probe' }, undefined, { probe: true });
+    this.probeTimer = this.timer(this.options.handshakeTimeoutMs, () => this.guard(() => {
+      if (this.info_.upgrade !== 'probing') return;
+      this.upgradeFailed(`The probe was not answered within ${this.options.handshakeTimeoutMs} ms`);
+      this.ws?.close();
+    }));
+  }
+
+  private onWsMessage(message: WsDataMessage, asProbe: boolean): void {
+    const decoded = this.version === 4 ? decodeV4Frame(message.data) : decodeV3Frame(message.data);
+    if (asProbe && this.info_.upgrade === 'probing') {
+      const packet = decoded.packets[0];
+      this.logPacket('in', packet ?? { type: 'noop' }, { packetType: packet?.type, transport: 'websocket', probe: packet?.data === 'probe' }, message.seq);
+      if (packet?.type === 'pong' && packet.data === 'probe') this.onProbeAnswered();
+      else this.upgradeFailed(`The probe was answered with "${typeof message.data === 'string' ? message.data.slice(0, 40) : 'binary data'}" instead of "3probe"`);
+      return;
+    }
+    if (this.transport !== 'websocket') return; // a late frame on a failed probe
+    this.deliver(decoded, message.seq, 'websocket');
+  }
+
+  private onProbeAnswered(): void {
+    this.clearTimer(this.probeTimer);
+    this.append('local', 'eio', 'upgrade-step', { eio: { step: 'probe-ok', transport: 'websocket' }, note: 'Upgrade: the probe was answered (3probe); pausing polling' });
+    this.info_.upgrade = 'paused';
+    this.pollingPaused = true;
+    const pending = [this.getInFlight ? 'a GET' : undefined, this.postInFlight ? 'a POST' : undefined].filter(Boolean);
+    this.append('local', 'eio', 'upgrade-step', {
+      eio: { step: 'pause', transport: 'polling' },
+      note: pending.length ? `Pause: waiting for ${pending.join(' and ')} in flight to finish (the server answers a pending GET with a noop)` : 'Pause: no request in flight',
+    });
+    this.fireChanged();
+    this.onPollingIdle = () => this.guard(() => this.completeUpgrade());
+    this.checkPollingIdle();
+  }
+
+  private completeUpgrade(): void {
+    if (this.isClosed() || !this.ws) return;
+    this.append('local', 'eio', 'upgrade-step', { eio: { step: 'paused', transport: 'polling' }, note: 'Paused: polling has stopped; sending the upgrade packet' });
+    this.writeToWebSocket({ type: 'upgrade' });
+    this.transport = 'websocket';
+    this.info_.transport = 'websocket';
+    this.info_.upgrade = 'upgraded';
+    this.append('local', 'eio', 'upgrade-step', { eio: { step: 'upgraded', transport: 'websocket' }, note: `Upgraded to WebSocket ${(this.clock.mono() - this.startMono).toFixed(1)} ms after the session started` });
+    this.fireChanged();
+    void this.flush();
+  }
+
+  private upgradeFailed(why: string): void {
+    this.clearTimer(this.probeTimer);
+    if (this.info_.upgrade === 'failed' || this.info_.upgrade === 'upgraded') return;
+    this.info_.upgrade = 'failed';
+    this.append('local', 'eio', 'upgrade-step', { eio: { step: 'upgrade-failed' }, note: `Upgrade failed: ${why}. Staying on long-polling.` });
+    this.pollingPaused = false;
+    this.onPollingIdle = undefined;
+    this.fireChanged();
+    if (!this.isClosed()) {
+      void this.get();
+      void this.flush();
+    }
+  }
+
+  private onWsClosed(asProbe: boolean): void {
+    for (const s of this.wsSubscriptions.splice(0)) s.dispose();
+    const summary = this.ws?.info.closeSummary ?? 'the WebSocket closed';
+    if (asProbe && (this.info_.upgrade === 'probing' || this.info_.upgrade === 'paused')) {
+      this.ws = undefined;
+      this.upgradeFailed(summary.replace(/\.$/, ''));
+      return;
+    }
+    if (this.transport === 'websocket' && !this.isClosed()) {
+      if (!this.open) this.closeWithError(this.wsFailure() ?? { code: ErrorCode.TransportClosed, message: `The WebSocket closed before the open packet: ${summary}` }, 'transport close');
+      else this.finish(`transport close: ${summary}`, 'none');
+    }
+  }
+
+  private wsFailure(): ErrorMeta | undefined {
+    const events = this.log.page(Math.max(1, this.log.count - 20), 21);
+    return [...events].reverse().find((e) => e.type === 'error' && e.layer === 'ws')?.meta?.error;
+  }
+
+  private writeToWebSocket(packet: EioPacket, queuedSeq?: number, extra: EioMeta = {}): void {
+    const encoded = this.version === 4 ? encodeV4Packet(packet, true) : encodeV3Frame(packet);
+    const frameSeq = this.ws?.sendFrame(encoded);
+    if (frameSeq === undefined) return;
+    if (queuedSeq === undefined) this.logPacket('out', packet, { packetType: packet.type, transport: 'websocket', ...extra }, frameSeq);
+  }
+
+  // ---- packets out ---------------------------------------------------------------------------
+
+  /** Queues a packet for the current transport; returns the seq of its `eio` event. */
+  protected sendPacket(packet: EioPacket): number {
+    if (this.transport === 'websocket' && this.ws) {
+      const encoded = this.version === 4 ? encodeV4Packet(packet, true) : encodeV3Frame(packet);
+      const frameSeq = this.ws.sendFrame(encoded);
+      return this.logPacket('out', packet, { packetType: packet.type, transport: 'websocket' }, frameSeq);
+    }
+    const seq = this.logPacket('out', packet, { packetType: packet.type, transport: 'polling' });
+    this.outbox.push({ packet, seq });
+    void this.flush();
+    return seq;
+  }
+
+  /** Sends an Engine.IO message (text or binary) for the layer on top. */
+  protected sendMessagePacket(data: string | Uint8Array): number {
+    this.info_.messagesOut++;
+    const packet: EioPacket = typeof data === 'string' ? { type: 'message', data } : { type: 'message', data, binary: true };
+    this.info_.bytesOut += packetSize(packet);
+    this.fireChanged();
+    return this.sendPacket(packet);
+  }
+
+  send(request: SendRequest): SendOutcome {
+    if (this.info_.state !== 'open') return { ok: false, error: { code: ErrorCode.NotOpen, message: `The session is ${this.info_.state}: messages can be sent only while it is open.` } };
+    switch (request.kind) {
+      case 'text':
+      case 'json': {
+        if (request.kind === 'json') {
+          try { JSON.parse(request.text); } catch (error) {
+            return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `Not valid JSON: ${(error as Error).message}.` } };
+          }
+        }
+        const seq = this.sendMessagePacket(request.text);
+        this.attachSendRequest(seq, request);
+        return { ok: true, seq };
+      }
+      case 'binary': {
+        const parsed = request.encoding === 'hex' ? parseHex(request.data) : parseBase64(request.data);
+        if (!parsed.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: parsed.error } };
+        const seq = this.sendMessagePacket(parsed.bytes);
+        this.attachSendRequest(seq, request);
+        return { ok: true, seq };
+      }
+      case 'close':
+        void this.close();
+        return { ok: true, seq: this.log.count };
+      default:
+        return { ok: false, error: { code: ErrorCode.InvalidMessage, message: this.version === 4 ? 'In Engine.IO v4 the server sends the pings; a client ping would end the session.' : 'Engine.IO v3 pings are sent by the heartbeat.' } };
+    }
+  }
+
+  /** Keeps the request on the outgoing event so replay can send it again. */
+  protected attachSendRequest(seq: number, request: SendRequest): void {
+    const event = this.log.get(seq);
+    if (event) event.meta = { ...event.meta, send: request };
+  }
+
+  // ---- heartbeat -----------------------------------------------------------------------------
+
+  private startHeartbeat(): void {
+    if (this.version === 4) this.resetHeartbeatWatchdog();
+    else this.scheduleV3Ping();
+  }
+
+  /** v4: the server pings every pingInterval; silence for pingInterval + pingTimeout means it is gone. */
+  private resetHeartbeatWatchdog(): void {
+    if (!this.open) return;
+    this.clearTimer(this.heartbeatTimer);
+    const limit = this.open.pingInterval + this.open.pingTimeout;
+    this.heartbeatTimer = this.timer(limit, () => this.guard(() => {
+      this.closeWithError({
+        code: ErrorCode.PingTimeout,
+        message: `No ping from the server within pingInterval + pingTimeout (${limit} ms).`,
+        hint: this.transport === 'websocket' && this.options.transports === 'websocket-only' ? 'A Socket.IO 2 (Engine.IO v3) server waits for the client to ping: choose protocol v3.' : 'The server or the network stopped responding.',
+      }, 'ping timeout');
+    }));
+  }
+
+  /** v3: the client pings every pingInterval and expects a pong within pingTimeout. */
+  private scheduleV3Ping(): void {
+    if (!this.open) return;
+    this.clearTimer(this.heartbeatTimer);
+    this.heartbeatTimer = this.timer(this.open.pingInterval, () => this.guard(() => {
+      if (this.isClosed()) return;
+      this.sendPacket({ type: 'ping' });
+      this.pongTimer = this.timer(this.open!.pingTimeout, () => this.guard(() =>
+        this.closeWithError({ code: ErrorCode.PingTimeout, message: `No pong within pingTimeout (${this.open!.pingTimeout} ms) of our ping.` }, 'ping timeout')));
+    }));
+  }
+
+  private onV3Pong(): void {
+    this.clearTimer(this.pongTimer);
+    this.scheduleV3Ping();
+  }
+
+  // ---- ending --------------------------------------------------------------------------------
+
+  private onHandshakeDeadline(): void {
+    if (this.open || this.isClosed()) return;
+    this.closeWithError({
+      code: ErrorCode.HandshakeTimeout,
+      message: `No Engine.IO open packet within ${this.options.handshakeTimeoutMs} ms.`,
+      hint: 'Check the URL and path (Socket.IO serves /socket.io/, plain Engine.IO /engine.io/), or raise realtimeInspector.handshakeTimeoutMs.',
+    }, 'handshake timeout');
+  }
+
+  protected closeWithError(error: ErrorMeta, reason: string): void {
+    if (this.isClosed()) return;
+    if (!this.open && !this.failure) this.failure = error;
+    this.append('local', 'eio', 'error', { error });
+    this.finish(reason, 'none');
+  }
+
+  /** Ends the session: stops timers and requests, closes the WebSocket, logs `closed` once. */
+  private finish(reason: string, initiator: 'client' | 'server' | 'none'): void {
+    if (this.isClosed()) return;
+    this.clearAllTimers();
+    this.getInFlight?.abort();
+    if (initiator !== 'client') this.postInFlight?.abort();
+    if (this.ws && this.ws.info.state !== 'closed') void this.ws.close();
+    const wasOpen = this.open !== undefined;
+    this.info_.state = 'closed';
+    this.info_.closedAt = this.clock.now();
+    this.info_.closeSummary = this.failure ? this.failure.message : `Closed (${reason})${wasOpen ? '' : ' before the session opened'}.`;
+    this.append('local', 'eio', 'closed', { close: { initiator }, note: this.info_.closeSummary, eio: { sid: this.open?.sid, transport: this.transport } });
+    this.fireChanged();
+    this.onEngineClosed(reason);
+    this.resolveStarted('closed');
+    for (const w of this.closedWaiters.splice(0)) w();
+    setTimeout(() => { this.agents.http.destroy(); this.agents.https.destroy(); }, initiator === 'client' ? CLOSE_GRACE_MS : 0);
+  }
+
+  /** Hook for the layer on top. */
+  protected onEngineClosed(_reason: string): void {
+    // Nothing to do for a plain Engine.IO session.
+  }
+
+  close(): Promise<void> {
+    if (this.isClosed()) return Promise.resolve();
+    const closed = new Promise<void>((resolve) => this.closedWaiters.push(resolve));
+    if (!this.open) {
+      this.closeWithError({ code: 'RI_CANCELLED', message: 'Connection attempt cancelled.' }, 'forced close');
+      return closed;
+    }
+    this.info_.state = 'closing';
+    this.fireChanged();
+    if (this.transport === 'polling') {
+      // Over polling the client says goodbye with a close packet in a POST.
+      this.pollingPaused = false;
+      this.sendPacket({ type: 'close' });
+      this.finish('forced close', 'client');
+    } else {
+      // Over WebSocket both sides simply close the socket (protocols.md).
+      this.finish('forced close', 'client');
+    }
+    return closed;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (!this.isClosed()) this.finish('disposed', 'client');
+    this.ws?.dispose();
+    this.clearAllTimers();
+    this.changed.dispose();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  protected isClosed(): boolean {
+    return this.info_.state === 'closed';
+  }
+
+  private logPacket(direction: Direction, packet: EioPacket, eio: EioMeta, parent?: number): number {
+    const payload = packet.binary ? binaryPayload(packet.data, this.options.maxStoredPayloadBytes)
+      : packet.data !== undefined ? textPayload(packet.data, this.options.maxStoredPayloadBytes) : undefined;
+    return this.append(direction, 'eio', `eio-${packet.type}`, { eio: { ...eio, packetType: packet.type } }, payload, packetSize(packet), parent).seq;
+  }
+
+  protected append(direction: Direction, layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size = 0, parent?: number): { seq: number } {
+    return this.log.append({ time: this.clock.now(), mono: this.clock.mono() - this.startMono, direction, layer, type, size, payload, parent, meta });
+  }
+
+  protected fireChanged(): void {
+    this.changed.fire(this.info_);
+  }
+
+  protected protocolLabel(): string {
+    return `Engine.IO ${this.version}`;
+  }
+
+  private describeAttempt(): string {
+    const o = this.options;
+    return `Connecting to ${o.endpoint.href} (${o.kind === 'socketio' ? 'Socket.IO' : 'Engine.IO'}, protocol ${o.protocolVersion === 'auto' ? 'auto-detected' : `v${o.protocolVersion}`}, ${o.transports})`;
+  }
+
+  protected timer(ms: number, fn: () => void): unknown {
+    const handle = this.clock.setTimeout(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
+    return handle;
+  }
+
+  protected clearTimer(handle: unknown): void {
+    if (handle === undefined) return;
+    this.clock.clearTimeout(handle);
+    this.timers.delete(handle);
+  }
+
+  private clearAllTimers(): void {
+    for (const t of this.timers) this.clock.clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Nothing a server sends may throw out of a callback and take the host down. */
+  protected guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      try {
+        this.append('local', 'eio', 'error', { error: { code: ErrorCode.Internal, message: `Internal error while recording: ${String(error)}`, detail: (error as Error)?.stack } });
+      } catch {
+        // The log itself failed; nothing left to record into.
+      }
+    }
+  }
+}
+
+function packetSize(packet: EioPacket): number {
+  return packet.binary ? packet.data.length : Buffer.byteLength(packet.data ?? '');
+}
+
+function isPrintable(text: string): boolean {
+  return !text.includes('\uFFFD');
+}
+
+function transportError(error: Error & { code?: string }, method: string): ErrorMeta {
+  return {
+    code: error.code === 'RI_POLL_BODY_TOO_LARGE' ? ErrorCode.PollBodyTooLarge : error.code === 'ECONNREFUSED' ? ErrorCode.ConnectionRefused : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? ErrorCode.HostNotFound : ErrorCode.TransportError,
+    message: `The polling ${method} failed: ${error.message}`,
+    detail: error.code ? `${error.code}: ${error.message}` : error.message,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The Engine.IO open packet: `0{"sid","upgrades","pingInterval","pingTimeout","maxPayload"}`.
+ * A hostile or broken server can send anything here; every field is checked for type and range
+ * before it drives a timer (a string or 2^31 ms interval would overflow setTimeout).
+ */
+
+export interface OpenPacket {
+  sid: string;
+  upgrades: string[];
+  pingInterval: number;
+  pingTimeout: number;
+  /** Absent in v3 and in engine.io 4.x. */
+  maxPayload?: number;
+}
+
+/** Largest timer delay Node accepts (2^31 − 1 ms); above it setTimeout fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export type OpenPacketResult = { ok: true; value: OpenPacket } | { ok: false; error: string };
+
+export function parseOpenPacket(data: string | undefined): OpenPacketResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data ?? '');
+  } catch {
+    return { ok: false, error: `The open packet is not JSON: ${JSON.stringify((data ?? '').slice(0, 80))}.` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'The open packet must be a JSON object.' };
+  const o = parsed as Record<string, unknown>;
+  if (typeof o.sid !== 'string' || o.sid === '' || o.sid.length > 256) return { ok: false, error: 'The open packet has no valid "sid" (a non-empty string).' };
+  if (!Array.isArray(o.upgrades) || !o.upgrades.every((u) => typeof u === 'string')) return { ok: false, error: 'The open packet\'s "upgrades" must be a list of transport names.' };
+  for (const field of ['pingInterval', 'pingTimeout'] as const) {
+    const v = o[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > MAX_TIMER_MS) {
+      return { ok: false, error: `The open packet's "${field}" must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${JSON.stringify(v)}).` };
+    }
+  }
+  if (o.maxPayload !== undefined && (typeof o.maxPayload !== 'number' || !Number.isInteger(o.maxPayload) || o.maxPayload <= 0)) {
+    return { ok: false, error: `The open packet's "maxPayload" must be a positive whole number (got ${JSON.stringify(o.maxPayload)}).` };
+  }
+  return {
+    ok: true,
+    value: { sid: o.sid, upgrades: o.upgrades as string[], pingInterval: o.pingInterval as number, pingTimeout: o.pingTimeout as number, maxPayload: o.maxPayload as number | undefined },
+  };
+}
