@@ -3,7 +3,7 @@
  * API (`activate()`'s return value) they rely on.
  */
 import * as vscode from 'vscode';
-import type { Session } from '../../../src/core/session/session';
+import type { RealtimeInspectorApi } from '../../../src/host/extension';
 
 export const EXTENSION_ID = 'realtime-inspector.realtime-inspector';
 
@@ -14,11 +14,8 @@ export const COMMANDS = {
   showLog: 'realtimeInspector.showLog',
 } as const;
 
-/** The extension's exports, as far as tests use them. */
-export interface InspectorApi {
-  getSession(id: string): Session | undefined;
-  panelFor(id: string): vscode.WebviewPanel | undefined;
-}
+/** The extension's exports (activate()'s return value). */
+export type InspectorApi = RealtimeInspectorApi;
 
 /** Activates the extension (activation is lazy) and returns its API. */
 export async function activateInspector(): Promise<InspectorApi> {

@@ -1,0 +1,91 @@
+/**
+ * The main user story in a real browser: Connect… from the command palette, watch the handshake in
+ * the panel, send from the composer, see the echo, inspect it. Saves test-results/ui/panel.png (and,
+ * with RI_UPDATE_SCREENSHOT=1, media/screenshot.png for the README).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { activeWebview, answerInputBox, dismissQuickInput, filterCommandPalette, pickQuickItem, runCommand } from './support/workbench';
+
+const CONNECT_TITLE = 'Realtime Inspector: Connect';
+const MESSAGE = 'hello from ui';
+
+describe('panel UI in code-server', function () {
+  // One story in steps: once a step fails the next ones cannot pass, so stop instead of waiting out their timeouts.
+  this.bail(true);
+  let env: UiEnvironment;
+  let page: Page;
+  let panel: FrameLocator;
+
+  before(async () => {
+    env = await startUiEnvironment();
+    page = env.page;
+    panel = activeWebview(page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await page.screenshot({ path: path.join(ARTEFACTS, `failed-${name}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await env?.dispose();
+  });
+
+  it('lists the Realtime Inspector commands in the command palette', async () => {
+    await filterCommandPalette(page, 'Realtime Inspector:');
+    const labels = await page.locator('.quick-input-widget .monaco-list-row').allTextContents();
+    for (const title of ['Connect', 'Disconnect', 'Send Message', 'Show Log']) {
+      assert.ok(labels.some((l) => l.includes(`Realtime Inspector: ${title}`)), `"${title}" in ${JSON.stringify(labels)}`);
+    }
+    await dismissQuickInput(page);
+  });
+
+  it('connects from the palette and shows the handshake in the panel', async () => {
+    await runCommand(page, CONNECT_TITLE);
+    await answerInputBox(page, `${env.wsServer.url}/echo`);
+    await pickQuickItem(page, /Connect/);
+    await panel.locator('#session-state', { hasText: /^\s*open\s*$/ }).waitFor({ timeout: 30_000 });
+    assert.match((await panel.locator('#session-url').textContent()) ?? '', new RegExp(`${env.wsServer.port}/echo`));
+    for (const type of ['handshake-request', 'handshake-response']) {
+      await panel.locator('.event-row .col-type', { hasText: type }).first().waitFor({ timeout: 10_000 });
+    }
+    const requestRow = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) }).first();
+    assert.match((await requestRow.getAttribute('class')) ?? '', /\bdir-out\b/);
+  });
+
+  it('sends a text message from the composer and shows the echo', async () => {
+    await panel.locator('#composer-kind').selectOption('text');
+    await panel.locator('#composer-input').fill(MESSAGE);
+    await panel.locator('#composer-send').click();
+    await panel.locator('.event-row.dir-out .col-preview', { hasText: MESSAGE }).first().waitFor({ timeout: 10_000 });
+    await panel.locator('.event-row.dir-in .col-preview', { hasText: MESSAGE }).first().waitFor({ timeout: 10_000 });
+    const inRow = panel.locator('.event-row.dir-in', { hasText: MESSAGE }).first();
+    assert.match((await inRow.locator('.col-size').textContent()) ?? '', /\b13\b/, 'size column shows the 13 bytes');
+    await page.screenshot({ path: path.join(ARTEFACTS, 'after-send.png') });
+  });
+
+  it('shows the selected row in the details pane', async () => {
+    const inRow = panel.locator('.event-row.dir-in', { hasText: MESSAGE }).first();
+    const seq = await inRow.getAttribute('data-seq');
+    assert.ok(seq && /^\d+$/.test(seq), `row has a numeric data-seq (${seq})`);
+    await inRow.click();
+    await panel.locator('#details', { hasText: MESSAGE }).waitFor({ timeout: 10_000 });
+    const screenshot = path.join(ARTEFACTS, 'panel.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    assert.ok(fs.statSync(screenshot).size > 10_000, 'screenshot written');
+    if (process.env.RI_UPDATE_SCREENSHOT === '1') fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot.png'));
+  });
+
+  it('lays the rows out one below another', async () => {
+    // Seen so far: handshake request and response, our message and its echo (and whatever else the engine logs).
+    const tops = await panel.locator('.event-row').evaluateAll((rows) => rows.map((row) => Math.round(row.getBoundingClientRect().top)));
+    assert.ok(tops.length >= 4, `at least 4 rows rendered, got ${tops.length}`);
+    assert.equal(new Set(tops).size, tops.length, `every row has its own line; row tops: ${tops.join(', ')}`);
+  });
+});
