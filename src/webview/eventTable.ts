@@ -1,7 +1,8 @@
 /**
  * The live event table, virtualised: a fixed row height, a spacer that gives the scroll height, and a
- * pool of row elements (enough for one viewport plus overscan) re-bound to whichever rows are on
- * screen. The DOM node count depends on the viewport height, never on the number of events.
+ * pool of absolutely positioned row elements (enough for one viewport plus overscan) recycled for
+ * whichever rows are on screen. The DOM node count depends on the viewport height, never on the
+ * number of events.
  *
  * Limitation (noted for the paging issue): the spacer is a real element, and browsers cap element
  * height (~33.5M px in Chromium), so this holds ~1.5M rows; the row store keeps far fewer.
@@ -37,6 +38,8 @@ interface PooledRow {
   preview: HTMLSpanElement;
   /** The row DTO bound last, so an unchanged row is not touched. */
   bound?: EventRowDto;
+  /** The display index the element is positioned at (-1 when unplaced). */
+  index: number;
 }
 
 function createPooledRow(poolIndex: number): PooledRow {
@@ -55,7 +58,7 @@ function createPooledRow(poolIndex: number): PooledRow {
     size,
     preview,
   ]);
-  return { element, time, dirIcon, dirText, layer, type, size, preview };
+  return { element, time, dirIcon, dirText, layer, type, size, preview, index: -1 };
 }
 
 function bindRow(row: PooledRow, dto: EventRowDto): void {
@@ -79,6 +82,21 @@ function bindRow(row: PooledRow, dto: EventRowDto): void {
   const preview = oneLine(dto.preview);
   setText(row.preview, preview);
   row.preview.title = preview;
+}
+
+/**
+ * Empties a row that leaves the screen, so a hidden pool element never carries an old row's seq or
+ * text (a test or a screen reader querying `.event-row` must only find rows that are on screen).
+ */
+function unbindRow(row: PooledRow): void {
+  row.element.hidden = true;
+  if (!row.bound) return;
+  row.bound = undefined;
+  row.index = -1;
+  delete row.element.dataset.seq;
+  row.element.classList.remove('selected');
+  row.element.removeAttribute('aria-rowindex');
+  for (const cell of [row.time, row.dirText, row.layer, row.type, row.size, row.preview]) cell.textContent = '';
 }
 
 /** Callbacks from the table to the app. */
@@ -223,23 +241,7 @@ export class EventTable implements Disposable {
 
     const range = visibleRange(scrollTop, this.viewportHeight, ROW_HEIGHT, count, OVERSCAN);
     this.growPool(Math.max(range.end - range.first, poolSize(this.viewportHeight, ROW_HEIGHT, OVERSCAN)));
-    this.rowLayer.style.transform = `translateY(${range.first * ROW_HEIGHT}px)`;
-    let activeId = '';
-    for (let i = 0; i < this.pool.length; i++) {
-      const pooled = this.pool[i];
-      const dto = range.first + i < range.end ? this.rows.at(range.first + i) : undefined;
-      if (!dto) {
-        pooled.element.hidden = true;
-        continue;
-      }
-      pooled.element.hidden = false;
-      bindRow(pooled, dto);
-      pooled.element.setAttribute('aria-rowindex', String(range.first + i + 2));
-      const selected = dto.seq === this.selectedSeq;
-      pooled.element.classList.toggle('selected', selected);
-      pooled.element.setAttribute('aria-selected', String(selected));
-      if (selected) activeId = pooled.element.id;
-    }
+    const activeId = this.placeRows(range.first, range.end);
     if (activeId) this.element.setAttribute('aria-activedescendant', activeId);
     else this.element.removeAttribute('aria-activedescendant');
     this.element.setAttribute('aria-rowcount', String(count + 1));
@@ -249,6 +251,63 @@ export class EventTable implements Disposable {
     if (this.following) this.unseen = 0;
     this.pill.hidden = this.following || count === 0;
     setText(this.pillText, this.unseen > 0 ? `${this.unseen} new` : 'Latest');
+  }
+
+  /**
+   * Binds rows [first, end) to pool elements, keyed by seq: a row that stays on screen keeps its
+   * element (only its offset changes), and only rows that scrolled out are recycled for rows that
+   * scrolled in. So an element found by a test, a screen reader or a click handler keeps meaning
+   * the same event while the list scrolls. Returns the id of the selected row's element, or ''.
+   */
+  private placeRows(first: number, end: number): string {
+    const wanted = new Map<number, { dto: EventRowDto; index: number }>();
+    for (let index = first; index < end; index++) {
+      const dto = this.rows.at(index);
+      if (dto) wanted.set(dto.seq, { dto, index });
+    }
+    const free: PooledRow[] = [];
+    const kept = new Map<number, PooledRow>();
+    for (const pooled of this.pool) {
+      const seq = pooled.bound?.seq;
+      if (seq !== undefined && wanted.has(seq) && !kept.has(seq)) kept.set(seq, pooled);
+      else free.push(pooled);
+    }
+    let activeId = '';
+    for (const [seq, { dto, index }] of wanted) {
+      const pooled = kept.get(seq) ?? free.pop()!;
+      bindRow(pooled, dto);
+      pooled.element.hidden = false;
+      if (pooled.index !== index) {
+        pooled.index = index;
+        // CSSOM, not a style attribute: allowed by the CSP (style-src has no 'unsafe-inline').
+        pooled.element.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
+        pooled.element.setAttribute('aria-rowindex', String(index + 2));
+      }
+      const selected = seq === this.selectedSeq;
+      pooled.element.classList.toggle('selected', selected);
+      pooled.element.setAttribute('aria-selected', String(selected));
+      if (selected) activeId = pooled.element.id;
+    }
+    for (const pooled of free) if (!pooled.element.hidden || pooled.bound) unbindRow(pooled);
+    this.keepDomOrder();
+    return activeId;
+  }
+
+  /**
+   * Recycling leaves elements in arbitrary DOM order; screen readers read DOM order, and so do
+   * `querySelector`-style lookups. Re-appends the placed rows in display order when they drifted
+   * (a few dozen node moves at most, and only in frames where rows were recycled).
+   */
+  private keepDomOrder(): void {
+    const placed = this.pool.filter((p) => p.bound).sort((a, b) => a.index - b.index);
+    let i = 0;
+    let inOrder = true;
+    for (let child = this.rowLayer.firstElementChild; child && inOrder; child = child.nextElementSibling) {
+      if ((child as HTMLElement).hidden) continue;
+      inOrder = child === placed[i]?.element;
+      i++;
+    }
+    if (!inOrder) for (const p of placed) this.rowLayer.append(p.element);
   }
 
   private growPool(size: number): void {

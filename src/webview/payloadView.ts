@@ -23,7 +23,9 @@ export function defaultPayloadTab(payload: PayloadViewDto): PayloadTab {
 export function truncationNote(payload: PayloadViewDto): string | undefined {
   if (!payload.truncated && payload.shownBytes >= payload.byteLength) return undefined;
   const hash = payload.sha256 ? ` SHA-256 of the full payload: ${payload.sha256}.` : '';
-  return `Showing the first ${formatSize(payload.shownBytes)} of ${formatSize(payload.byteLength)} (${formatCount(payload.byteLength)} bytes).${hash}`;
+  const total = `${formatSize(payload.byteLength)} (${formatCount(payload.byteLength)} bytes)`;
+  const shown = payload.shownBytes < payload.byteLength ? `Showing the first ${formatSize(payload.shownBytes)} of ${total}.` : `Truncated; the full payload is ${total}.`;
+  return `${shown}${hash}`;
 }
 
 /** The `#details-payload` section. */

@@ -15,5 +15,6 @@ describe('webview payload view', () => {
     assert.equal(truncationNote(payload({})), undefined);
     const note = truncationNote(payload({ truncated: true, byteLength: 5_000_000, shownBytes: 1_048_576, sha256: 'ab12' }));
     assert.equal(note, 'Showing the first 1.0 MiB of 4.8 MiB (5,000,000 bytes). SHA-256 of the full payload: ab12.');
+    assert.equal(truncationNote(payload({ truncated: true })), 'Truncated; the full payload is 10 B (10 bytes).');
   });
 });
