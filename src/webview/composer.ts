@@ -2,9 +2,8 @@
  * The composer (`#composer`): pick a kind (text, JSON, binary, ping, close), type, send with the
  * button or Ctrl/Cmd+Enter. Builds a SendRequest (composerRequest.ts); the host validates again.
  */
-import type { SendKind, SendRequest } from '../shared/sendRequest';
-import { SEND_KINDS } from '../shared/sendRequest';
-import { buildSendRequest, type ComposerFields } from './composerRequest';
+import type { SendRequest } from '../shared/sendRequest';
+import { buildSendRequest, COMPOSER_KINDS, isComposerKind, type ComposerFields, type ComposerKind } from './composerRequest';
 import { DisposableStore, type Disposable } from './disposables';
 import { codicon, h, listen, setText } from './dom';
 import { SendHistory } from './sendHistory';
@@ -25,7 +24,7 @@ export interface ComposerActions {
 
 /** What survives a reload of the webview. */
 export interface ComposerDraft {
-  kind: SendKind;
+  kind: ComposerKind;
   text: string;
   encoding: 'hex' | 'base64';
   closeCode: string;
@@ -33,8 +32,8 @@ export interface ComposerDraft {
   history: string[];
 }
 
-const KIND_LABEL: Record<SendKind, string> = { text: 'Text', json: 'JSON', binary: 'Binary', ping: 'Ping', close: 'Close' };
-const PLACEHOLDER: Record<SendKind, string> = {
+const KIND_LABEL: Record<ComposerKind, string> = { text: 'Text', json: 'JSON', binary: 'Binary', ping: 'Ping', close: 'Close' };
+const PLACEHOLDER: Record<ComposerKind, string> = {
   text: 'Message text — Ctrl+Enter to send',
   json: '{"type": "hello"} — Ctrl+Enter to send',
   binary: 'Bytes, e.g. 01 ff 7a — Ctrl+Enter to send',
@@ -50,7 +49,7 @@ function option(value: string, label: string): HTMLOptionElement {
 export class Composer implements Disposable {
   readonly element: HTMLElement;
   private readonly disposables = new DisposableStore();
-  private readonly kind = h('select', { id: 'composer-kind', attrs: { 'aria-label': 'Message kind' } }, SEND_KINDS.map((k) => option(k, KIND_LABEL[k])));
+  private readonly kind = h('select', { id: 'composer-kind', attrs: { 'aria-label': 'Message kind' } }, COMPOSER_KINDS.map((k) => option(k, KIND_LABEL[k])));
   private readonly encoding = h('select', { id: 'composer-encoding', attrs: { 'aria-label': 'Binary encoding' } }, [option('hex', 'Hex'), option('base64', 'Base64')]);
   private readonly closeCode = h('input', { id: 'composer-close-code', attrs: { type: 'number', min: '1000', max: '4999', placeholder: 'Code (1000)', 'aria-label': 'Close code' } });
   private readonly closeReason = h('input', { id: 'composer-close-reason', attrs: { type: 'text', placeholder: 'Reason (optional)', 'aria-label': 'Close reason', maxlength: '123' } });
@@ -103,15 +102,15 @@ export class Composer implements Disposable {
 
   private restore(draft: Partial<ComposerDraft> | undefined): void {
     if (!draft) return;
-    if (draft.kind && SEND_KINDS.includes(draft.kind)) this.kind.value = draft.kind;
+    if (isComposerKind(draft.kind)) this.kind.value = draft.kind;
     if (draft.encoding === 'hex' || draft.encoding === 'base64') this.encoding.value = draft.encoding;
     if (typeof draft.text === 'string') this.input.value = draft.text;
     if (typeof draft.closeCode === 'string') this.closeCode.value = draft.closeCode;
     if (typeof draft.closeReason === 'string') this.closeReason.value = draft.closeReason;
   }
 
-  private currentKind(): SendKind {
-    return this.kind.value as SendKind;
+  private currentKind(): ComposerKind {
+    return isComposerKind(this.kind.value) ? this.kind.value : 'text';
   }
 
   private fields(): ComposerFields {

@@ -3,12 +3,24 @@
  * give the user a precise message before anything is sent. The host validates again: these checks
  * are for comfort, not for safety.
  */
-import type { SendKind, SendRequest } from '../shared/sendRequest';
+import type { SendRequest } from '../shared/sendRequest';
 import { jsonErrorLocation, utf8Length } from './format';
+
+/**
+ * The kinds this composer offers: the raw WebSocket subset of SendKind. Socket.IO kinds (emit,
+ * connect, disconnect) need their own fields and come with the Socket.IO composer.
+ */
+export const COMPOSER_KINDS = ['text', 'json', 'binary', 'ping', 'close'] as const;
+export type ComposerKind = (typeof COMPOSER_KINDS)[number];
+
+/** True when `value` is one of COMPOSER_KINDS (for a kind restored from saved state). */
+export function isComposerKind(value: unknown): value is ComposerKind {
+  return (COMPOSER_KINDS as readonly unknown[]).includes(value);
+}
 
 /** The composer's fields as typed. */
 export interface ComposerFields {
-  kind: SendKind;
+  kind: ComposerKind;
   /** The main text area: the message, JSON, hex/base64 data, or the ping payload. */
   text: string;
   encoding: 'hex' | 'base64';

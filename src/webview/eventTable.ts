@@ -220,9 +220,9 @@ export class EventTable implements Disposable {
     const count = this.rows.count;
     const contentHeight = count * ROW_HEIGHT;
     if (this.viewportHeight === 0) this.viewportHeight = this.viewport.clientHeight;
-    this.spacer.style.height = `${contentHeight}px`;
-
-    let scrollTop = this.viewport.scrollTop;
+    // Read before the spacer write below, so the frame does not force a second layout.
+    const currentScrollTop = this.viewport.scrollTop;
+    let scrollTop = currentScrollTop;
     if (this.pendingShift) {
       scrollTop = Math.max(0, scrollTop - this.pendingShift);
       this.pendingShift = 0;
@@ -235,7 +235,9 @@ export class EventTable implements Disposable {
     const maxScrollTop = Math.max(0, contentHeight - this.viewportHeight);
     if (this.following) scrollTop = maxScrollTop;
     scrollTop = Math.min(scrollTop, maxScrollTop);
-    if (scrollTop !== this.viewport.scrollTop) this.viewport.scrollTop = scrollTop;
+    // Grow the spacer first: a scrollTop past the old height would be clamped.
+    this.spacer.style.height = `${contentHeight}px`;
+    if (scrollTop !== currentScrollTop) this.viewport.scrollTop = scrollTop;
     this.renderedCount = count;
     this.renderedScrollTop = scrollTop;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildSendRequest, isSendableCloseCode, type ComposerFields } from '../../../src/webview/composerRequest';
+import { buildSendRequest, COMPOSER_KINDS, isComposerKind, isSendableCloseCode, type ComposerFields } from '../../../src/webview/composerRequest';
 
 const fields = (over: Partial<ComposerFields>): ComposerFields => ({ kind: 'text', text: '', encoding: 'hex', closeCode: '', closeReason: '', ...over });
 
@@ -44,6 +44,13 @@ describe('webview composerRequest', () => {
     assert.equal(buildSendRequest(fields({ kind: 'close', closeReason: 'bye' })).ok, false);
     assert.equal(buildSendRequest(fields({ kind: 'close', closeCode: '1006' })).ok, false);
     assert.equal(buildSendRequest(fields({ kind: 'close', closeCode: '1000', closeReason: 'x'.repeat(124) })).ok, false);
+  });
+
+  it('offers exactly the raw WebSocket kinds', () => {
+    assert.deepEqual([...COMPOSER_KINDS], ['text', 'json', 'binary', 'ping', 'close']);
+    assert.equal(isComposerKind('ping'), true);
+    assert.equal(isComposerKind('sio-emit'), false);
+    assert.equal(isComposerKind(undefined), false);
   });
 
   it('isSendableCloseCode follows RFC 6455 §7.4', () => {
