@@ -1,0 +1,42 @@
+/**
+ * The demo server behind `npm run demo`: the WebSocket fixture endpoints on a fixed, memorable port,
+ * so a user can type the URLs by hand.
+ *
+ *   node --import tsx demo/server.ts        (or: npm run demo:server)
+ *
+ * Env: RI_DEMO_HOST (default 127.0.0.1), RI_DEMO_PORT (default 8765), RI_DEMO_TICK_MS (default 1000).
+ */
+import { startWsServer } from '../test/fixtures/servers/wsServer';
+
+const host = process.env.RI_DEMO_HOST || '127.0.0.1';
+const port = Number(process.env.RI_DEMO_PORT || 8765);
+const tickMs = Number(process.env.RI_DEMO_TICK_MS || 1000);
+
+/** What each endpoint does, for the banner. */
+const ENDPOINTS: [path: string, what: string][] = [
+  ['/echo', 'echoes every message (text and binary)'],
+  ['/ticker', `a JSON tick every ${tickMs} ms (add ?ms=100 for faster)`],
+  ['/ticker?ms=20', 'a fast ticker, 50 messages a second'],
+  ['/subprotocol', 'needs the "chat" subprotocol (Connect… → Subprotocols…)'],
+  ['/close?code=4001&reason=bye', 'closes with 4001 "bye" after your first message'],
+  ['/ping?ms=2000', 'the server pings every 2 s (and echoes)'],
+  ['/nowhere', 'refused with 404: a failed handshake'],
+];
+
+async function main(): Promise<void> {
+  // permessage-deflate on: the panel then shows a negotiated extension and compressed frames.
+  const server = await startWsServer({ host, port, tickMs, perMessageDeflate: true });
+  console.log(`Realtime Inspector demo server on ${server.url}`);
+  for (const [path, what] of ENDPOINTS) console.log(`  ${`${server.url}${path}`.padEnd(52)} ${what}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: NodeJS.ErrnoException) => {
+  const hint = error.code === 'EADDRINUSE' ? ` (port ${port} is taken: set RI_DEMO_PORT)` : '';
+  console.error(`demo server failed to start: ${error.message}${hint}`);
+  process.exit(1);
+});
