@@ -13,8 +13,18 @@ export type SendRequest =
   /** A ping control frame with an optional UTF-8 payload (at most 125 bytes on the wire). */
   | { kind: 'ping'; text?: string }
   /** A close frame with an optional code (1000, 3000–4999, …) and reason (at most 123 bytes). */
-  | { kind: 'close'; code?: number; reason?: string };
+  | { kind: 'close'; code?: number; reason?: string }
+  /**
+   * Socket.IO: emit `event` on `namespace` with `args`, the JSON text of an array. A value
+   * `{"$binary": "<base64>"}` anywhere in it is sent as a binary attachment. With `ack`, the server's
+   * acknowledgement is matched to this emit and timed.
+   */
+  | { kind: 'sio-emit'; namespace: string; event: string; args: string; ack: boolean }
+  /** Socket.IO: join a namespace, with an optional auth object as JSON text. */
+  | { kind: 'sio-connect'; namespace: string; auth?: string }
+  /** Socket.IO: leave a namespace. */
+  | { kind: 'sio-disconnect'; namespace: string };
 
 export type SendKind = SendRequest['kind'];
 
-export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close'];
+export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect'];

@@ -46,6 +46,23 @@ export function parseSendRequest(input: unknown): ParseResult<SendRequest> {
       if (!isBoundedString(input.text)) return fail('"ping" text must be a string.');
       return ok({ kind, text: input.text });
     }
+    case 'sio-emit': {
+      if (!isNamespace(input.namespace)) return fail('"sio-emit" needs a namespace starting with "/".');
+      if (!isBoundedString(input.event) || input.event === '') return fail('"sio-emit" needs an event name.');
+      if (!isBoundedString(input.args)) return fail('"sio-emit" needs args as JSON text.');
+      if (typeof input.ack !== 'boolean') return fail('"sio-emit" needs ack true or false.');
+      return ok({ kind, namespace: input.namespace, event: input.event, args: input.args, ack: input.ack });
+    }
+    case 'sio-connect': {
+      if (!isNamespace(input.namespace)) return fail('"sio-connect" needs a namespace starting with "/".');
+      if (input.auth === undefined) return ok({ kind, namespace: input.namespace });
+      if (!isBoundedString(input.auth)) return fail('"sio-connect" auth must be JSON text.');
+      return ok({ kind, namespace: input.namespace, auth: input.auth });
+    }
+    case 'sio-disconnect': {
+      if (!isNamespace(input.namespace)) return fail('"sio-disconnect" needs a namespace starting with "/".');
+      return ok({ kind, namespace: input.namespace });
+    }
     default: {
       const request: SendRequest = { kind: 'close' };
       if (input.code !== undefined) {
@@ -148,4 +165,8 @@ function fail<T>(reason: string): ParseResult<T> {
 
 function badField<T>(type: string, field: string): ParseResult<T> {
   return fail(`${type}: "${field}" must be a non-negative integer${field === 'seq' ? ' ≥ 1' : ''}.`);
+}
+
+function isNamespace(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('/') && value.length <= 1024 && !/[,\s]/.test(value);
 }

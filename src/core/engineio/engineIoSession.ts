@@ -76,8 +76,6 @@ export class EngineIoSession implements Session {
   private probeTimer: unknown;
   private failure: ErrorMeta | undefined;
   private disposed = false;
-  /** Retried once with v3 when an `auto` handshake met a v3 server. */
-  private versionRetried = false;
 
   constructor(readonly options: ResolvedEngineIoOptions, deps: EngineIoSessionDeps = {}) {
     this.id = deps.id ?? `eio-${nextId++}`;
@@ -98,6 +96,11 @@ export class EngineIoSession implements Session {
 
   get engineVersion(): EioVersion {
     return this.version;
+  }
+
+  /** The validated open packet, once received. */
+  protected get openPacket(): OpenPacket | undefined {
+    return this.open;
   }
 
   onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
@@ -157,27 +160,40 @@ export class EngineIoSession implements Session {
     const contentType = res.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
     const text = Buffer.from(res.body).toString('utf8');
     if (handshake && this.version === 4 && looksLikeV3Payload(text)) {
-      this.onV3ServerDetected(response);
-      return;
+      if (!this.acceptV3Server(response)) return;
     }
     const decoded = this.decodePollingBody(res.body, text, contentType);
     this.deliver(decoded, response, 'polling');
     if (!this.isClosed() && !this.pollingPaused && this.transport === 'polling') void this.get();
   }
 
-  /** An `auto` handshake found a v3 server: say so, and start over speaking v3. */
-  private onV3ServerDetected(parentSeq: number): void {
+  /**
+   * An `auto` handshake found a v3 server (its answer is length-prefixed): say so and go on speaking v3
+   * with the session it already opened. With an explicit v4, stop and say what to change.
+   */
+  private acceptV3Server(parentSeq: number): boolean {
     const explanation = 'The server answered in Engine.IO v3 framing ("<length>:0{…"): it is Socket.IO 2.x / engine.io 3.x.';
-    if (this.options.protocolVersion === 'auto' && !this.versionRetried) {
-      this.versionRetried = true;
-      this.version = 3;
-      this.info_.protocol = this.protocolLabel();
-      this.append('local', 'eio', 'version-detected', { note: `${explanation} Starting over with protocol v3.`, eio: { transport: 'polling' } }, undefined, 0, parentSeq);
-      this.fireChanged();
-      void this.get(true);
-      return;
+    if (this.options.protocolVersion === 'auto') {
+      this.switchToV3(`${explanation} Continuing with protocol v3.`, parentSeq);
+      return true;
     }
     this.closeWithError({ code: ErrorCode.ProtocolMismatch, message: explanation, hint: 'Choose Engine.IO protocol v3 (Socket.IO 2) in the connection options, or "auto".' }, 'protocol mismatch');
+    return false;
+  }
+
+  /** Speaks v3 from now on: its codec and its client-driven heartbeat. */
+  protected switchToV3(note: string, parentSeq?: number): void {
+    if (this.version === 3) return;
+    this.version = 3;
+    this.info_.protocol = this.protocolLabel();
+    this.append('local', 'eio', 'version-detected', { note, eio: { transport: this.transport } }, undefined, 0, parentSeq);
+    if (this.open) this.startHeartbeat();
+    this.fireChanged();
+  }
+
+  /** Whether the session runs on a guessed version that the layer on top may still correct. */
+  protected get versionIsGuessed(): boolean {
+    return this.options.protocolVersion === 'auto' && this.version === 4;
   }
 
   private decodePollingBody(body: Uint8Array, text: string, contentType: string): EioDecoded {
@@ -517,8 +533,10 @@ export class EngineIoSession implements Session {
       case 'close':
         void this.close();
         return { ok: true, seq: this.log.count };
-      default:
+      case 'ping':
         return { ok: false, error: { code: ErrorCode.InvalidMessage, message: this.version === 4 ? 'In Engine.IO v4 the server sends the pings; a client ping would end the session.' : 'Engine.IO v3 pings are sent by the heartbeat.' } };
+      default:
+        return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `A plain Engine.IO session cannot send "${request.kind}".` } };
     }
   }
 

@@ -5,6 +5,7 @@
 import type { Clock } from '../clock';
 import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
 import { EngineIoSession } from '../engineio/engineIoSession';
+import { SocketIoSession } from '../socketio/socketIoSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
 import type { Session } from './session';
 
@@ -19,5 +20,5 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   const options = validated.value;
   if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, { clock: deps.clock }) };
   if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, { clock: deps.clock }) };
-  return { ok: false, issues: [{ field: 'kind', message: 'Socket.IO sessions are not available yet.' }] };
+  return { ok: true, value: new SocketIoSession(options, { clock: deps.clock }) };
 }

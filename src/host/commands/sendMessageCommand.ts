@@ -19,8 +19,11 @@ export interface SendMessageDeps extends SessionContext {
   log: OutputLog;
 }
 
+/** The kinds a raw WebSocket session sends; Socket.IO kinds have their own prompts. */
+type FrameKind = Extract<SendKind, 'text' | 'json' | 'binary' | 'ping' | 'close'>;
+
 interface KindItem extends vscode.QuickPickItem {
-  sendKind: SendKind | 'selection';
+  sendKind: FrameKind | 'selection';
 }
 
 export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Disposable {
@@ -87,7 +90,7 @@ interface InputSpec {
   toRequest(input: string): SendRequest | { problem: string };
 }
 
-const INPUTS: Record<SendKind, InputSpec> = {
+const INPUTS: Record<FrameKind, InputSpec> = {
   text: { prompt: 'Text to send', placeHolder: 'hello', toRequest: (text) => ({ kind: 'text', text }) },
   json: { prompt: 'JSON to send (sent exactly as typed)', placeHolder: '{"type":"subscribe","channel":"ticker"}', toRequest: (text) => ({ kind: 'json', text }) },
   binary: {

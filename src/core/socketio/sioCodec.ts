@@ -1,0 +1,85 @@
+/**
+ * A lenient Socket.IO decoder and a small encoder. `socket.io-parser` throws on bad input, rewrites
+ * BINARY_* to EVENT/ACK and caps attachments at 10 (protocols.md); for display we need one that keeps
+ * the wire type, never throws, and returns a decode error with the raw text instead.
+ */
+import { SIO_TYPES, typeCode, type SioPacket } from './sioPacket';
+
+/** Attachments beyond this are refused: a hostile count must not make us wait forever or allocate. */
+export const MAX_ATTACHMENTS = 1000;
+
+export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; error: string };
+
+export function decodeSioPacket(text: string): SioDecodeResult {
+  const typeIndex = /^[0-6]/.test(text) ? Number(text[0]) : -1;
+  if (typeIndex < 0) return { ok: false, error: `Unknown Socket.IO packet type ${JSON.stringify(text.charAt(0))}.` };
+  const type = SIO_TYPES[typeIndex];
+  let i = 1;
+  const packet: SioPacket = { type, nsp: '/' };
+  if (type === 'BINARY_EVENT' || type === 'BINARY_ACK') {
+    const dash = text.indexOf('-', i);
+    const count = dash < 0 ? '' : text.slice(i, dash);
+    if (!/^\d{1,6}$/.test(count) || Number(count) > MAX_ATTACHMENTS) return { ok: false, error: `Invalid attachment count in a ${type} packet.` };
+    packet.attachments = Number(count);
+    i = dash + 1;
+  }
+  if (text[i] === '/') {
+    const comma = text.indexOf(',', i);
+    packet.nsp = comma < 0 ? text.slice(i) : text.slice(i, comma);
+    i = comma < 0 ? text.length : comma + 1;
+  }
+  const idMatch = /^\d{1,15}/.exec(text.slice(i));
+  if (idMatch) {
+    packet.id = Number(idMatch[0]);
+    i += idMatch[0].length;
+  }
+  const rest = text.slice(i);
+  if (rest !== '') {
+    try {
+      packet.data = JSON.parse(rest);
+    } catch {
+      return { ok: false, error: `The ${type} packet's data is not JSON.` };
+    }
+    packet.dataText = rest;
+  }
+  const problem = checkShape(packet);
+  return problem ? { ok: false, error: problem } : { ok: true, packet };
+}
+
+/** Shape rules of the protocol: events are non-empty arrays led by a name, acks are arrays. */
+function checkShape(p: SioPacket): string | undefined {
+  if (p.type === 'EVENT' || p.type === 'BINARY_EVENT') {
+    if (!Array.isArray(p.data) || p.data.length === 0) return `An ${p.type} needs a JSON array with the event name first.`;
+    if (typeof p.data[0] !== 'string' && typeof p.data[0] !== 'number') return `An ${p.type}'s first element must be the event name.`;
+  }
+  if ((p.type === 'ACK' || p.type === 'BINARY_ACK') && (!Array.isArray(p.data) || p.id === undefined)) return `An ${p.type} needs an ack id and a JSON array.`;
+  return undefined;
+}
+
+/** Encodes a packet in string form; `data` is serialised with JSON.stringify. */
+export function encodeSioPacket(packet: { type: SioPacket['type']; nsp: string; id?: number; data?: unknown; attachments?: number }): string {
+  let out = String(typeCode(packet.type));
+  if (packet.attachments !== undefined) out += `${packet.attachments}-`;
+  if (packet.nsp !== '/') out += `${packet.nsp},`;
+  if (packet.id !== undefined) out += String(packet.id);
+  if (packet.data !== undefined) out += JSON.stringify(packet.data);
+  return out;
+}
+
+/**
+ * Replaces every Uint8Array in `value` (at any depth) with `{"_placeholder":true,"num":i}` and
+ * returns the buffers in order: how Socket.IO sends binary (protocols.md).
+ */
+export function extractAttachments(value: unknown): { data: unknown; buffers: Uint8Array[] } {
+  const buffers: Uint8Array[] = [];
+  const walk = (v: unknown): unknown => {
+    if (v instanceof Uint8Array) {
+      buffers.push(v);
+      return { _placeholder: true, num: buffers.length - 1 };
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return { data: walk(value), buffers };
+}
