@@ -613,9 +613,9 @@ export class EngineIoSession implements Session {
     this.info_.state = 'closed';
     this.info_.closedAt = this.clock.now();
     this.info_.closeSummary = this.failure ? this.failure.message : `Closed (${reason})${wasOpen ? '' : ' before the session opened'}.`;
+    this.onEngineClosed(reason);
     this.append('local', 'eio', 'closed', { close: { initiator }, note: this.info_.closeSummary, eio: { sid: this.open?.sid, transport: this.transport } });
     this.fireChanged();
-    this.onEngineClosed(reason);
     this.resolveStarted('closed');
     for (const w of this.closedWaiters.splice(0)) w();
     setTimeout(() => { this.agents.http.destroy(); this.agents.https.destroy(); }, initiator === 'client' ? CLOSE_GRACE_MS : 0);

@@ -37,6 +37,8 @@ export interface SessionInfo {
   pingTimeout?: number;
   /** Where the polling → WebSocket upgrade stands. */
   upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
+  /** Socket.IO sessions: the namespaces and their state. */
+  namespaces?: Array<{ name: string; state: 'connecting' | 'connected' | 'refused' | 'disconnected'; sid?: string; reason?: string }>;
 }
 
 export type SendOutcome = { ok: true; seq: number } | { ok: false; error: ErrorMeta };

@@ -59,6 +59,11 @@ export class SocketIoSession extends EngineIoSession {
     return [...this.namespaces.values()];
   }
 
+  protected override fireChanged(): void {
+    if (this.namespaces) this.info_.namespaces = [...this.namespaces.values()].map((n) => ({ ...n }));
+    super.fireChanged();
+  }
+
   protected override protocolLabel(): string {
     return `Socket.IO ${this.engineVersion === 3 ? 4 : 5} / Engine.IO ${this.engineVersion}`;
   }
