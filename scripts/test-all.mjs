@@ -205,8 +205,24 @@ async function tier(name) {
 const totals = { passed: 0, failed: 0 };
 const summaryLines = [];
 
+/** Extension-host IPC sockets in the shared temp dirs; ours live in the run dir, so this must not grow. */
+function ipcSockets() {
+  const found = new Set();
+  for (const dir of new Set([tmpdir(), '/tmp'])) {
+    try {
+      for (const name of readdirSync(dir)) if (name.startsWith('vscode-ipc-')) found.add(join(dir, name));
+    } catch {
+      /* no such dir */
+    }
+  }
+  return found;
+}
+const ipcBefore = ipcSockets();
+
 function finishRun() {
   rmSync(runDir, { recursive: true, force: true });
+  const leaked = [...ipcSockets()].filter((s) => !ipcBefore.has(s));
+  if (leaked.length) console.log(`[test-all] warning: new extension-host sockets outside the run dir: ${leaked.join(', ')}`);
   console.log('\n[test-all] summary');
   for (const line of summaryLines) console.log(`  ${line}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
