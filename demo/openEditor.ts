@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   const stop = () => {
     void server.stop().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: Ctrl+C reaches us and scripts/demo.mjs forwards a SIGTERM too; both wait for one cleanup.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const url = workbenchUrl(server.url, { folder: workspace, payload: developmentPayload(server.url, [root]) });
   console.log([
     '',

@@ -28,11 +28,12 @@ async function main(): Promise<void> {
   const server = await startWsServer({ host, port, tickMs, perMessageDeflate: true });
   console.log(`Realtime Inspector demo server on ${server.url}`);
   for (const [path, what] of ENDPOINTS) console.log(`  ${`${server.url}${path}`.padEnd(52)} ${what}`);
+  let closing: Promise<void> | undefined;
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    closing ??= server.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: NodeJS.ErrnoException) => {

@@ -26,7 +26,10 @@ function startTs(file) {
 }
 
 /** Stops every child (each stops what it started: the editor launcher stops code-server's group), then exits. */
+let shuttingDown = false;
 function shutdown(exitCode) {
+  if (shuttingDown) return; // Ctrl+C, then a child exiting because of it: one shutdown
+  shuttingDown = true;
   if (children.size === 0) process.exit(exitCode);
   const force = setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');

@@ -51,7 +51,7 @@ export interface CodeServer {
   readonly pgid: number;
   readonly dataDir: string;
   readonly extensionsDir: string;
-  /** Stops the whole process group and removes the temporary directories it owns. Idempotent. */
+  /** Stops the whole process group and removes the temporary directories it owns. Every call returns the same promise. */
   stop(): Promise<void>;
 }
 
@@ -127,14 +127,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     exitCode = code;
   });
 
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await stopGroup(pgid);
-    removeDir(runtimeDir);
-    if (ownsDataDir) removeDir(dataDir);
-  };
+  // One stop for every caller: a second Ctrl+C or a SIGTERM after SIGINT waits for the same cleanup.
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      await stopGroup(pgid);
+      removeDir(runtimeDir);
+      if (ownsDataDir) removeDir(dataDir);
+    })());
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);

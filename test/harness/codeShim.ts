@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   let server: CodeServer | undefined;
   // test-electron forwards Ctrl+C as SIGINT; a CI timeout sends SIGTERM. Either way: stop the server group.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
       void (server?.stop() ?? Promise.resolve()).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }
