@@ -75,7 +75,7 @@ const WS_PROTOCOL_ERRORS: Record<string, string> = {
 export function describeError(error: unknown): ErrorMeta {
   const err = (error ?? {}) as { code?: unknown; message?: unknown };
   const rawCode = typeof err.code === 'string' ? err.code : undefined;
-  const detail = typeof err.message === 'string' ? err.message : String(error);
+  const detail = typeof err.message === 'string' ? err.message : safeString(error);
   if (rawCode && NETWORK_ERRORS[rawCode]) {
     const known = NETWORK_ERRORS[rawCode];
     return { code: known.code, message: known.message, hint: known.hint, detail: `${rawCode}: ${detail}` };
@@ -104,4 +104,13 @@ export function describeError(error: unknown): ErrorMeta {
     return { code: ErrorCode.ExtensionMismatch, message: `Extension negotiation failed: ${detail}`, detail };
   }
   return { code: rawCode ?? ErrorCode.Internal, message: detail, detail };
+}
+
+/** String(value) that cannot throw (an object without a prototype has no toString). */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

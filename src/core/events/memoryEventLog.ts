@@ -24,7 +24,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   page(fromSeq: number, limit: number): LogEvent[] {
-    const start = Math.max(0, Math.floor(fromSeq) - 1);
+    const start = Math.max(0, Math.ceil(fromSeq) - 1);
     const size = Math.max(0, Math.floor(limit));
     return this.events.slice(start, start + size);
   }

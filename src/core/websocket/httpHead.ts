@@ -32,10 +32,13 @@ export function createHeadSplitter(): HeadSplitter {
       if (head || overflowed) return undefined;
       buffered = Buffer.concat([buffered, chunk]);
       const end = buffered.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (buffered.length > MAX_HEAD_BYTES) overflowed = true;
+      // The limit holds whatever the chunking: a head that ends past it is as unusable as one that never ends.
+      if (end < 0 ? buffered.length > MAX_HEAD_BYTES : end + 4 > MAX_HEAD_BYTES) {
+        overflowed = true;
+        buffered = Buffer.alloc(0);
         return undefined;
       }
+      if (end < 0) return undefined;
       head = parseHead(buffered.subarray(0, end).toString('latin1'), end + 4);
       const rest = buffered.subarray(end + 4);
       buffered = Buffer.alloc(0);
@@ -63,8 +66,8 @@ export function parseHead(text: string, byteLength: number): ParsedHead {
 
 /** Reads `HTTP/1.1 101 Switching Protocols` into parts. */
 export function parseStatusLine(line: string): { httpVersion?: string; status?: number; statusText?: string } {
-  const match = /^HTTP\/(\d\.\d)\s+(\d{3})\s*(.*)$/.exec(line);
-  return match ? { httpVersion: match[1], status: Number(match[2]), statusText: match[3] } : {};
+  const match = /^HTTP\/(\d\.\d)\s+(\d{3})(?:\s+(.*))?$/.exec(line);
+  return match ? { httpVersion: match[1], status: Number(match[2]), statusText: match[3] ?? '' } : {};
 }
 
 /** Reads `GET /path HTTP/1.1` into parts. */

@@ -48,6 +48,7 @@ export function prepareSend(request: SendRequest): PreparedSend {
     }
     case 'close': {
       const { code, reason } = request;
+      if (reason !== undefined && typeof reason !== 'string') return invalid('A close reason must be text.');
       if (code === undefined) {
         if (reason) return invalid('A close reason needs a close code.');
         return { ok: true, action: { op: 'close' } };

@@ -142,11 +142,7 @@ describe('errors', () => {
       assert.equal(describeError({ code: 'ECONNREFUSED' }).code, 'RI_CONNECTION_REFUSED');
     });
 
-    // BUG (src/core/errors.ts line 69, describeError): `String(error)` throws for an object without a
-    // prototype and without a string `message`, against the documented "Never throws".
-    // Input Object.create(null) — expected an RI_INTERNAL ErrorMeta; actual TypeError "Cannot convert
-    // object to primitive value".
-    it.skip('an object without a prototype never throws', () => {
+    it('an object without a prototype never throws', () => {
       assert.doesNotThrow(() => describeError(Object.create(null)));
     });
   });

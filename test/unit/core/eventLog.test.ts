@@ -85,11 +85,7 @@ describe('eventLog', () => {
       assert.deepEqual(log.page(1, NaN), []);
     });
 
-    // BUG (src/core/events/memoryEventLog.ts line 28, page): `Math.floor(fromSeq)` rounds a fractional
-    // fromSeq down, so page() returns an event with seq < fromSeq, against EventLog.page's contract
-    // "Up to `limit` events with seq ≥ fromSeq". Input page(2.5, 10) on 5 events — expected seqs [3, 4, 5];
-    // actual [2, 3, 4, 5]. (Math.ceil would honour the contract.)
-    it.skip('page with a fractional fromSeq returns only events with seq ≥ fromSeq', () => {
+    it('page with a fractional fromSeq returns only events with seq ≥ fromSeq', () => {
       const log = logWith(5);
       assert.deepEqual(seqs(log.page(2.5, 10)), [3, 4, 5]);
       assert.deepEqual(seqs(log.page(0.5, 1)), [1]);
