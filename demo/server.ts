@@ -4,9 +4,11 @@
  *
  *   node --import tsx demo/server.ts        (or: npm run demo:server)
  *
- * Env: RI_DEMO_HOST (default 127.0.0.1), RI_DEMO_PORT (default 8765), RI_DEMO_TICK_MS (default 1000).
+ * Env: RI_DEMO_HOST (default 127.0.0.1), RI_DEMO_PORT (default 8765), RI_DEMO_SIO_PORT (default port + 2:
+ * Socket.IO 4 there, Socket.IO 2 on the next port), RI_DEMO_TICK_MS (default 1000).
  */
 import { startWsServer } from '../test/fixtures/servers/wsServer';
+import { startSocketIoDemos } from './socketIoDemo';
 
 const host = process.env.RI_DEMO_HOST || '127.0.0.1';
 const port = Number(process.env.RI_DEMO_PORT || 8765);
@@ -28,9 +30,14 @@ async function main(): Promise<void> {
   const server = await startWsServer({ host, port, tickMs, perMessageDeflate: true });
   console.log(`Realtime Inspector demo server on ${server.url}`);
   for (const [path, what] of ENDPOINTS) console.log(`  ${`${server.url}${path}`.padEnd(52)} ${what}`);
+  const sioPort = Number(process.env.RI_DEMO_SIO_PORT || port + 2);
+  const socketIo = await startSocketIoDemos(host, sioPort, tickMs);
+  for (const demo of socketIo) {
+    console.log(`  ${demo.url.padEnd(52)} ${demo.label}: Connect… → Socket.IO; namespaces /, /ticker, /admin (auth {"token":"secret"}); emit "echo" with ack`);
+  }
   let closing: Promise<void> | undefined;
   const stop = () => {
-    closing ??= server.close().then(() => process.exit(0));
+    closing ??= Promise.all([server.close(), ...socketIo.map((d) => d.close())]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
