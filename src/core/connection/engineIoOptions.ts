@@ -47,6 +47,8 @@ export interface EngineIoConnectionOptions {
   maxStoredPayloadBytes?: number;
   /** Socket.IO only: namespaces to join on open (default `/`). */
   namespaces?: NamespaceOption[];
+  /** Socket.IO only: the packet format, `default` (JSON text) or `msgpack` (socket.io-msgpack-parser). */
+  parser?: 'default' | 'msgpack';
 }
 
 export interface ResolvedEngineIoOptions {
@@ -65,6 +67,7 @@ export interface ResolvedEngineIoOptions {
   maxPollBodyBytes: number;
   maxStoredPayloadBytes: number;
   namespaces: Array<{ name: string; auth?: string }>;
+  parser: 'default' | 'msgpack';
 }
 
 const DEFAULT_MAX_POLL_BODY = 10 * 1024 * 1024;
@@ -145,6 +148,11 @@ export function validateEngineIoOptions(o: Record<string, unknown>): ValidationR
   const maxPollBodyBytes = numberInRange(o.maxPollBodyBytes, 'maxPollBodyBytes', DEFAULT_MAX_POLL_BODY, 1024, 2 ** 31 - 1, issues);
   const maxStoredPayloadBytes = numberInRange(o.maxStoredPayloadBytes, 'maxStoredPayloadBytes', 1024 * 1024, 1024, 2 ** 31 - 1, issues);
   const perMessageDeflate = booleanOr(o.perMessageDeflate, 'perMessageDeflate', true, issues);
+  let parser: 'default' | 'msgpack' = 'default';
+  if (o.parser !== undefined) {
+    if (o.parser !== 'default' && o.parser !== 'msgpack') issues.push({ field: 'parser', message: 'The parser must be "default" or "msgpack".' });
+    else parser = o.parser;
+  }
 
   if (issues.length) return { ok: false, issues };
   const parsed = new URL(url);
@@ -153,6 +161,6 @@ export function validateEngineIoOptions(o: Record<string, unknown>): ValidationR
   endpoint.pathname = path || (parsed.pathname !== '/' ? parsed.pathname : kind === 'socketio' ? '/socket.io/' : '/engine.io/');
   return {
     ok: true,
-    value: { kind, url, endpoint, query, headers, transports, protocolVersion, tls, perMessageDeflate, handshakeTimeoutMs, maxPollBodyBytes, maxStoredPayloadBytes, namespaces },
+    value: { kind, url, endpoint, query, headers, transports, protocolVersion, tls, perMessageDeflate, handshakeTimeoutMs, maxPollBodyBytes, maxStoredPayloadBytes, namespaces, parser },
   };
 }

@@ -14,6 +14,7 @@ import { textPayload } from '../payload/storedPayload';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { SendOutcome } from '../session/session';
 import { decodeSioPacket, encodeSioPacket, extractAttachments } from './sioCodec';
+import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket, looksLikeMsgpackMap } from './sioMsgpack';
 import { RESERVED_EVENTS, type SioPacket } from './sioPacket';
 
 /** How long a WebSocket-only session with a guessed version waits for a Socket.IO 2 server to speak first. */
@@ -206,9 +207,18 @@ export class SocketIoSession extends EngineIoSession {
   }
 
   private sendSio(packet: SioPacket, buffers: Uint8Array[] = [], namespace: string, event?: string): SendOutcome {
+    const sio: SioMeta = { packetType: packet.type, namespace, ackId: packet.id, event, attachments: packet.attachments, protocol: this.sioVersion };
+    if (this.options.parser === 'msgpack') {
+      // One msgpack map per packet, bytes inline: put the buffers back where the placeholders were.
+      const data = packet.data === undefined ? undefined : restoreAttachments(packet.data, buffers);
+      const type = packet.type === 'BINARY_EVENT' ? 'EVENT' : packet.type === 'BINARY_ACK' ? 'ACK' : packet.type;
+      const eioSeq = this.sendMessagePacket(encodeMsgpackPacket({ type, nsp: packet.nsp, id: packet.id, data }));
+      const shown = data === undefined ? '' : displayJson(data);
+      Object.assign(sio, { packetType: type, attachments: undefined });
+      return { ok: true, seq: this.append('out', 'sio', sioType(type), { sio, note: describe({ ...packet, type, attachments: undefined }, event) }, shown ? textPayload(shown, this.options.maxStoredPayloadBytes) : undefined, Buffer.byteLength(shown), eioSeq).seq };
+    }
     const text = encodeSioPacket(packet);
     const eioSeq = this.sendMessagePacket(text);
-    const sio: SioMeta = { packetType: packet.type, namespace, ackId: packet.id, event, attachments: packet.attachments, protocol: this.sioVersion };
     const dataText = text.slice(text.length - (packet.data === undefined ? 0 : JSON.stringify(packet.data).length));
     const seq = this.append('out', 'sio', sioType(packet.type), { sio, note: describe(packet, event) }, dataText ? textPayload(dataText, this.options.maxStoredPayloadBytes) : undefined, Buffer.byteLength(dataText), eioSeq).seq;
     for (const buffer of buffers) this.sendMessagePacket(buffer);
@@ -223,6 +233,16 @@ export class SocketIoSession extends EngineIoSession {
 
   protected override onMessagePacket(message: EioIncomingMessage): void {
     const { packet, seq } = message;
+    if (this.options.parser === 'msgpack') {
+      if (!packet.binary) {
+        this.sioError('A text message arrived, but the msgpack parser sends every packet as binary.', packet.data ?? '', seq);
+        return;
+      }
+      const decoded = decodeMsgpackPacket(packet.data);
+      if (decoded.ok) this.onSioPacket(decoded.packet, seq);
+      else this.sioError(decoded.error, displayJson(packet.data), seq);
+      return;
+    }
     if (packet.binary) {
       this.onAttachment(packet.data, seq);
       return;
@@ -250,7 +270,8 @@ export class SocketIoSession extends EngineIoSession {
     const pending = this.pendingBinary;
     if (!pending) {
       // A raw binary message that no BINARY_* announced: a real server drops the connection for this.
-      this.append('in', 'sio', 'sio-decode-error', { sio: { packetType: 'ATTACHMENT', namespace: '?', decodeError: 'unannounced attachment' }, error: { code: ErrorCode.ParseError, message: `A binary message of ${bytes.length} bytes arrived that no BINARY_EVENT/BINARY_ACK announced.` } }, undefined, bytes.length, seq);
+      const hint = looksLikeMsgpackMap(bytes) ? 'It starts like a msgpack map: the server may use socket.io-msgpack-parser; choose the msgpack parser.' : undefined;
+      this.append('in', 'sio', 'sio-decode-error', { sio: { packetType: 'ATTACHMENT', namespace: '?', decodeError: 'unannounced attachment' }, error: { code: ErrorCode.ParseError, message: `A binary message of ${bytes.length} bytes arrived that no BINARY_EVENT/BINARY_ACK announced.`, hint } }, undefined, bytes.length, seq);
       return;
     }
     pending.attachmentSeqs.push(seq);
@@ -355,4 +376,15 @@ function decodeBinaryMarkers(value: unknown[]): { ok: true; value: unknown[] } |
   };
   const out = value.map(walk);
   return error ? { ok: false, error } : { ok: true, value: out };
+}
+
+/** Replaces `{"_placeholder":true,"num":i}` with the i-th buffer, at any depth. */
+function restoreAttachments(value: unknown, buffers: Uint8Array[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => restoreAttachments(v, buffers));
+  if (value && typeof value === 'object') {
+    const o = value as { _placeholder?: unknown; num?: unknown };
+    if (o._placeholder === true && typeof o.num === 'number' && buffers[o.num]) return buffers[o.num];
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreAttachments(v, buffers)]));
+  }
+  return value;
 }
