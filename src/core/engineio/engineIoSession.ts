@@ -20,6 +20,7 @@ import { MemoryEventLog } from '../events/memoryEventLog';
 import { parseBase64, parseHex } from '../payload/binaryInput';
 import { binaryPayload, textPayload } from '../payload/storedPayload';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
+import { TimerSet } from '../session/timerSet';
 import { WebSocketSession, type WsDataMessage } from '../websocket/webSocketSession';
 import { CookieJar } from './cookieJar';
 import { decodeV3BinaryPayload, decodeV3Frame, decodeV3TextPayload, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
@@ -60,7 +61,7 @@ export class EngineIoSession implements Session {
   private started: Promise<SessionState> | undefined;
   private resolveStarted: (s: SessionState) => void = () => undefined;
   private closedWaiters: Array<() => void> = [];
-  private timers = new Set<unknown>();
+  protected readonly timers: TimerSet;
   private open: OpenPacket | undefined;
   private transport: 'polling' | 'websocket' = 'polling';
   private getInFlight: InFlightPoll | undefined;
@@ -81,6 +82,7 @@ export class EngineIoSession implements Session {
     this.id = deps.id ?? `eio-${nextId++}`;
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
+    this.timers = new TimerSet(this.clock);
     this.startMono = this.clock.mono();
     this.agents = createPollingAgents(options.tls);
     this.version = options.protocolVersion === 3 ? 3 : 4;
@@ -111,7 +113,7 @@ export class EngineIoSession implements Session {
     if (this.started) return this.started;
     this.started = new Promise((resolve) => { this.resolveStarted = resolve; });
     this.append('local', 'eio', 'connecting', { note: this.describeAttempt() });
-    this.timer(this.options.handshakeTimeoutMs, () => this.onHandshakeDeadline());
+    this.timers.start(this.options.handshakeTimeoutMs, () => this.onHandshakeDeadline());
     if (this.options.transports === 'websocket-only') this.openWebSocket(false);
     else this.handshakeOverPolling();
     return this.started;
@@ -344,7 +346,7 @@ export class EngineIoSession implements Session {
     this.info_.sid = open.sid;
     this.info_.pingInterval = open.pingInterval;
     this.info_.pingTimeout = open.pingTimeout;
-    this.clearAllTimers();
+    this.timers.clearAll();
     this.append('local', 'eio', 'open', {
       eio: { sid: open.sid, transport: this.transport, upgrades: open.upgrades, pingInterval: open.pingInterval, pingTimeout: open.pingTimeout, maxPayload: open.maxPayload },
       note: `Open: sid ${open.sid} on ${this.transport}, upgrades [${open.upgrades.join(', ')}], pingInterval ${open.pingInterval} ms, pingTimeout ${open.pingTimeout} ms${open.maxPayload ? `, maxPayload ${open.maxPayload}` : ''}`,
@@ -398,7 +400,7 @@ export class EngineIoSession implements Session {
   private sendProbe(): void {
     this.probeSent = true;
     this.writeToWebSocket({ type: 'ping', data: 'probe' }, undefined, { probe: true });
-    this.probeTimer = this.timer(this.options.handshakeTimeoutMs, () => this.guard(() => {
+    this.probeTimer = this.timers.start(this.options.handshakeTimeoutMs, () => this.guard(() => {
       if (this.info_.upgrade !== 'probing') return;
       this.upgradeFailed(`The probe was not answered within ${this.options.handshakeTimeoutMs} ms`);
       this.ws?.close();
@@ -419,7 +421,7 @@ export class EngineIoSession implements Session {
   }
 
   private onProbeAnswered(): void {
-    this.clearTimer(this.probeTimer);
+    this.timers.clear(this.probeTimer);
     this.append('local', 'eio', 'upgrade-step', { eio: { step: 'probe-ok', transport: 'websocket' }, note: 'Upgrade: the probe was answered (3probe); pausing polling' });
     this.info_.upgrade = 'paused';
     this.pollingPaused = true;
@@ -446,7 +448,7 @@ export class EngineIoSession implements Session {
   }
 
   private upgradeFailed(why: string): void {
-    this.clearTimer(this.probeTimer);
+    this.timers.clear(this.probeTimer);
     if (this.info_.upgrade === 'failed' || this.info_.upgrade === 'upgraded') return;
     this.info_.upgrade = 'failed';
     this.append('local', 'eio', 'upgrade-step', { eio: { step: 'upgrade-failed' }, note: `Upgrade failed: ${why}. Staying on long-polling.` });
@@ -556,9 +558,9 @@ export class EngineIoSession implements Session {
   /** v4: the server pings every pingInterval; silence for pingInterval + pingTimeout means it is gone. */
   private resetHeartbeatWatchdog(): void {
     if (!this.open) return;
-    this.clearTimer(this.heartbeatTimer);
+    this.timers.clear(this.heartbeatTimer);
     const limit = this.open.pingInterval + this.open.pingTimeout;
-    this.heartbeatTimer = this.timer(limit, () => this.guard(() => {
+    this.heartbeatTimer = this.timers.start(limit, () => this.guard(() => {
       this.closeWithError({
         code: ErrorCode.PingTimeout,
         message: `No ping from the server within pingInterval + pingTimeout (${limit} ms).`,
@@ -570,17 +572,17 @@ export class EngineIoSession implements Session {
   /** v3: the client pings every pingInterval and expects a pong within pingTimeout. */
   private scheduleV3Ping(): void {
     if (!this.open) return;
-    this.clearTimer(this.heartbeatTimer);
-    this.heartbeatTimer = this.timer(this.open.pingInterval, () => this.guard(() => {
+    this.timers.clear(this.heartbeatTimer);
+    this.heartbeatTimer = this.timers.start(this.open.pingInterval, () => this.guard(() => {
       if (this.isClosed()) return;
       this.sendPacket({ type: 'ping' });
-      this.pongTimer = this.timer(this.open!.pingTimeout, () => this.guard(() =>
+      this.pongTimer = this.timers.start(this.open!.pingTimeout, () => this.guard(() =>
         this.closeWithError({ code: ErrorCode.PingTimeout, message: `No pong within pingTimeout (${this.open!.pingTimeout} ms) of our ping.` }, 'ping timeout')));
     }));
   }
 
   private onV3Pong(): void {
-    this.clearTimer(this.pongTimer);
+    this.timers.clear(this.pongTimer);
     this.scheduleV3Ping();
   }
 
@@ -605,7 +607,7 @@ export class EngineIoSession implements Session {
   /** Ends the session: stops timers and requests, closes the WebSocket, logs `closed` once. */
   private finish(reason: string, initiator: 'client' | 'server' | 'none'): void {
     if (this.isClosed()) return;
-    this.clearAllTimers();
+    this.timers.clearAll();
     this.getInFlight?.abort();
     if (initiator !== 'client') this.postInFlight?.abort();
     if (this.ws && this.ws.info.state !== 'closed') void this.ws.close();
@@ -652,7 +654,7 @@ export class EngineIoSession implements Session {
     this.disposed = true;
     if (!this.isClosed()) this.finish('disposed', 'client');
     this.ws?.dispose();
-    this.clearAllTimers();
+    this.timers.clearAll();
     this.changed.dispose();
     this.agents.http.destroy();
     this.agents.https.destroy();
@@ -685,26 +687,6 @@ export class EngineIoSession implements Session {
   private describeAttempt(): string {
     const o = this.options;
     return `Connecting to ${o.endpoint.href} (${o.kind === 'socketio' ? 'Socket.IO' : 'Engine.IO'}, protocol ${o.protocolVersion === 'auto' ? 'auto-detected' : `v${o.protocolVersion}`}, ${o.transports})`;
-  }
-
-  protected timer(ms: number, fn: () => void): unknown {
-    const handle = this.clock.setTimeout(() => {
-      this.timers.delete(handle);
-      fn();
-    }, ms);
-    this.timers.add(handle);
-    return handle;
-  }
-
-  protected clearTimer(handle: unknown): void {
-    if (handle === undefined) return;
-    this.clock.clearTimeout(handle);
-    this.timers.delete(handle);
-  }
-
-  private clearAllTimers(): void {
-    for (const t of this.timers) this.clock.clearTimeout(t);
-    this.timers.clear();
   }
 
   /** Nothing a server sends may throw out of a callback and take the host down. */

@@ -76,7 +76,7 @@ export class SocketIoSession extends EngineIoSession {
     // server connects "/" by itself right after the open packet. engine.io 6 announces maxPayload; 3 and 4 do not.
     if (this.versionIsGuessed && this.options.transports === 'websocket-only' && this.openPacket?.maxPayload === undefined) {
       this.append('local', 'sio', 'version-probe', { note: `Waiting up to ${V3_DETECTION_MS} ms for a Socket.IO 2 server to connect "/" by itself before sending CONNECT (the open packet has no maxPayload, as with engine.io 3 and 4).` });
-      this.deferredConnects = this.timer(V3_DETECTION_MS, () => this.guard(() => this.sendInitialConnects()));
+      this.deferredConnects = this.timers.start(V3_DETECTION_MS, () => this.guard(() => this.sendInitialConnects()));
       return;
     }
     this.sendInitialConnects();
@@ -92,7 +92,7 @@ export class SocketIoSession extends EngineIoSession {
   /** An unprompted CONNECT for "/" without an id while we still waited: a Socket.IO 2 server. */
   private detectSocketIo2(packet: SioPacket): void {
     if (this.deferredConnects === undefined || packet.type !== 'CONNECT' || packet.nsp !== '/' || (packet.data as { sid?: unknown } | undefined)?.sid !== undefined) return;
-    this.clearTimer(this.deferredConnects);
+    this.timers.clear(this.deferredConnects);
     this.switchToV3('The server connected "/" by itself, without a Socket.IO id: it is Socket.IO 2 (protocol v4 over Engine.IO v3). Continuing with those protocols.');
     this.sioVersion = 4;
     this.info_.protocol = this.protocolLabel();

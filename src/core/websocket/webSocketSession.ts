@@ -21,6 +21,7 @@ import type { CloseMeta, Direction, ErrorMeta, EventMeta, FrameMeta, Header, Lay
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { binaryPayload, textPayload } from '../payload/storedPayload';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
+import { TimerSet } from '../session/timerSet';
 import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
 import { parseRequestLine, type ParsedHead } from './httpHead';
 import { prepareSend } from './sendPreparation';
@@ -59,7 +60,7 @@ export class WebSocketSession implements Session {
   private started: Promise<SessionState> | undefined;
   private resolveStarted: (state: SessionState) => void = () => undefined;
   private closedWaiters: Array<() => void> = [];
-  private timers = new Set<unknown>();
+  private readonly timers: TimerSet;
   private deadline: unknown;
   private requestLogged = false;
   private requestSentMono: number | undefined;
@@ -85,6 +86,7 @@ export class WebSocketSession implements Session {
     this.id = deps.id ?? `ws-${nextId++}`;
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
+    this.timers = new TimerSet(this.clock);
     this.startMono = this.clock.mono();
     this.state = {
       state: 'connecting', url: options.url, kind: 'websocket', startedAt: this.clock.now(),
@@ -137,7 +139,7 @@ export class WebSocketSession implements Session {
   private connect(): void {
     const o = this.options;
     this.append('local', 'ws', 'connecting', { note: describeAttempt(o) });
-    this.deadline = this.timer(o.handshakeTimeoutMs, () => this.onDeadline());
+    this.deadline = this.timers.start(o.handshakeTimeoutMs, () => this.onDeadline());
     let ws: WebSocket;
     try {
       // ws passes TLS options (ca, servername, rejectUnauthorized) through to tls.connect.
@@ -314,7 +316,7 @@ export class WebSocketSession implements Session {
   }
 
   private onOpen(): void {
-    this.clearTimer(this.deadline);
+    this.timers.clear(this.deadline);
     const ws = this.ws!;
     this.state.state = 'open';
     this.state.openedAt = this.clock.now();
@@ -463,7 +465,7 @@ export class WebSocketSession implements Session {
   // ---- heartbeat -------------------------------------------------------------------------------
 
   private scheduleHeartbeat(): void {
-    this.timer(this.options.heartbeatIntervalMs, () => this.guard(() => this.beat()));
+    this.timers.start(this.options.heartbeatIntervalMs, () => this.guard(() => this.beat()));
   }
 
   private beat(): void {
@@ -513,8 +515,7 @@ export class WebSocketSession implements Session {
 
   private finishClosed(code: number | undefined, reason: string): void {
     if (this.state.state === 'closed') return;
-    for (const t of this.timers) this.clock.clearTimeout(t);
-    this.timers.clear();
+    this.timers.clearAll();
     this.untap?.();
     const wasOpen = this.state.openedAt !== undefined;
     const close: CloseMeta = { ...this.closeMeta, localCode: code, localReason: reason || undefined, initiator: this.closeMeta.initiator ?? 'none' };
@@ -544,7 +545,7 @@ export class WebSocketSession implements Session {
         ws.close(1000);
       }
       // A server that never answers our close frame would keep us waiting for ws's 30 s timer.
-      this.timer(CLOSE_GRACE_MS, () => ws.terminate());
+      this.timers.start(CLOSE_GRACE_MS, () => ws.terminate());
     }
     return closed;
   }
@@ -556,8 +557,7 @@ export class WebSocketSession implements Session {
       this.abortedByUs = true;
       this.ws?.terminate();
     }
-    for (const t of this.timers) this.clock.clearTimeout(t);
-    this.timers.clear();
+    this.timers.clearAll();
     this.untap?.();
     this.changed.dispose();
     this.messages.dispose();
@@ -577,21 +577,6 @@ export class WebSocketSession implements Session {
 
   private fireChanged(): void {
     this.changed.fire(this.state);
-  }
-
-  private timer(ms: number, fn: () => void): unknown {
-    const handle = this.clock.setTimeout(() => {
-      this.timers.delete(handle);
-      fn();
-    }, ms);
-    this.timers.add(handle);
-    return handle;
-  }
-
-  private clearTimer(handle: unknown): void {
-    if (handle === undefined) return;
-    this.clock.clearTimeout(handle);
-    this.timers.delete(handle);
   }
 
   private keepRawTail(chunk: Uint8Array): void {
