@@ -22,6 +22,7 @@ import { binaryPayload, textPayload } from '../payload/storedPayload';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { TimerSet } from '../session/timerSet';
 import { WebSocketSession, type WsDataMessage } from '../websocket/webSocketSession';
+import { headerValue } from '../http/headers';
 import { CookieJar } from './cookieJar';
 import { decodeV3BinaryPayload, decodeV3Frame, decodeV3TextPayload, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
 import { decodeV4Frame, decodeV4Payload, encodeV4Packet, encodeV4Payload } from './eioCodecV4';
@@ -159,7 +160,7 @@ export class EngineIoSession implements Session {
       this.closeWithError(explainHandshakeFailure(res.status, Buffer.from(res.body).toString('utf8'), this.version, handshake), handshake ? 'handshake refused' : 'transport error');
       return;
     }
-    const contentType = res.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
+    const contentType = headerValue(res.headers, 'content-type') ?? '';
     const text = Buffer.from(res.body).toString('utf8');
     if (handshake && this.version === 4 && looksLikeV3Payload(text)) {
       if (!this.acceptV3Server(response)) return;

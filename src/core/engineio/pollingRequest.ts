@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
+import { headerObject, rawHeaderPairs } from '../http/headers';
 
 export interface PollRequest {
   method: 'GET' | 'POST';
@@ -51,11 +52,7 @@ export interface InFlightPoll {
 export function sendPoll(req: PollRequest, agents: { http: HttpAgent; https: HttpsAgent }, clock: Clock): InFlightPoll {
   const started = clock.mono();
   const secure = req.url.protocol === 'https:' || req.url.protocol === 'wss:';
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of req.headers) {
-    const existing = headers[name];
-    headers[name] = existing === undefined ? value : ([] as string[]).concat(existing, value);
-  }
+  const headers = headerObject(req.headers);
   if (req.body !== undefined) {
     headers['Content-Type'] = 'text/plain;charset=UTF-8';
     headers['Content-Length'] = String(Buffer.byteLength(req.body));
@@ -86,7 +83,7 @@ export function sendPoll(req: PollRequest, agents: { http: HttpAgent; https: Htt
     let length = 0;
     const head = (): PollResponse => ({
       status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', httpVersion: res.httpVersion,
-      headers: pairs(res.rawHeaders), body: Buffer.concat(chunks), wireBytes: length, timeToFirstByteMs: firstByte, totalMs: clock.mono() - started,
+      headers: rawHeaderPairs(res.rawHeaders), body: Buffer.concat(chunks), wireBytes: length, timeToFirstByteMs: firstByte, totalMs: clock.mono() - started,
     });
     res.on('data', (chunk: Buffer) => {
       length += chunk.length;
@@ -122,10 +119,4 @@ function decompress(body: Uint8Array, encoding: string | undefined, max: number)
     return { ok: false, error: `The ${enc} body could not be decompressed: ${(error as Error).message}` };
   }
   return { ok: false, error: `Unsupported Content-Encoding "${enc}".` };
-}
-
-function pairs(raw: string[]): Header[] {
-  const out: Header[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
-  return out;
 }

@@ -33,3 +33,18 @@ export function binaryPayload(bytes: Uint8Array, maxBytes: number): Payload {
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/** Whether the bytes are valid UTF-8. */
+export function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A text payload when the bytes are valid UTF-8 (ping data, HTTP bodies), otherwise binary. */
+export function textOrBinary(bytes: Uint8Array, maxBytes: number): Payload {
+  return isUtf8(bytes) ? textPayload(Buffer.from(bytes).toString('utf8'), maxBytes) : binaryPayload(bytes, maxBytes);
+}

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { headerValue } from '../http/headers';
 
 /** How much of a non-101 body we keep (issue #2). */
 export const MAX_UNEXPECTED_BODY_BYTES = 64 * 1024;
@@ -60,9 +61,8 @@ export function decodeBody(bytes: Uint8Array, contentEncoding: string | undefine
 
 /** What a status code usually means for a WebSocket upgrade, and what to try. */
 export function hintForStatus(status: number, headers: Array<[string, string]>): string {
-  const header = (name: string): string | undefined => headers.find(([n]) => n.toLowerCase() === name)?.[1];
   if (status >= 300 && status < 400) {
-    const location = header('location');
+    const location = headerValue(headers, 'location');
     return `The server redirects${location ? ` to ${location}` : ''}. Redirects are not followed: connect to the new URL directly if you trust it.`;
   }
   if (status === 400) return 'The server rejected the upgrade request. For Socket.IO / Engine.IO endpoints, connect with the Socket.IO kind instead of raw WebSocket.';

@@ -19,7 +19,9 @@ import { ErrorCode, describeError } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { CloseMeta, Direction, ErrorMeta, EventMeta, FrameMeta, Header, Layer, Payload } from '../events/logEvent';
 import { MemoryEventLog } from '../events/memoryEventLog';
-import { binaryPayload, textPayload } from '../payload/storedPayload';
+import { headerObject, headerValue, rawHeaderPairs } from '../http/headers';
+import { binaryPayload, isUtf8, textOrBinary, textPayload } from '../payload/storedPayload';
+import { closePayload, summarizeClose } from './closeFacts';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { TimerSet } from '../session/timerSet';
 import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
@@ -602,8 +604,6 @@ export class WebSocketSession implements Session {
   }
 }
 
-// ---- small pure helpers ------------------------------------------------------------------------
-
 function describeAttempt(o: ResolvedWebSocketOptions): string {
   const parts = [`Connecting to ${o.url}`];
   if (o.subprotocols.length) parts.push(`subprotocols ${o.subprotocols.join(', ')}`);
@@ -614,61 +614,8 @@ function describeAttempt(o: ResolvedWebSocketOptions): string {
   return parts.join(', ');
 }
 
-/** ws takes headers as an object; duplicates become arrays so each still goes out as its own line. */
-function headerObject(headers: Header[]): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  const canonical = new Map<string, string>();
-  for (const [name, value] of headers) {
-    const key = canonical.get(name.toLowerCase()) ?? name;
-    canonical.set(name.toLowerCase(), key);
-    const existing = out[key];
-    out[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
-  }
-  return out;
-}
-
-function rawHeaderPairs(raw: string[]): Header[] {
-  const pairs: Header[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
-  return pairs;
-}
-
-function headerValue(headers: Header[], name: string): string | undefined {
-  return headers.find(([n]) => n.toLowerCase() === name)?.[1];
-}
-
 function rawDataToBuffer(data: WebSocket.RawData): Buffer {
   if (Buffer.isBuffer(data)) return data;
   if (Array.isArray(data)) return Buffer.concat(data);
   return Buffer.from(data as ArrayBuffer);
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function textOrBinary(bytes: Buffer, max: number): Payload {
-  return isUtf8(bytes) ? textPayload(bytes.toString('utf8'), max) : binaryPayload(bytes, max);
-}
-
-function closePayload(code: number, reason: string): Uint8Array {
-  const reasonBytes = Buffer.from(reason, 'utf8');
-  const out = Buffer.alloc(2 + reasonBytes.length);
-  out.writeUInt16BE(code, 0);
-  reasonBytes.copy(out, 2);
-  return out;
-}
-
-function summarizeClose(close: CloseMeta, wasOpen: boolean): string {
-  if (!wasOpen) return 'Closed before the connection opened.';
-  const by = close.initiator === 'server' ? 'by the server' : close.initiator === 'client' ? 'by us' : 'without a closing handshake';
-  const code = close.initiator === 'server' ? close.wireCode : close.initiator === 'client' ? close.sentCode : close.localCode;
-  const reason = close.initiator === 'server' ? close.wireReason : close.initiator === 'client' ? close.sentReason : close.localReason;
-  const codeText = code !== undefined ? `${code}${reason ? ` "${reason}"` : ''}` : close.localCode !== undefined ? `${close.localCode}` : 'no code';
-  return `Closed ${by}: ${codeText}.`;
 }
