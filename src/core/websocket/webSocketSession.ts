@@ -7,8 +7,6 @@
  * handshake deadline replaces ws's inactivity timer; our own heartbeat is optional.
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
-import type { TLSSocket } from 'node:tls';
 import WebSocket from 'ws';
 import type { SendRequest } from '../../shared/sendRequest';
 import { type Clock, systemClock } from '../clock';
@@ -17,23 +15,21 @@ import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import { ErrorCode, describeError } from '../errors';
 import type { EventLog } from '../events/eventLog';
-import type { CloseMeta, Direction, ErrorMeta, EventMeta, FrameMeta, Header, Layer, Payload } from '../events/logEvent';
+import type { CloseMeta, Direction, ErrorMeta, EventMeta, Layer, Payload } from '../events/logEvent';
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { headerObject, headerValue, rawHeaderPairs } from '../http/headers';
 import { binaryPayload, isUtf8, textOrBinary, textPayload } from '../payload/storedPayload';
-import { closePayload, summarizeClose } from './closeFacts';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { TimerSet } from '../session/timerSet';
-import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
-import { parseRequestLine, type ParsedHead } from './httpHead';
+import { closePayload, summarizeClose } from './closeFacts';
+import { ConnectionRecorder, RAW_TAIL_BYTES } from './connectionRecorder';
+import { OPCODE, type WireFrame } from './frameParser';
 import { prepareSend } from './sendPreparation';
-import { tapSocket } from './socketTap';
 import { decodeBody, hintForStatus, readUnexpectedBody } from './unexpectedResponse';
+import { WireFrameTracker } from './wireFrameTracker';
 
 /** How long `close()` waits for the server's close frame before dropping the connection. */
 const CLOSE_GRACE_MS = 5_000;
-/** Raw bytes kept from the end of the incoming stream, attached to protocol error rows. */
-const RAW_TAIL_BYTES = 512;
 
 export interface WebSocketSessionDeps {
   id?: string;
@@ -64,18 +60,8 @@ export class WebSocketSession implements Session {
   private closedWaiters: Array<() => void> = [];
   private readonly timers: TimerSet;
   private deadline: unknown;
-  private requestLogged = false;
-  private requestSentMono: number | undefined;
-  private responseHeadBytes: number | undefined;
-  private tapActive = false;
-  private untap: (() => void) | undefined;
-  private rawTail = new Uint8Array(0);
-  /** Wire facts of incoming data messages, queued until ws delivers the assembled message. */
-  private incomingWire: FrameMeta[] = [];
-  private partialIncoming: FrameMeta | undefined;
-  /** Close/ping frames we logged at send time; the tap skips them when it sees them go out. */
-  private ownCloseFrames = 0;
-  private closeMeta: CloseMeta = { closeFrameSent: false, closeFrameReceived: false };
+  private readonly wire = new WireFrameTracker();
+  private readonly recorder: ConnectionRecorder;
   /** Set when we end the handshake ourselves, so ws's generic follow-up error is not logged twice. */
   private abortedByUs = false;
   private failure: ErrorMeta | undefined;
@@ -89,6 +75,11 @@ export class WebSocketSession implements Session {
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
     this.timers = new TimerSet(this.clock);
+    this.recorder = new ConnectionRecorder(options.url, this.clock, {
+      append: (direction, layer, type, meta, payload, size) => this.append(direction, layer, type, meta, payload, size),
+      onFrame: (direction, frame) => this.onWireFrame(direction, frame),
+      guard: (fn) => this.guard(fn),
+    });
     this.startMono = this.clock.mono();
     this.state = {
       state: 'connecting', url: options.url, kind: 'websocket', startedAt: this.clock.now(),
@@ -155,11 +146,7 @@ export class WebSocketSession implements Session {
         servername: o.tls.servername,
         maxPayload: o.maxPayloadBytes,
         followRedirects: false,
-        finishRequest: (req: ClientRequest) => {
-          req.on('socket', (socket: Socket) => this.onSocket(socket));
-          this.fallbackRequest = req;
-          req.end();
-        },
+        finishRequest: (req: ClientRequest) => this.recorder.attach(req),
       };
       ws = new WebSocket(o.url, o.subprotocols, clientOptions);
     } catch (error) {
@@ -179,107 +166,23 @@ export class WebSocketSession implements Session {
     ws.on('close', (code, reason) => this.guard(() => this.finishClosed(code, reason.toString('utf8'))));
   }
 
-  private fallbackRequest: ClientRequest | undefined;
-
-  private onSocket(socket: Socket): void {
-    const connectStart = this.clock.mono();
-    let lookupMs: number | undefined;
-    socket.once('lookup', () => { lookupMs = this.clock.mono() - connectStart; });
-    const secure = this.options.url.startsWith('wss:');
-    socket.once('connect', () => this.guard(() => {
-      const total = this.clock.mono() - connectStart;
-      const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
-      this.append('local', 'tcp', 'tcp-connected', {
-        durationMs: total,
-        note: `TCP connected to ${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort} (${dns}connect ${total.toFixed(1)} ms)`,
-      });
-      if (!secure) this.transportReady();
-    }));
-    socket.once('secureConnect', () => this.guard(() => {
-      this.onSecureConnect(socket as TLSSocket, connectStart);
-      this.transportReady();
-    }));
-    this.tapActive = true;
-    this.untap = tapSocket(socket, {
-      // Node queues the request before the connection is up; it leaves once TCP (and TLS) are ready.
-      onRequestHead: (head) => this.guard(() => {
-        this.pendingRequestHead = head;
-        if (this.transportIsReady) this.transportReady();
-      }),
-      onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
-      onFrame: (dir, frame) => this.guard(() => this.onWireFrame(dir, frame)),
-      onRead: (chunk) => this.keepRawTail(chunk),
-      onTapError: (message) => this.guard(() => {
-        this.tapActive = false;
-        this.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` } });
-      }),
-    });
-  }
-
-  private onSecureConnect(socket: TLSSocket, connectStart: number): void {
-    const cert = socket.getPeerCertificate();
-    const subject = cert && cert.subject ? cert.subject.CN : undefined;
-    const issuer = cert && cert.issuer ? cert.issuer.CN ?? cert.issuer.O : undefined;
-    const parts = [
-      `TLS ${socket.getProtocol() ?? '?'}`,
-      socket.getCipher()?.name,
-      subject ? `certificate CN=${subject}` : undefined,
-      issuer ? `issued by ${issuer}` : undefined,
-      cert?.valid_to ? `valid to ${cert.valid_to}` : undefined,
-      socket.authorized ? 'verified' : `NOT verified (${String(socket.authorizationError ?? 'verification off')})`,
-    ].filter(Boolean);
-    this.append('local', 'tls', 'tls-established', { durationMs: this.clock.mono() - connectStart, note: parts.join(', ') });
-  }
-
-  private pendingRequestHead: ParsedHead | undefined;
-  private transportIsReady = false;
-
-  private transportReady(): void {
-    this.transportIsReady = true;
-    const head = this.pendingRequestHead;
-    this.pendingRequestHead = undefined;
-    if (head) this.logRequest(head);
-  }
-
-  /** The exact request head as it left the socket. */
-  private logRequest(head: ParsedHead): void {
-    if (this.requestLogged) return;
-    this.requestLogged = true;
-    this.requestSentMono = this.clock.mono();
-    const line = parseRequestLine(head.startLine);
-    this.append('out', 'http', 'handshake-request', {
-      request: { method: line.method ?? 'GET', url: this.options.url, httpVersion: line.httpVersion, headers: head.headers },
-      note: head.startLine,
-    }, undefined, head.byteLength);
-  }
-
-  /** Without the tap (it failed), log the request from what Node reports. */
-  private logRequestFallback(): void {
-    const req = this.fallbackRequest;
-    if (this.requestLogged || !req) return;
-    const headers: Header[] = req.getRawHeaderNames().map((name) => [name, String(req.getHeader(name) ?? '')]);
-    this.requestLogged = true;
-    this.requestSentMono = this.clock.mono();
-    this.append('out', 'http', 'handshake-request', { request: { method: req.method, url: this.options.url, headers } });
-  }
-
   private onUpgrade(res: IncomingMessage): void {
-    this.logRequestFallback();
+    this.recorder.ensureRequestLogged();
     const headers = rawHeaderPairs(res.rawHeaders);
-    const durationMs = this.requestSentMono !== undefined ? this.clock.mono() - this.requestSentMono : undefined;
+    const durationMs = this.recorder.sinceRequest();
     this.state.handshakeMs = durationMs;
     this.append('in', 'http', 'handshake-response', {
       response: { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers },
       subprotocol: headerValue(headers, 'sec-websocket-protocol'),
       extensions: headerValue(headers, 'sec-websocket-extensions'),
       durationMs,
-    }, undefined, this.responseHeadBytes ?? 0);
+    }, undefined, this.recorder.responseHeadBytes ?? 0);
   }
 
   private onUnexpectedResponse(res: IncomingMessage): void {
-    this.logRequestFallback();
+    this.recorder.ensureRequestLogged();
     const headers = rawHeaderPairs(res.rawHeaders);
-    const durationMs = this.requestSentMono !== undefined ? this.clock.mono() - this.requestSentMono : undefined;
+    const durationMs = this.recorder.sinceRequest();
     const reader = readUnexpectedBody(res);
     this.abortBodyRead = reader.abort;
     void reader.done.then((body) => this.guard(() => {
@@ -308,12 +211,12 @@ export class WebSocketSession implements Session {
     if (this.state.state !== 'connecting') return;
     this.abortBodyRead?.();
     if (this.abortedByUs) return;
-    const received = this.rawTail.length;
+    const received = this.recorder.rawTail.length;
     this.fail({
       code: ErrorCode.HandshakeTimeout,
       message: `No complete handshake within ${this.options.handshakeTimeoutMs} ms${received ? ` (the server sent ${received === RAW_TAIL_BYTES ? 'at least ' : ''}${received} bytes)` : ' (the server sent nothing)'}.`,
       hint: 'The server accepted the TCP connection but did not answer the upgrade in time. Check that this port serves WebSocket, or raise realtimeInspector.handshakeTimeoutMs.',
-    }, this.rawTail.length ? binaryPayload(this.rawTail, RAW_TAIL_BYTES) : undefined);
+    }, this.recorder.rawTail.length ? binaryPayload(this.recorder.rawTail, RAW_TAIL_BYTES) : undefined);
     this.abort();
   }
 
@@ -340,7 +243,7 @@ export class WebSocketSession implements Session {
     const payload = isBinary ? binaryPayload(bytes, this.options.maxStoredPayloadBytes) : textPayload(bytes.toString('utf8'), this.options.maxStoredPayloadBytes);
     this.state.messagesIn++;
     this.state.bytesIn += bytes.length;
-    const frame = this.incomingWire.shift() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
+    const frame = this.wire.nextIncoming() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
     const event = this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
     this.fireChanged();
     this.messages.fire({ seq: event.seq, data: isBinary ? new Uint8Array(bytes) : bytes.toString('utf8') });
@@ -362,55 +265,12 @@ export class WebSocketSession implements Session {
     this.append(direction, 'ws', type, meta, payload, data.length);
   }
 
-  /** Frames seen on the wire: close frames both ways, pongs ws sends for us, and facts for messages. */
+  /** Frames seen on the wire: close frames both ways, pongs ws sends for us, facts for messages. */
   private onWireFrame(direction: 'in' | 'out', frame: WireFrame): void {
-    const wireBytes = frame.headerLength + frame.payloadLength;
-    if (direction === 'in' && (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)) {
-      if (frame.opcode !== OPCODE.continuation || !this.partialIncoming) this.partialIncoming = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
-      this.partialIncoming.frames = (this.partialIncoming.frames ?? 0) + 1;
-      this.partialIncoming.wireBytes = (this.partialIncoming.wireBytes ?? 0) + wireBytes;
-      if (frame.fin) {
-        this.incomingWire.push(this.partialIncoming);
-        this.partialIncoming = undefined;
-      }
-      return;
-    }
-    if (frame.opcode === OPCODE.close) {
-      const { code, reason, malformed } = parseClosePayload(frame.payload);
-      if (direction === 'in') {
-        this.closeMeta.closeFrameReceived = true;
-        this.closeMeta.wireCode = code;
-        this.closeMeta.wireReason = reason;
-        if (!this.closeMeta.closeFrameSent) this.closeMeta.initiator = 'server';
-        this.setState('closing');
-        this.append('in', 'ws', 'close-frame', {
-          close: { wireCode: code, wireReason: reason },
-          frame: { opcode: OPCODE.close, wireBytes },
-          note: malformed ? 'Malformed close frame (1-byte payload)' : code === undefined ? 'Close frame without a status code' : undefined,
-        }, frame.payload.length ? binaryPayload(frame.payload, 125) : undefined, frame.payloadLength);
-      } else {
-        this.closeMeta.closeFrameSent = true;
-        this.closeMeta.sentCode = code;
-        this.closeMeta.sentReason = reason;
-        if (!this.closeMeta.closeFrameReceived && !this.closeMeta.initiator) this.closeMeta.initiator = 'client';
-        if (this.ownCloseFrames > 0) {
-          this.ownCloseFrames--;
-          return;
-        }
-        // ws wrote this close frame itself: an echo of the server's, or a protocol-error close (1002, 1007, 1009).
-        this.append('out', 'ws', 'close-frame', {
-          close: { sentCode: code, sentReason: reason },
-          frame: { opcode: OPCODE.close, wireBytes },
-          note: this.closeMeta.closeFrameReceived ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
-        }, frame.payload.length ? binaryPayload(frame.payload, 125) : undefined, frame.payloadLength);
-      }
-      return;
-    }
-    if (direction === 'out' && frame.opcode === OPCODE.pong) {
-      // ws answers every ping automatically; the answer is only visible here.
-      this.append('out', 'ws', 'pong', { frame: { opcode: OPCODE.pong, wireBytes }, note: 'Automatic reply to a ping' },
-        frame.payload.length ? textOrBinary(Buffer.from(frame.payload), 125) : undefined, frame.payloadLength);
-    }
+    const event = this.wire.observe(direction, frame);
+    if (!event) return;
+    if (event.closing) this.setState('closing');
+    this.append(event.direction, 'ws', event.type, event.meta, event.payload, event.size);
   }
 
   send(request: SendRequest): SendOutcome {
@@ -456,8 +316,7 @@ export class WebSocketSession implements Session {
   }
 
   private logOwnClose(code: number | undefined, reason: string | undefined): { seq: number } {
-    if (this.tapActive) this.ownCloseFrames++;
-    if (!this.closeMeta.closeFrameReceived && !this.closeMeta.initiator) this.closeMeta.initiator = 'client';
+    this.wire.expectOwnClose(this.recorder.tapActive);
     this.setState('closing');
     const payload = code === undefined ? undefined : closePayload(code, reason ?? '');
     return this.append('out', 'ws', 'close-frame', { close: { sentCode: code, sentReason: reason }, frame: { opcode: OPCODE.close } },
@@ -481,7 +340,7 @@ export class WebSocketSession implements Session {
           hint: 'The server or a proxy stopped answering. The connection is dropped without a closing handshake.',
         },
       });
-      this.closeMeta.initiator = 'client';
+      this.wire.markClientInitiated();
       ws.terminate();
       return;
     }
@@ -499,7 +358,7 @@ export class WebSocketSession implements Session {
   private onError(error: Error): void {
     if (this.abortedByUs && this.state.state === 'connecting') return;
     const meta = describeError(error);
-    const rawTail = meta.code === ErrorCode.ProtocolError || meta.code === ErrorCode.InvalidAccept ? this.rawTail : undefined;
+    const rawTail = meta.code === ErrorCode.ProtocolError || meta.code === ErrorCode.InvalidAccept ? this.recorder.rawTail : undefined;
     this.fail(meta, rawTail?.length ? binaryPayload(rawTail, RAW_TAIL_BYTES) : undefined);
   }
 
@@ -518,9 +377,9 @@ export class WebSocketSession implements Session {
   private finishClosed(code: number | undefined, reason: string): void {
     if (this.state.state === 'closed') return;
     this.timers.clearAll();
-    this.untap?.();
+    this.recorder.dispose();
     const wasOpen = this.state.openedAt !== undefined;
-    const close: CloseMeta = { ...this.closeMeta, localCode: code, localReason: reason || undefined, initiator: this.closeMeta.initiator ?? 'none' };
+    const close: CloseMeta = { ...this.wire.close, localCode: code, localReason: reason || undefined, initiator: this.wire.close.initiator ?? 'none' };
     this.state.state = 'closed';
     this.state.closedAt = this.clock.now();
     this.state.closeSummary = this.failure ? this.failure.message : summarizeClose(close, wasOpen);
@@ -560,7 +419,7 @@ export class WebSocketSession implements Session {
       this.ws?.terminate();
     }
     this.timers.clearAll();
-    this.untap?.();
+    this.recorder.dispose();
     this.changed.dispose();
     this.messages.dispose();
   }
@@ -579,15 +438,6 @@ export class WebSocketSession implements Session {
 
   private fireChanged(): void {
     this.changed.fire(this.state);
-  }
-
-  private keepRawTail(chunk: Uint8Array): void {
-    const joined = new Uint8Array(Math.min(RAW_TAIL_BYTES, this.rawTail.length + chunk.length));
-    const fromChunk = Math.min(chunk.length, joined.length);
-    const fromTail = joined.length - fromChunk;
-    joined.set(this.rawTail.subarray(this.rawTail.length - fromTail), 0);
-    joined.set(chunk.subarray(chunk.length - fromChunk), fromTail);
-    this.rawTail = joined;
   }
 
   /** Nothing a server sends may throw out of a socket callback and take the host down. */

@@ -1,0 +1,150 @@
+/**
+ * Records what happens on the socket of one WebSocket connection before and beside `ws`: TCP connect
+ * (with DNS time), the TLS session (version, cipher, certificate, verified or not), the exact request
+ * head once it can leave (after TCP/TLS are up), the size of the response head, the last bytes read
+ * (kept for error rows), and every frame the tap sees, handed on to the session.
+ */
+import type { ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import type { Clock } from '../clock';
+import { ErrorCode } from '../errors';
+import type { EventMeta, Header, Layer } from '../events/logEvent';
+import type { WireFrame } from './frameParser';
+import { parseRequestLine, type ParsedHead } from './httpHead';
+import { tapSocket } from './socketTap';
+
+/** Raw bytes kept from the end of the incoming stream, attached to protocol error rows. */
+export const RAW_TAIL_BYTES = 512;
+
+export interface RecorderSink {
+  append(direction: 'in' | 'out' | 'local', layer: Layer, type: string, meta?: EventMeta, payload?: undefined, size?: number): unknown;
+  onFrame(direction: 'in' | 'out', frame: WireFrame): void;
+  /** Wraps callbacks so nothing a server sends can throw out of a socket event. */
+  guard(fn: () => void): void;
+}
+
+export class ConnectionRecorder {
+  /** Mono time the request left (TCP/TLS ready and head written); the start of "time to 101". */
+  requestSentMono: number | undefined;
+  responseHeadBytes: number | undefined;
+  /** False once the tap failed: frame details (close codes on the wire, auto-pongs) are then unavailable. */
+  tapActive = false;
+  private rawTailBytes = new Uint8Array(0);
+  private requestLogged = false;
+  private pendingRequestHead: ParsedHead | undefined;
+  private transportIsReady = false;
+  private untap: (() => void) | undefined;
+  private request: ClientRequest | undefined;
+
+  constructor(private readonly url: string, private readonly clock: Clock, private readonly sink: RecorderSink) {}
+
+  /** The last bytes read from the server. */
+  get rawTail(): Uint8Array {
+    return this.rawTailBytes;
+  }
+
+  /** ws's `finishRequest`: watch the request's socket, then send the request. */
+  attach(req: ClientRequest): void {
+    this.request = req;
+    req.on('socket', (socket: Socket) => this.onSocket(socket));
+    req.end();
+  }
+
+  private onSocket(socket: Socket): void {
+    const connectStart = this.clock.mono();
+    let lookupMs: number | undefined;
+    socket.once('lookup', () => { lookupMs = this.clock.mono() - connectStart; });
+    const secure = this.url.startsWith('wss:');
+    socket.once('connect', () => this.sink.guard(() => {
+      const total = this.clock.mono() - connectStart;
+      const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
+      this.sink.append('local', 'tcp', 'tcp-connected', {
+        durationMs: total,
+        note: `TCP connected to ${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort} (${dns}connect ${total.toFixed(1)} ms)`,
+      });
+      if (!secure) this.transportReady();
+    }));
+    socket.once('secureConnect', () => this.sink.guard(() => {
+      this.logTls(socket as TLSSocket, connectStart);
+      this.transportReady();
+    }));
+    this.tapActive = true;
+    this.untap = tapSocket(socket, {
+      // Node queues the request before the connection is up; it leaves once TCP (and TLS) are ready.
+      onRequestHead: (head) => this.sink.guard(() => {
+        this.pendingRequestHead = head;
+        if (this.transportIsReady) this.transportReady();
+      }),
+      onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
+      onFrame: (dir, frame) => this.sink.guard(() => this.sink.onFrame(dir, frame)),
+      onRead: (chunk) => this.keepRawTail(chunk),
+      onTapError: (message) => this.sink.guard(() => {
+        this.tapActive = false;
+        this.sink.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` } });
+      }),
+    });
+  }
+
+  private logTls(socket: TLSSocket, connectStart: number): void {
+    const cert = socket.getPeerCertificate();
+    const subject = cert && cert.subject ? cert.subject.CN : undefined;
+    const issuer = cert && cert.issuer ? cert.issuer.CN ?? cert.issuer.O : undefined;
+    const parts = [
+      `TLS ${socket.getProtocol() ?? '?'}`,
+      socket.getCipher()?.name,
+      subject ? `certificate CN=${subject}` : undefined,
+      issuer ? `issued by ${issuer}` : undefined,
+      cert?.valid_to ? `valid to ${cert.valid_to}` : undefined,
+      socket.authorized ? 'verified' : `NOT verified (${String(socket.authorizationError ?? 'verification off')})`,
+    ].filter(Boolean);
+    this.sink.append('local', 'tls', 'tls-established', { durationMs: this.clock.mono() - connectStart, note: parts.join(', ') });
+  }
+
+  private transportReady(): void {
+    this.transportIsReady = true;
+    const head = this.pendingRequestHead;
+    this.pendingRequestHead = undefined;
+    if (head) this.logRequest(head);
+  }
+
+  /** The exact request head as it left the socket. */
+  private logRequest(head: ParsedHead): void {
+    if (this.requestLogged) return;
+    this.requestLogged = true;
+    this.requestSentMono = this.clock.mono();
+    const line = parseRequestLine(head.startLine);
+    this.sink.append('out', 'http', 'handshake-request', {
+      request: { method: line.method ?? 'GET', url: this.url, httpVersion: line.httpVersion, headers: head.headers },
+      note: head.startLine,
+    }, undefined, head.byteLength);
+  }
+
+  /** When a response arrives and the tap saw no request (it failed), log the request as Node reports it. */
+  ensureRequestLogged(): void {
+    const req = this.request;
+    if (this.requestLogged || !req) return;
+    const headers: Header[] = req.getRawHeaderNames().map((name) => [name, String(req.getHeader(name) ?? '')]);
+    this.requestLogged = true;
+    this.requestSentMono = this.clock.mono();
+    this.sink.append('out', 'http', 'handshake-request', { request: { method: req.method, url: this.url, headers } });
+  }
+
+  /** Ms from the request leaving to now. */
+  sinceRequest(): number | undefined {
+    return this.requestSentMono !== undefined ? this.clock.mono() - this.requestSentMono : undefined;
+  }
+
+  private keepRawTail(chunk: Uint8Array): void {
+    const joined = new Uint8Array(Math.min(RAW_TAIL_BYTES, this.rawTailBytes.length + chunk.length));
+    const fromChunk = Math.min(chunk.length, joined.length);
+    const fromTail = joined.length - fromChunk;
+    joined.set(this.rawTailBytes.subarray(this.rawTailBytes.length - fromTail), 0);
+    joined.set(chunk.subarray(chunk.length - fromChunk), fromTail);
+    this.rawTailBytes = joined;
+  }
+
+  dispose(): void {
+    this.untap?.();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What the frames seen by the socket tap mean for the log: the close frame each side sent (the code
+ * on the wire, which `ws` does not report), the pongs `ws` sends on its own, and the wire facts of
+ * each incoming message (compressed? how many fragments? bytes on the wire?).
+ */
+import type { CloseMeta, EventMeta, FrameMeta, Payload } from '../events/logEvent';
+import { binaryPayload, textOrBinary } from '../payload/storedPayload';
+import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
+
+/** An event the tap's frame should add to the log. */
+export interface WireEvent {
+  direction: 'in' | 'out';
+  type: 'close-frame' | 'pong';
+  meta: EventMeta;
+  payload?: Payload;
+  size: number;
+  /** A close frame: the session is now closing. */
+  closing: boolean;
+}
+
+/** Control frames carry at most 125 bytes (RFC 6455 §5.5). */
+const CONTROL_MAX = 125;
+
+export class WireFrameTracker {
+  /** Close facts gathered so far: frames sent/received, codes on the wire, who started. */
+  readonly close: CloseMeta = { closeFrameSent: false, closeFrameReceived: false };
+  private readonly incoming: FrameMeta[] = [];
+  private partial: FrameMeta | undefined;
+  /** Close frames the session logged itself when sending; skipped when the tap sees them go out. */
+  private ownCloseFrames = 0;
+
+  /** Wire facts of the next complete incoming data message, in arrival order. */
+  nextIncoming(): FrameMeta | undefined {
+    return this.incoming.shift();
+  }
+
+  /** We are sending a close frame and log it ourselves (`tapActive`: the tap will see it too). */
+  expectOwnClose(tapActive: boolean): void {
+    if (tapActive) this.ownCloseFrames++;
+    if (!this.close.closeFrameReceived && !this.close.initiator) this.close.initiator = 'client';
+  }
+
+  /** We dropped the connection ourselves (heartbeat timeout). */
+  markClientInitiated(): void {
+    this.close.initiator = 'client';
+  }
+
+  observe(direction: 'in' | 'out', frame: WireFrame): WireEvent | undefined {
+    const wireBytes = frame.headerLength + frame.payloadLength;
+    if (direction === 'in' && (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)) {
+      this.trackIncomingData(frame, wireBytes);
+      return undefined;
+    }
+    if (frame.opcode === OPCODE.close) return direction === 'in' ? this.closeReceived(frame, wireBytes) : this.closeSent(frame, wireBytes);
+    if (direction === 'out' && frame.opcode === OPCODE.pong) {
+      // ws answers every ping automatically; the answer is only visible here.
+      return {
+        direction: 'out', type: 'pong', closing: false, size: frame.payloadLength,
+        meta: { frame: { opcode: OPCODE.pong, wireBytes }, note: 'Automatic reply to a ping' },
+        payload: frame.payload.length ? textOrBinary(frame.payload, CONTROL_MAX) : undefined,
+      };
+    }
+    return undefined;
+  }
+
+  private trackIncomingData(frame: WireFrame, wireBytes: number): void {
+    if (frame.opcode !== OPCODE.continuation || !this.partial) this.partial = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
+    this.partial.frames = (this.partial.frames ?? 0) + 1;
+    this.partial.wireBytes = (this.partial.wireBytes ?? 0) + wireBytes;
+    if (frame.fin) {
+      this.incoming.push(this.partial);
+      this.partial = undefined;
+    }
+  }
+
+  private closeReceived(frame: WireFrame, wireBytes: number): WireEvent {
+    const { code, reason, malformed } = parseClosePayload(frame.payload);
+    Object.assign(this.close, { closeFrameReceived: true, wireCode: code, wireReason: reason });
+    if (!this.close.closeFrameSent) this.close.initiator = 'server';
+    return {
+      direction: 'in', type: 'close-frame', closing: true, size: frame.payloadLength,
+      meta: {
+        close: { wireCode: code, wireReason: reason },
+        frame: { opcode: OPCODE.close, wireBytes },
+        note: malformed ? 'Malformed close frame (1-byte payload)' : code === undefined ? 'Close frame without a status code' : undefined,
+      },
+      payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
+    };
+  }
+
+  private closeSent(frame: WireFrame, wireBytes: number): WireEvent | undefined {
+    const { code, reason } = parseClosePayload(frame.payload);
+    Object.assign(this.close, { closeFrameSent: true, sentCode: code, sentReason: reason });
+    if (!this.close.closeFrameReceived && !this.close.initiator) this.close.initiator = 'client';
+    if (this.ownCloseFrames > 0) {
+      this.ownCloseFrames--;
+      return undefined;
+    }
+    // ws wrote this close frame itself: an echo of the server's, or a protocol-error close (1002, 1007, 1009).
+    return {
+      direction: 'out', type: 'close-frame', closing: true, size: frame.payloadLength,
+      meta: {
+        close: { sentCode: code, sentReason: reason },
+        frame: { opcode: OPCODE.close, wireBytes },
+        note: this.close.closeFrameReceived ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
+      },
+      payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
+    };
+  }
+}
