@@ -27,9 +27,11 @@ import { CookieJar } from './cookieJar';
 import { decodeV3BinaryPayload, decodeV3Frame, decodeV3TextPayload, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
 import { decodeV4Frame, decodeV4Payload, encodeV4Packet, encodeV4Payload } from './eioCodecV4';
 import type { EioDecoded, EioPacket, EioVersion } from './eioPacket';
+import { EioHeartbeat } from './eioHeartbeat';
 import { engineIoUrl } from './eioUrls';
 import { explainHandshakeFailure, looksLikeV3Payload } from './versionHints';
 import { parseOpenPacket, type OpenPacket } from './openPacket';
+import { pollingError, pollResponseEvent } from './pollingEvents';
 import { createPollingAgents, sendPoll, type InFlightPoll, type PollResult } from './pollingRequest';
 
 /** A message packet delivered to the layer on top (Socket.IO), with the seq of its `eio` event. */
@@ -73,8 +75,7 @@ export class EngineIoSession implements Session {
   private wsSubscriptions: Disposable[] = [];
   private pollingPaused = false;
   private onPollingIdle: (() => void) | undefined;
-  private heartbeatTimer: unknown;
-  private pongTimer: unknown;
+  private readonly heartbeat: EioHeartbeat;
   private probeTimer: unknown;
   private failure: ErrorMeta | undefined;
   private disposed = false;
@@ -84,6 +85,10 @@ export class EngineIoSession implements Session {
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
     this.timers = new TimerSet(this.clock);
+    this.heartbeat = new EioHeartbeat(this.timers, {
+      sendPing: () => this.guard(() => { if (!this.isClosed()) this.sendPacket({ type: 'ping' }); }),
+      onTimeout: (message) => this.guard(() => this.onHeartbeatTimeout(message)),
+    });
     this.startMono = this.clock.mono();
     this.agents = createPollingAgents(options.tls);
     this.version = options.protocolVersion === 3 ? 3 : 4;
@@ -151,7 +156,7 @@ export class EngineIoSession implements Session {
     const response = this.logPollResponse(result, requestSeq, handshake ? 'Handshake response' : undefined);
     if (!result.ok) {
       if (result.error.code === 'RI_ABORTED') return;
-      this.closeWithError(transportError(result.error, 'GET'), 'transport error');
+      this.closeWithError(pollingError(result.error, 'GET'), 'transport error');
       return;
     }
     const res = result.response;
@@ -190,7 +195,7 @@ export class EngineIoSession implements Session {
     this.version = 3;
     this.info_.protocol = this.protocolLabel();
     this.append('local', 'eio', 'version-detected', { note, eio: { transport: this.transport } }, undefined, 0, parentSeq);
-    if (this.open) this.startHeartbeat();
+    this.startHeartbeat();
     this.fireChanged();
   }
 
@@ -227,7 +232,7 @@ export class EngineIoSession implements Session {
     this.guard(() => {
       this.logPollResponse(result, request.seq);
       if (!result.ok) {
-        if (result.error.code !== 'RI_ABORTED' && !this.isClosed()) this.closeWithError(transportError(result.error, 'POST'), 'transport error');
+        if (result.error.code !== 'RI_ABORTED' && !this.isClosed()) this.closeWithError(pollingError(result.error, 'POST'), 'transport error');
         return;
       }
       this.jar.store(result.response.headers);
@@ -240,21 +245,8 @@ export class EngineIoSession implements Session {
   }
 
   private logPollResponse(result: PollResult, requestSeq: number, note?: string): number {
-    const res = result.ok ? result.response : result.partial;
-    if (!res) return requestSeq;
-    const body = res.body;
-    const text = Buffer.from(body).toString('utf8');
-    const payload: Payload | undefined = body.length === 0 ? undefined
-      : isPrintable(text) ? textPayload(text, this.options.maxStoredPayloadBytes) : binaryPayload(body, this.options.maxStoredPayloadBytes);
-    const meta: EventMeta = {
-      response: { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers },
-      durationMs: res.totalMs,
-      requestSeq,
-      eio: { transport: 'polling' },
-      note: [note, `held ${res.totalMs.toFixed(1)} ms (first byte after ${res.timeToFirstByteMs.toFixed(1)} ms)`,
-        res.wireBytes !== body.length ? `${res.wireBytes} bytes on the wire, ${body.length} decoded` : undefined].filter(Boolean).join('; '),
-    };
-    return this.append('in', 'http', 'poll-response', meta, payload, body.length).seq;
+    const event = pollResponseEvent(result, requestSeq, this.options.maxStoredPayloadBytes, note);
+    return event ? this.append('in', 'http', 'poll-response', event.meta, event.payload, event.size).seq : requestSeq;
   }
 
   private getTimeoutMs(): number {
@@ -312,12 +304,12 @@ export class EngineIoSession implements Session {
     switch (packet.type) {
       case 'ping':
         if (this.version === 4) {
-          this.resetHeartbeatWatchdog();
+          this.heartbeat.onPing();
           this.sendPacket({ type: 'pong', data: packet.data as string | undefined });
         }
         break;
       case 'pong':
-        if (this.version === 3) this.onV3Pong();
+        this.heartbeat.onPong();
         break;
       case 'message':
         this.info_.messagesIn++;
@@ -552,39 +544,14 @@ export class EngineIoSession implements Session {
   // ---- heartbeat -----------------------------------------------------------------------------
 
   private startHeartbeat(): void {
-    if (this.version === 4) this.resetHeartbeatWatchdog();
-    else this.scheduleV3Ping();
+    if (this.open) this.heartbeat.start(this.version, this.open.pingInterval, this.open.pingTimeout);
   }
 
-  /** v4: the server pings every pingInterval; silence for pingInterval + pingTimeout means it is gone. */
-  private resetHeartbeatWatchdog(): void {
-    if (!this.open) return;
-    this.timers.clear(this.heartbeatTimer);
-    const limit = this.open.pingInterval + this.open.pingTimeout;
-    this.heartbeatTimer = this.timers.start(limit, () => this.guard(() => {
-      this.closeWithError({
-        code: ErrorCode.PingTimeout,
-        message: `No ping from the server within pingInterval + pingTimeout (${limit} ms).`,
-        hint: this.transport === 'websocket' && this.options.transports === 'websocket-only' ? 'A Socket.IO 2 (Engine.IO v3) server waits for the client to ping: choose protocol v3.' : 'The server or the network stopped responding.',
-      }, 'ping timeout');
-    }));
-  }
-
-  /** v3: the client pings every pingInterval and expects a pong within pingTimeout. */
-  private scheduleV3Ping(): void {
-    if (!this.open) return;
-    this.timers.clear(this.heartbeatTimer);
-    this.heartbeatTimer = this.timers.start(this.open.pingInterval, () => this.guard(() => {
-      if (this.isClosed()) return;
-      this.sendPacket({ type: 'ping' });
-      this.pongTimer = this.timers.start(this.open!.pingTimeout, () => this.guard(() =>
-        this.closeWithError({ code: ErrorCode.PingTimeout, message: `No pong within pingTimeout (${this.open!.pingTimeout} ms) of our ping.` }, 'ping timeout')));
-    }));
-  }
-
-  private onV3Pong(): void {
-    this.timers.clear(this.pongTimer);
-    this.scheduleV3Ping();
+  private onHeartbeatTimeout(message: string): void {
+    const v3Hint = this.version === 4 && this.transport === 'websocket' && this.options.transports === 'websocket-only'
+      ? 'A Socket.IO 2 (Engine.IO v3) server waits for the client to ping: choose protocol v3.'
+      : 'The server or the network stopped responding.';
+    this.closeWithError({ code: ErrorCode.PingTimeout, message, hint: v3Hint }, 'ping timeout');
   }
 
   // ---- ending --------------------------------------------------------------------------------
@@ -706,16 +673,4 @@ export class EngineIoSession implements Session {
 
 function packetSize(packet: EioPacket): number {
   return packet.binary ? packet.data.length : Buffer.byteLength(packet.data ?? '');
-}
-
-function isPrintable(text: string): boolean {
-  return !text.includes('\uFFFD');
-}
-
-function transportError(error: Error & { code?: string }, method: string): ErrorMeta {
-  return {
-    code: error.code === 'RI_POLL_BODY_TOO_LARGE' ? ErrorCode.PollBodyTooLarge : error.code === 'ECONNREFUSED' ? ErrorCode.ConnectionRefused : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? ErrorCode.HostNotFound : ErrorCode.TransportError,
-    message: `The polling ${method} failed: ${error.message}`,
-    detail: error.code ? `${error.code}: ${error.message}` : error.message,
-  };
 }
