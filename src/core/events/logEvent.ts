@@ -122,6 +122,8 @@ export interface SioMeta {
   event?: string;
   /** Number of binary attachments announced. */
   attachments?: number;
+  /** Seqs of the `eio-message` events that carried the attachments, in order. */
+  attachmentSeqs?: number[];
   /** The event name is one a client reserves (connect, disconnect…): shown as data, flagged. */
   reservedName?: boolean;
   /** ACK: seq of the emit it answers, and the round trip. */

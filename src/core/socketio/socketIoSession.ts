@@ -285,7 +285,10 @@ export class SocketIoSession extends EngineIoSession {
     const nsName = packet.nsp.split('?')[0];
     const sio: SioMeta = { packetType: packet.type, namespace: nsName, ackId: packet.id, attachments: packet.attachments, protocol: this.sioVersion };
     const meta: EventMeta = { sio };
-    if (attachmentSeqs?.length) meta.note = `${attachmentSeqs.length} binary attachment(s): events #${attachmentSeqs.join(', #')}`;
+    if (attachmentSeqs?.length) {
+      sio.attachmentSeqs = attachmentSeqs;
+      meta.note = `${attachmentSeqs.length} binary attachment(s): events #${attachmentSeqs.join(', #')}`;
+    }
     const ns = this.namespaces.get(nsName);
     switch (packet.type) {
       case 'CONNECT': {
