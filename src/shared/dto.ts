@@ -87,4 +87,20 @@ export interface SessionInfoDto {
   bytesOut: number;
   /** Why it closed, in one line ("1000 normal closure by server", "ECONNREFUSED …"). */
   closeSummary?: string;
+  /** Engine.IO / Socket.IO: the sid, the transport in use, the protocol versions, the heartbeat. */
+  sid?: string;
+  transport?: 'polling' | 'websocket';
+  protocol?: string;
+  pingInterval?: number;
+  pingTimeout?: number;
+  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
+  /** Socket.IO: namespaces and their state. */
+  namespaces?: NamespaceDto[];
+}
+
+export interface NamespaceDto {
+  name: string;
+  state: 'connecting' | 'connected' | 'refused' | 'disconnected';
+  sid?: string;
+  reason?: string;
 }

@@ -144,6 +144,7 @@ export class PanelApp implements Disposable {
     }
     if (this.pendingSession) {
       this.header.update(this.pendingSession);
+      this.composer.setSessionKind(this.pendingSession.kind);
       this.composer.setSessionOpen(this.pendingSession.state === 'open');
       this.pendingSession = undefined;
     }

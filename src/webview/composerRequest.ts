@@ -6,12 +6,21 @@
 import type { SendRequest } from '../shared/sendRequest';
 import { jsonErrorLocation, utf8Length } from './format';
 
-/**
- * The kinds this composer offers: the raw WebSocket subset of SendKind. Socket.IO kinds (emit,
- * connect, disconnect) need their own fields and come with the Socket.IO composer.
- */
-export const COMPOSER_KINDS = ['text', 'json', 'binary', 'ping', 'close'] as const;
+/** Every kind the composer can build (the SendKinds). */
+export const COMPOSER_KINDS = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect'] as const;
 export type ComposerKind = (typeof COMPOSER_KINDS)[number];
+
+/** What each kind of session can send: Socket.IO speaks in events, Engine.IO in messages, WebSocket in frames. */
+export const KINDS_BY_SESSION: Record<string, readonly ComposerKind[]> = {
+  websocket: ['text', 'json', 'binary', 'ping', 'close'],
+  socketio: ['sio-emit', 'sio-connect', 'sio-disconnect', 'close'],
+  engineio: ['text', 'json', 'binary', 'close'],
+};
+
+/** The kinds for a session kind (unknown kinds get the WebSocket set). */
+export function kindsForSession(sessionKind: string | undefined): readonly ComposerKind[] {
+  return KINDS_BY_SESSION[sessionKind ?? 'websocket'] ?? KINDS_BY_SESSION.websocket;
+}
 
 /** True when `value` is one of COMPOSER_KINDS (for a kind restored from saved state). */
 export function isComposerKind(value: unknown): value is ComposerKind {
@@ -27,6 +36,11 @@ export interface ComposerFields {
   /** Close code as typed (may be empty). */
   closeCode: string;
   closeReason: string;
+  /** Socket.IO: namespace, event name, ack wanted, and the auth object (JSON) for sio-connect. */
+  namespace: string;
+  event: string;
+  ack: boolean;
+  auth: string;
 }
 
 /** A request ready to send, or why not. */
@@ -49,19 +63,65 @@ export function buildSendRequest(fields: ComposerFields): ComposerResult {
       return buildPing(fields.text);
     case 'close':
       return buildClose(fields.closeCode, fields.closeReason);
+    case 'sio-emit':
+      return buildEmit(fields);
+    case 'sio-connect':
+      return buildNamespaceConnect(fields.namespace, fields.auth);
+    case 'sio-disconnect': {
+      const namespace = fields.namespace.trim() || '/';
+      const problem = namespaceProblem(namespace);
+      return problem ? { ok: false, error: problem } : { ok: true, request: { kind: 'sio-disconnect', namespace } };
+    }
   }
+}
+
+function namespaceProblem(namespace: string): string | undefined {
+  return namespace.startsWith('/') && !/[,\s]/.test(namespace) ? undefined : `"${namespace}" is not a namespace: it starts with "/" and has no commas or spaces.`;
+}
+
+/** Why JSON text does not parse, with where, or undefined when it does. */
+function jsonProblem(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/s, '');
+    const where = jsonErrorLocation(text, message);
+    return `Invalid JSON${where ? ` at ${where}` : ''}: ${message}`;
+  }
+}
+
+/** Socket.IO emit: the text area holds the arguments as a JSON array (binary as {"$binary":"<base64>"}). */
+function buildEmit(fields: ComposerFields): ComposerResult {
+  const namespace = fields.namespace.trim() || '/';
+  const nsProblem = namespaceProblem(namespace);
+  if (nsProblem) return { ok: false, error: nsProblem };
+  const event = fields.event.trim();
+  if (!event) return { ok: false, error: 'Type the event name.' };
+  const args = fields.text.trim() === '' ? '[]' : fields.text;
+  const problem = jsonProblem(args);
+  if (problem) return { ok: false, error: problem };
+  if (!Array.isArray(JSON.parse(args))) return { ok: false, error: 'The arguments are a JSON array, e.g. ["hello", {"n": 1}].' };
+  return { ok: true, request: { kind: 'sio-emit', namespace, event, args, ack: fields.ack } };
+}
+
+function buildNamespaceConnect(namespaceText: string, auth: string): ComposerResult {
+  const namespace = namespaceText.trim() || '/';
+  const nsProblem = namespaceProblem(namespace);
+  if (nsProblem) return { ok: false, error: nsProblem };
+  if (auth.trim() === '') return { ok: true, request: { kind: 'sio-connect', namespace } };
+  const problem = jsonProblem(auth);
+  if (problem) return { ok: false, error: `Auth: ${problem}` };
+  const parsed: unknown = JSON.parse(auth);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'Auth is a JSON object, e.g. {"token": "abc"}.' };
+  return { ok: true, request: { kind: 'sio-connect', namespace, auth } };
 }
 
 function buildJson(text: string): ComposerResult {
   if (!text.trim()) return { ok: false, error: 'Type a JSON value to send.' };
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    // V8 may echo the whole input ('Unexpected token '}', "…" is not valid JSON'): keep only the reason.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/s, '');
-    const where = jsonErrorLocation(text, message);
-    return { ok: false, error: `Invalid JSON${where ? ` at ${where}` : ''}: ${message}` };
-  }
+  // V8 may echo the whole input ('Unexpected token '}', "…" is not valid JSON'): jsonProblem keeps only the reason.
+  const problem = jsonProblem(text);
+  if (problem) return { ok: false, error: problem };
   // Sent as typed, not re-serialised: the user may care about key order and whitespace.
   return { ok: true, request: { kind: 'json', text } };
 }

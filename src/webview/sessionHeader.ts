@@ -33,6 +33,15 @@ export class SessionHeader implements Disposable {
   private readonly handshake = fact('session-handshake', 'Handshake');
   private readonly messagesIn = fact('session-in', 'In');
   private readonly messagesOut = fact('session-out', 'Out');
+  // Engine.IO / Socket.IO facts, hidden for raw WebSocket sessions.
+  private readonly sid = fact('session-sid', 'sid');
+  private readonly transport = fact('session-transport', 'Transport');
+  private readonly protocol = fact('session-protocol', 'Protocol');
+  private readonly ping = fact('session-ping', 'Ping');
+  private readonly namespaces = fact('session-namespaces', 'Namespaces');
+  private readonly eioFacts = h('div', { class: 'session-facts eio-facts', attrs: { hidden: true } }, [
+    this.sid.element, this.transport.element, this.protocol.element, this.ping.element, this.namespaces.element,
+  ]);
   private readonly closeText = h('span', { class: 'session-close-text' });
   private readonly close = h('div', { id: 'session-close', class: 'session-close', attrs: { hidden: true } }, [codicon('info'), this.closeText]);
   private readonly disconnectButton = iconButton('btn-disconnect', 'debug-disconnect', 'Disconnect', 'secondary');
@@ -53,6 +62,7 @@ export class SessionHeader implements Disposable {
         this.messagesIn.element,
         this.messagesOut.element,
       ]),
+      this.eioFacts,
       this.close,
     ]);
     this.disposables.add(listen(this.disconnectButton, 'click', () => actions.disconnect()));
@@ -73,11 +83,27 @@ export class SessionHeader implements Disposable {
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
     setText(this.messagesIn.value, session ? `${formatCount(session.messagesIn)} msgs · ${formatSize(session.bytesIn)}` : '—');
     setText(this.messagesOut.value, session ? `${formatCount(session.messagesOut)} msgs · ${formatSize(session.bytesOut)}` : '—');
+    this.updateEngineFacts(session);
     const closeSummary = state === 'closed' ? session?.closeSummary : undefined;
     this.close.hidden = !closeSummary;
     setText(this.closeText, closeSummary ? oneLine(closeSummary, 1000) : '');
     this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
     this.reconnectButton.disabled = state !== 'closed';
+  }
+
+  private updateEngineFacts(session: SessionInfoDto | undefined): void {
+    const engine = session !== undefined && session.kind !== 'websocket';
+    this.eioFacts.hidden = !engine;
+    this.subprotocol.element.hidden = engine;
+    this.extensions.element.hidden = engine;
+    if (!engine || !session) return;
+    setText(this.sid.value, session.sid ?? '—');
+    const upgrade = session.upgrade && session.upgrade !== 'none' && session.upgrade !== 'upgraded' ? ` (upgrade ${session.upgrade})` : '';
+    setText(this.transport.value, `${session.transport ?? '—'}${upgrade}`);
+    setText(this.protocol.value, session.protocol ?? '—');
+    setText(this.ping.value, session.pingInterval !== undefined ? `every ${formatDuration(session.pingInterval)}, timeout ${formatDuration(session.pingTimeout ?? 0)}` : '—');
+    this.namespaces.element.hidden = !session.namespaces?.length;
+    setText(this.namespaces.value, (session.namespaces ?? []).map((n) => `${n.name} ${n.state}${n.reason ? ` (${oneLine(n.reason, 80)})` : ''}`).join(', '));
   }
 
   dispose(): void {

@@ -23,6 +23,10 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>): Ses
   if (info.closedAt !== undefined) dto.closedAt = info.closedAt;
   if (info.handshakeMs !== undefined) dto.handshakeMs = info.handshakeMs;
   if (info.closeSummary !== undefined) dto.closeSummary = info.closeSummary;
+  for (const key of ['sid', 'transport', 'protocol', 'pingInterval', 'pingTimeout', 'upgrade'] as const) {
+    if (info[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = info[key];
+  }
+  if (info.namespaces) dto.namespaces = info.namespaces.map((n) => ({ ...n }));
   return dto;
 }
 

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { withoutCredentials } from '../../core/view/sessionProjection';
 import { promptConnectionOptions } from '../connectFlow';
+import { inferKind } from '../connectKinds';
 import type { OutputLog } from '../outputLog';
 import type { SessionLauncher } from '../sessionLauncher';
 import { readConnectionDefaults, type ConnectionDefaults } from '../settings';
@@ -53,10 +54,10 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
  * createSession, so anything odd in the argument is reported there, field by field.
  */
 function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
-  if (typeof arg === 'string') return { kind: 'websocket', ...defaults, url: arg };
+  if (typeof arg === 'string') return { kind: inferKind(arg), ...defaults, url: arg };
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   const given = Object.fromEntries(Object.entries(arg).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { kind: 'websocket', ...defaults, ...given };
+  const merged: Record<string, unknown> = { kind: typeof given.url === 'string' ? inferKind(given.url) : 'websocket', ...defaults, ...given };
   if (typeof given.tls === 'object' && given.tls !== null && !Array.isArray(given.tls)) merged.tls = { ...defaults.tls, ...given.tls };
   return merged;
 }

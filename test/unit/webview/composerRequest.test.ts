@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { buildSendRequest, COMPOSER_KINDS, isComposerKind, isSendableCloseCode, type ComposerFields } from '../../../src/webview/composerRequest';
+import { buildSendRequest, COMPOSER_KINDS, isComposerKind, isSendableCloseCode, kindsForSession, type ComposerFields } from '../../../src/webview/composerRequest';
 
-const fields = (over: Partial<ComposerFields>): ComposerFields => ({ kind: 'text', text: '', encoding: 'hex', closeCode: '', closeReason: '', ...over });
+const fields = (over: Partial<ComposerFields>): ComposerFields => ({ kind: 'text', text: '', encoding: 'hex', closeCode: '', closeReason: '', namespace: '/', event: '', ack: false, auth: '', ...over });
 
 describe('webview composerRequest', () => {
   it('text is sent as typed, even empty', () => {
@@ -46,15 +46,54 @@ describe('webview composerRequest', () => {
     assert.equal(buildSendRequest(fields({ kind: 'close', closeCode: '1000', closeReason: 'x'.repeat(124) })).ok, false);
   });
 
-  it('offers exactly the raw WebSocket kinds', () => {
-    assert.deepEqual([...COMPOSER_KINDS], ['text', 'json', 'binary', 'ping', 'close']);
+  it('knows every send kind, and nothing else', () => {
+    assert.deepEqual([...COMPOSER_KINDS], ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect']);
     assert.equal(isComposerKind('ping'), true);
-    assert.equal(isComposerKind('sio-emit'), false);
+    assert.equal(isComposerKind('sio-emit'), true);
+    assert.equal(isComposerKind('rot13'), false);
     assert.equal(isComposerKind(undefined), false);
   });
 
   it('isSendableCloseCode follows RFC 6455 §7.4', () => {
     for (const ok of [1000, 1001, 1003, 1007, 1014, 3000, 4999]) assert.equal(isSendableCloseCode(ok), true, String(ok));
     for (const bad of [999, 1004, 1005, 1006, 1015, 2000, 5000, 1000.5]) assert.equal(isSendableCloseCode(bad), false, String(bad));
+  });
+
+  describe('Socket.IO kinds', () => {
+    it('offers events to Socket.IO sessions and frames to WebSocket ones', () => {
+      assert.deepEqual(kindsForSession('socketio'), ['sio-emit', 'sio-connect', 'sio-disconnect', 'close']);
+      assert.deepEqual(kindsForSession('websocket'), ['text', 'json', 'binary', 'ping', 'close']);
+      assert.ok(!kindsForSession('engineio').includes('ping'), 'Engine.IO v4 clients must not ping');
+      assert.deepEqual(kindsForSession('something-new'), kindsForSession('websocket'));
+    });
+
+    it('builds an emit with its namespace, event, JSON arguments and ack', () => {
+      assert.deepEqual(buildSendRequest(fields({ kind: 'sio-emit', namespace: ' /chat ', event: ' message ', text: '["hi", {"$binary":"AQ=="}]', ack: true })),
+        { ok: true, request: { kind: 'sio-emit', namespace: '/chat', event: 'message', args: '["hi", {"$binary":"AQ=="}]', ack: true } });
+      assert.deepEqual(buildSendRequest(fields({ kind: 'sio-emit', namespace: '', event: 'ping', text: '' })),
+        { ok: true, request: { kind: 'sio-emit', namespace: '/', event: 'ping', args: '[]', ack: false } }, 'no arguments and no namespace mean [] on /');
+    });
+
+    it('refuses an emit without an event, with arguments that are not a JSON array, or a bad namespace', () => {
+      const cases: Array<[Partial<ComposerFields>, RegExp]> = [
+        [{ event: '', text: '[]' }, /event name/],
+        [{ event: 'e', text: '{"a":1}' }, /JSON array/],
+        [{ event: 'e', text: '[1,' }, /Invalid JSON/],
+        [{ event: 'e', namespace: 'chat', text: '[]' }, /not a namespace/],
+        [{ event: 'e', namespace: '/a b', text: '[]' }, /not a namespace/],
+      ];
+      for (const [over, message] of cases) {
+        const result = buildSendRequest(fields({ kind: 'sio-emit', ...over }));
+        assert.equal(result.ok, false, JSON.stringify(over));
+        assert.match((result as { error: string }).error, message);
+      }
+    });
+
+    it('joins with an optional auth object and leaves a namespace', () => {
+      assert.deepEqual(buildSendRequest(fields({ kind: 'sio-connect', namespace: '/admin', auth: '{"token":"x"}' })), { ok: true, request: { kind: 'sio-connect', namespace: '/admin', auth: '{"token":"x"}' } });
+      assert.deepEqual(buildSendRequest(fields({ kind: 'sio-connect', namespace: '/admin', auth: ' ' })), { ok: true, request: { kind: 'sio-connect', namespace: '/admin' } });
+      assert.equal(buildSendRequest(fields({ kind: 'sio-connect', namespace: '/admin', auth: '[1]' })).ok, false);
+      assert.deepEqual(buildSendRequest(fields({ kind: 'sio-disconnect', namespace: '/admin' })), { ok: true, request: { kind: 'sio-disconnect', namespace: '/admin' } });
+    });
   });
 });
