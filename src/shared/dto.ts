@@ -96,6 +96,20 @@ export interface SessionInfoDto {
   upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
   /** Socket.IO: namespaces and their state. */
   namespaces?: NamespaceDto[];
+  /** Engine.IO / Socket.IO: the steps from the handshake to the upgrade, in order. */
+  timeline?: TimelineStepDto[];
+}
+
+/** One step of the handshake → open → probe → pause → upgrade sequence. */
+export interface TimelineStepDto {
+  step: 'handshake' | 'open' | 'ws-handshake' | 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgrade' | 'upgraded' | 'upgrade-failed';
+  /** The event it comes from (click → select that row). */
+  seq: number;
+  /** Who sent it: an arrow client → server, server → client, or a step on the client's side. */
+  from: 'client' | 'server' | 'local';
+  label: string;
+  /** Ms since the session started. */
+  elapsed: number;
 }
 
 export interface NamespaceDto {

@@ -17,6 +17,7 @@ import { FilteredRows } from './rowFilter';
 import { MemoryRowStore, type RowStore } from './rowStore';
 import { RpcClient } from './rpc';
 import { SessionHeader } from './sessionHeader';
+import { UpgradeTimeline } from './upgradeTimeline';
 
 /** Pause after an arrow key before loading details, so holding the key does not flood the host. */
 const KEYBOARD_DETAILS_DELAY_MS = 120;
@@ -41,6 +42,7 @@ export class PanelApp implements Disposable {
   private readonly table: EventTable;
   private readonly details: DetailsPane;
   private readonly composer: Composer;
+  private readonly timeline: UpgradeTimeline;
   private readonly filter = h('input', { id: 'filter', class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter (type, layer, data)', 'aria-label': 'Filter events', spellcheck: 'false' } });
   private readonly count = h('span', { id: 'event-count', class: 'event-count', attrs: { 'aria-live': 'off' } });
 
@@ -64,6 +66,12 @@ export class PanelApp implements Disposable {
       requestRender: () => this.frame.schedule(),
     }));
     this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq) }));
+    this.timeline = this.disposables.add(new UpgradeTimeline({
+      select: (seq) => {
+        this.table.reveal(seq);
+        this.onSelect(seq, 'pointer');
+      },
+    }));
     const saved = host.getState<SavedState>();
     this.composer = this.disposables.add(new Composer(
       { send: (request) => this.send(request), onDraftChange: () => this.saveState() },
@@ -77,6 +85,7 @@ export class PanelApp implements Disposable {
     root.classList.add('panel');
     root.append(
       this.header.element,
+      this.timeline.element,
       h('div', { class: 'main-split' }, [h('div', { class: 'table-column' }, [toolbar, this.table.element]), this.details.element]),
       this.composer.element,
     );
@@ -144,6 +153,7 @@ export class PanelApp implements Disposable {
     }
     if (this.pendingSession) {
       this.header.update(this.pendingSession);
+      this.timeline.update(this.pendingSession.kind === 'websocket' ? undefined : this.pendingSession.timeline ?? []);
       this.composer.setSessionKind(this.pendingSession.kind);
       this.composer.setSessionOpen(this.pendingSession.state === 'open');
       this.pendingSession = undefined;

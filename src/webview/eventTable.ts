@@ -210,6 +210,15 @@ export class EventTable implements Disposable {
     this.events.requestRender();
   }
 
+  /** Selects `seq` and scrolls it into view on the next render (a click in the timeline). */
+  reveal(seq: number): void {
+    this.selectedSeq = seq;
+    this.revealSelection = true;
+    // Looking at an earlier row: stop following the tail, or the next batch would scroll it away.
+    this.following = this.rows.indexOfSeq(seq) === this.rows.count - 1;
+    this.events.requestRender();
+  }
+
   /** Moves keyboard focus to the table. */
   focus(): void {
     this.element.focus();

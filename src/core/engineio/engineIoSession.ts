@@ -641,7 +641,7 @@ export class EngineIoSession implements Session {
   }
 
   protected append(direction: Direction, layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size = 0, parent?: number): { seq: number } {
-    return this.log.append({ time: this.clock.now(), mono: this.clock.mono() - this.startMono, direction, layer, type, size, payload, parent, meta });
+    return this.log.append({ time: this.clock.now(), mono: this.clock.mono(), direction, layer, type, size, payload, parent, meta });
   }
 
   protected fireChanged(): void {

@@ -158,7 +158,7 @@ export interface EventMeta {
 export interface NewLogEvent {
   /** Wall clock ms. */
   time: number;
-  /** Monotonic ms (performance.now-like) for durations. */
+  /** Monotonic ms on the session's clock (performance.now-like), for durations; comparable across the layers of one log. */
   mono: number;
   direction: Direction;
   layer: Layer;

@@ -427,7 +427,7 @@ export class WebSocketSession implements Session {
   // ---- plumbing --------------------------------------------------------------------------------
 
   private append(direction: Direction, layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size = 0): { seq: number } {
-    return this.log.append({ time: this.clock.now(), mono: this.clock.mono() - this.startMono, direction, layer, type, size, payload, meta });
+    return this.log.append({ time: this.clock.now(), mono: this.clock.mono(), direction, layer, type, size, payload, meta });
   }
 
   private setState(state: SessionState): void {

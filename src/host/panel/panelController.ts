@@ -11,6 +11,8 @@ import type { LogEvent } from '../../core/events/logEvent';
 import type { Session } from '../../core/session/session';
 import { isReplayable, projectDetails, projectRow } from '../../core/view/eventProjection';
 import { projectSessionInfo, shortUrl } from '../../core/view/sessionProjection';
+import { timelineComplete, timelineStep } from '../../core/view/upgradeTimeline';
+import type { SessionInfoDto, TimelineStepDto } from '../../shared/dto';
 import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
 import type { SendRequest } from '../../shared/sendRequest';
 import { parseWebviewMessage } from '../../shared/validateMessage';
@@ -41,6 +43,7 @@ export class PanelController implements vscode.Disposable {
   private ready = false;
   private isDisposed = false;
   private originMono: number | undefined;
+  private readonly timeline: TimelineStepDto[] = [];
 
   /** Fired once, when the panel is closed by the user or disposed by code. */
   readonly onDidDispose = this.disposed.event;
@@ -61,7 +64,11 @@ export class PanelController implements vscode.Disposable {
     this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
     this.store.add(this.panel.onDidDispose(() => this.dispose()));
-    this.store.add(session.log.onAppend((event) => { if (this.ready) this.rows.push(event); }));
+    for (const event of session.log.page(1, session.log.count)) this.trackTimeline(event);
+    this.store.add(session.log.onAppend((event) => {
+      if (this.trackTimeline(event) && this.ready) this.changes.push(true);
+      if (this.ready) this.rows.push(event);
+    }));
     this.store.add(session.onDidChange(() => { if (this.ready) this.changes.push(true); }));
     this.panel.webview.html = renderPanelHtml(this.panel.webview, deps.extensionUri, this.panel.title);
   }
@@ -171,7 +178,7 @@ export class PanelController implements vscode.Disposable {
     const events = log.page(fromSeq, MAX_ROWS_PER_MESSAGE);
     this.post({
       type: 'session/snapshot',
-      session: projectSessionInfo(this.session.id, this.session.info),
+      session: this.sessionDto(),
       rows: events.map((e) => projectRow(e, this.origin(e))),
       total,
       firstSeq: events[0]?.seq ?? fromSeq,
@@ -183,7 +190,7 @@ export class PanelController implements vscode.Disposable {
   }
 
   private postChanged(): void {
-    this.post({ type: 'session/changed', session: projectSessionInfo(this.session.id, this.session.info) });
+    this.post({ type: 'session/changed', session: this.sessionDto() });
   }
 
   /** Batched and pushed messages: only while the webview is ready. */
@@ -197,6 +204,21 @@ export class PanelController implements vscode.Disposable {
     this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
       this.deps.log.warn(`Panel ${this.session.id}: postMessage failed: ${describeThrown(error)}`);
     });
+  }
+
+  /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
+  private sessionDto(): SessionInfoDto {
+    const dto = projectSessionInfo(this.session.id, this.session.info);
+    if (this.session.options.kind !== 'websocket') dto.timeline = [...this.timeline];
+    return dto;
+  }
+
+  /** Adds the event to the timeline if it is a step; true when it was. Stops looking once complete. */
+  private trackTimeline(event: LogEvent): boolean {
+    if (this.session.options.kind === 'websocket' || timelineComplete(this.timeline)) return false;
+    const step = timelineStep(event, this.origin(event));
+    if (step) this.timeline.push(step);
+    return step !== undefined;
   }
 
   /** Elapsed times count from the session's first event (its `connecting` row). */

@@ -1,0 +1,79 @@
+/**
+ * The Socket.IO story in a real browser: Connect… to a local Socket.IO 4 server (kind inferred from
+ * the http:// URL, long-polling first), watch the upgrade timeline fill in order, emit with an ack
+ * from the composer and see the ack arrive. Saves test-results/ui/socketio-panel.png.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { startSocketIoServer, type RealServer } from '../fixtures/servers/realtimeServers';
+import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
+
+const UPGRADE_STEPS = ['handshake', 'open', 'ws-handshake', 'probe', 'probe-ok', 'pause', 'paused', 'upgrade', 'upgraded'];
+
+describe('Socket.IO panel UI in code-server', function () {
+  this.bail(true);
+  let env: UiEnvironment;
+  let sio: RealServer;
+  let page: Page;
+  let panel: FrameLocator;
+
+  before(async () => {
+    sio = await startSocketIoServer('socket.io@4');
+    env = await startUiEnvironment();
+    page = env.page;
+    panel = activeWebview(page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await page.screenshot({ path: path.join(ARTEFACTS, `failed-sio-${name}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await env?.dispose();
+    await sio?.close();
+  });
+
+  it('connects to a Socket.IO server from the palette, long-polling first', async () => {
+    await runCommand(page, 'Realtime Inspector: Connect');
+    await answerInputBox(page, sio.url);
+    // The kind is inferred from the http:// URL: the options list says so.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Kind: Socket.IO' }).waitFor({ timeout: 15_000 });
+    await pickQuickItem(page, /^\s*Connect\s*$/);
+    await panel.locator('#session-state', { hasText: /^\s*open\s*$/ }).waitFor({ timeout: 30_000 });
+    assert.match((await panel.locator('#session-kind').textContent()) ?? '', /socketio/);
+    assert.match((await panel.locator('#session-sid').textContent()) ?? '', /^[\w-]{10,}$/, 'the Engine.IO sid is shown');
+  });
+
+  it('shows the upgrade steps in order, each linked to its row', async () => {
+    await panel.locator('#upgrade-timeline .timeline-step[data-step="upgraded"]').waitFor({ timeout: 15_000 });
+    const steps = await panel.locator('#upgrade-timeline .timeline-step').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.step));
+    assert.deepEqual(steps, UPGRADE_STEPS);
+    const seqs = await panel.locator('#upgrade-timeline .timeline-step').evaluateAll((items) => items.map((i) => Number((i as HTMLElement).dataset.seq)));
+    assert.deepEqual([...seqs].sort((a, b) => a - b), seqs, 'steps are in log order');
+    assert.match((await panel.locator('#session-transport').textContent()) ?? '', /^websocket/);
+    await panel.locator('#upgrade-timeline .timeline-step[data-step="probe-ok"]').click();
+    await panel.locator('.event-row.selected .col-type', { hasText: 'eio-pong' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('emits with an ack from the composer and shows the reply', async () => {
+    assert.equal(await panel.locator('#composer-kind').inputValue(), 'sio-emit', 'a Socket.IO session composes events');
+    await panel.locator('#composer-event').fill('echo');
+    await panel.locator('#composer-input').fill('["hello from ui", 42]');
+    await panel.locator('#composer-ack').check();
+    await panel.locator('#composer-send').click();
+    await panel.locator('#composer-status', { hasText: /Sent #\d+/ }).waitFor({ timeout: 10_000 });
+    // The heartbeat keeps adding rows: filter the log down to Socket.IO packets, as a user would.
+    await panel.locator('#filter').fill('sio-');
+    const ack = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: /^sio-ack$/ }) }).first();
+    await ack.waitFor({ timeout: 10_000 });
+    assert.match((await ack.locator('.col-preview').textContent()) ?? '', /hello from ui/);
+    await ack.click();
+    await panel.locator('#details', { hasText: 'hello from ui' }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(ARTEFACTS, 'socketio-panel.png') });
+  });
+});
