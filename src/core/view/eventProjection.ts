@@ -6,6 +6,7 @@
 import type { EventDetailsDto, EventRowDto } from '../../shared/dto';
 import type { CloseMeta, ErrorMeta, FrameMeta, HttpMeta, LogEvent, Payload } from '../events/logEvent';
 import { closeCodeExplanation, closeCodeName, closeHeadline } from './closeCodes';
+import { pushEngineFacts } from './engineFacts';
 import { hexPreview, projectPayload } from './payloadView';
 
 /** The row preview is at most this many characters. */
@@ -203,6 +204,7 @@ function factsOf(event: LogEvent): Array<[string, string]> {
   if (meta.frame) pushFrameFacts(facts, meta.frame);
   if (meta.close) pushCloseFacts(facts, meta.close);
   if (meta.error) pushErrorFacts(facts, meta.error);
+  pushEngineFacts(facts, meta);
   if (event.payload?.truncated) facts.push(['Stored', `first ${formatBytes(event.payload.truncated.keptBytes)} (truncated in the log)`]);
   if (meta.note && event.type !== 'error') facts.push(['Note', meta.note]);
   return facts;
@@ -218,6 +220,8 @@ function pushFrameFacts(facts: Array<[string, string]>, frame: FrameMeta): void 
 function pushCloseFacts(facts: Array<[string, string]>, close: CloseMeta): void {
   if (close.wireCode !== undefined) facts.push(['Close code', closeHeadline(close.wireCode)]);
   if (close.wireReason) facts.push(['Reason', close.wireReason]);
+  if (close.sentCode !== undefined) facts.push(['Close code sent', closeHeadline(close.sentCode)]);
+  if (close.sentReason) facts.push(['Reason sent', close.sentReason]);
   if (close.localCode !== undefined && close.localCode !== close.wireCode) facts.push(['Reported code', closeHeadline(close.localCode)]);
   if (close.localReason && close.localReason !== close.wireReason) facts.push(['Reported reason', close.localReason]);
   if (close.initiator) facts.push(['Closed by', close.initiator]);
