@@ -13,11 +13,13 @@ import { EventTable, type SelectionSource } from './eventTable';
 import { formatCount } from './format';
 import { FrameScheduler } from './frameScheduler';
 import type { HostBridge } from './hostBridge';
-import { FilteredRows } from './rowFilter';
+import { FilteredRows, LAYER_GROUPS, type LayerGroup } from './rowFilter';
 import { MemoryRowStore, type RowStore } from './rowStore';
 import { RpcClient } from './rpc';
 import { SessionHeader } from './sessionHeader';
 import { UpgradeTimeline } from './upgradeTimeline';
+
+const LAYER_LABELS: Record<LayerGroup, string> = { http: 'HTTP', ws: 'WS', eio: 'Engine.IO', sio: 'Socket.IO' };
 
 /** Pause after an arrow key before loading details, so holding the key does not flood the host. */
 const KEYBOARD_DETAILS_DELAY_MS = 120;
@@ -45,6 +47,9 @@ export class PanelApp implements Disposable {
   private readonly timeline: UpgradeTimeline;
   private readonly filter = h('input', { id: 'filter', class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter (type, layer, data)', 'aria-label': 'Filter events', spellcheck: 'false' } });
   private readonly count = h('span', { id: 'event-count', class: 'event-count', attrs: { 'aria-live': 'off' } });
+  private readonly layerBoxes = LAYER_GROUPS.map((group) => h('input', { attrs: { type: 'checkbox', checked: true, 'data-layer': group, 'aria-label': `Show ${LAYER_LABELS[group]} rows` } }));
+  private readonly layerFilter = h('div', { id: 'layer-filter', class: 'layer-filter', attrs: { role: 'group', 'aria-label': 'Layers' } },
+    LAYER_GROUPS.map((group, i) => h('label', { class: 'layer-toggle', attrs: { title: `Show ${LAYER_LABELS[group]} rows` } }, [this.layerBoxes[i], h('span', { text: LAYER_LABELS[group] })])));
 
   private session: SessionInfoDto | undefined;
   /** The session received since the last frame, drawn on the next one. */
@@ -80,6 +85,7 @@ export class PanelApp implements Disposable {
 
     const toolbar = h('div', { class: 'table-toolbar' }, [
       h('label', { class: 'filter' }, [codicon('filter'), this.filter]),
+      this.layerFilter,
       this.count,
     ]);
     root.classList.add('panel');
@@ -94,6 +100,11 @@ export class PanelApp implements Disposable {
     this.disposables.add(listen(this.filter, 'keydown', (e) => {
       if (e.key === 'Escape' && this.filter.value) { this.filter.value = ''; this.pendingQuery = ''; this.frame.schedule(); }
       if (e.key === 'ArrowDown') { e.preventDefault(); this.table.focus(); }
+    }));
+    this.disposables.add(listen(this.layerFilter, 'change', () => {
+      this.rows.setHiddenLayers(new Set(this.layerBoxes.filter((box) => !box.checked).map((box) => box.dataset.layer ?? '')));
+      this.table.rowsReset(this.emptyText());
+      this.frame.schedule();
     }));
     this.disposables.add(toDisposable(() => clearTimeout(this.detailsTimer)));
     this.disposables.add(host.onMessage((message) => this.onMessage(message)));

@@ -1,7 +1,7 @@
 /**
- * The quick filter box: a view over the held rows whose preview, type or layer contains the text
- * (case-insensitive). It filters only what the webview holds; host-side filtering over the whole log
- * comes with paging.
+ * The quick filter: a view over the held rows whose preview, type or layer contains the text
+ * (case-insensitive), in the layers the user shows (HTTP / WS / Engine.IO / Socket.IO). It filters
+ * only what the webview holds; host-side filtering over the whole log comes with paging.
  */
 import type { EventRowDto } from '../shared/dto';
 import { type AppendResult, type RowList, type RowStore, findSeq } from './rowStore';
@@ -10,6 +10,14 @@ import { type AppendResult, type RowList, type RowStore, findSeq } from './rowSt
 export interface FilteredAppend {
   added: number;
   removedFromStart: number;
+}
+
+/** The layer toggles: each row belongs to one group (TCP and TLS facts go with HTTP). */
+export const LAYER_GROUPS = ['http', 'ws', 'eio', 'sio'] as const;
+export type LayerGroup = (typeof LAYER_GROUPS)[number];
+
+export function layerGroup(layer: string): string {
+  return layer === 'tcp' || layer === 'tls' || layer === 'poll' ? 'http' : layer;
 }
 
 /** True when `row` matches the lower-cased needle. */
@@ -25,6 +33,7 @@ export function rowMatches(row: EventRowDto, needle: string): boolean {
 /** The store as the table sees it: every row, or only the matching ones while a filter is set. */
 export class FilteredRows implements RowList {
   private needle = '';
+  private hidden: ReadonlySet<string> = new Set();
   /** Matching rows while a filter is set; unused (the store is read directly) when it is empty. */
   private matches: EventRowDto[] = [];
 
@@ -36,19 +45,29 @@ export class FilteredRows implements RowList {
   }
 
   get isFiltered(): boolean {
-    return this.needle !== '';
+    return this.needle !== '' || this.hidden.size > 0;
   }
 
   get count(): number {
-    return this.needle ? this.matches.length : this.store.count;
+    return this.isFiltered ? this.matches.length : this.store.count;
   }
 
   at(index: number): EventRowDto | undefined {
-    return this.needle ? this.matches[index] : this.store.at(index);
+    return this.isFiltered ? this.matches[index] : this.store.at(index);
   }
 
   indexOfSeq(seq: number): number {
-    return this.needle ? findSeq(this.matches, seq) : this.store.indexOfSeq(seq);
+    return this.isFiltered ? findSeq(this.matches, seq) : this.store.indexOfSeq(seq);
+  }
+
+  /** Hides the rows of these layer groups (see LAYER_GROUPS). */
+  setHiddenLayers(groups: ReadonlySet<string>): void {
+    this.hidden = new Set(groups);
+    this.rebuild();
+  }
+
+  private accepts(row: EventRowDto): boolean {
+    return !this.hidden.has(layerGroup(row.layer)) && rowMatches(row, this.needle);
   }
 
   /** Sets the filter text and recomputes the matches. */
@@ -62,16 +81,16 @@ export class FilteredRows implements RowList {
   /** Recomputes after the store was reset. */
   rebuild(): void {
     this.matches = [];
-    if (!this.needle) return;
+    if (!this.isFiltered) return;
     for (let i = 0; i < this.store.count; i++) {
       const row = this.store.at(i);
-      if (row && rowMatches(row, this.needle)) this.matches.push(row);
+      if (row && this.accepts(row)) this.matches.push(row);
     }
   }
 
   /** Follows a store append; returns what changed in display terms. */
   noteAppended(result: AppendResult): FilteredAppend {
-    if (!this.needle) return { added: result.added.length, removedFromStart: result.evicted };
+    if (!this.isFiltered) return { added: result.added.length, removedFromStart: result.evicted };
     let removedFromStart = 0;
     if (result.evicted > 0) {
       const oldest = this.store.at(0)?.seq ?? Infinity;
@@ -80,7 +99,7 @@ export class FilteredRows implements RowList {
     }
     let added = 0;
     for (const row of result.added) {
-      if (rowMatches(row, this.needle)) {
+      if (this.accepts(row)) {
         this.matches.push(row);
         added++;
       }

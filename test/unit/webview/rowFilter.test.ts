@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import type { EventRowDto } from '../../../src/shared/dto';
+import { FilteredRows, layerGroup } from '../../../src/webview/rowFilter';
+import { MemoryRowStore } from '../../../src/webview/rowStore';
+
+function row(seq: number, layer: string, type: string, preview = ''): EventRowDto {
+  return { seq, time: 0, elapsed: 0, direction: 'in', layer, type, size: 0, preview, isError: false, binary: false };
+}
+
+describe('webview row filter', () => {
+  const rows = [row(1, 'tcp', 'tcp-connected'), row(2, 'http', 'poll-response', '0{"sid":"a"}'), row(3, 'eio', 'eio-message', '2["chat","hi"]'), row(4, 'sio', 'sio-event', '["chat","hi"]'), row(5, 'ws', 'message', '42["chat","hi"]')];
+
+  let store: MemoryRowStore;
+  function filtered(): FilteredRows {
+    store = new MemoryRowStore();
+    store.reset(rows, rows.length);
+    const view = new FilteredRows(store);
+    view.rebuild();
+    return view;
+  }
+
+  const seqs = (view: FilteredRows): number[] => Array.from({ length: view.count }, (_, i) => view.at(i)!.seq);
+
+  it('groups TCP and TLS facts with HTTP', () => {
+    assert.equal(layerGroup('tcp'), 'http');
+    assert.equal(layerGroup('tls'), 'http');
+    assert.equal(layerGroup('sio'), 'sio');
+  });
+
+  it('hides the layers turned off, and shows everything again', () => {
+    const view = filtered();
+    view.setHiddenLayers(new Set(['http', 'ws', 'eio']));
+    assert.deepEqual(seqs(view), [4], 'only Socket.IO rows');
+    assert.equal(view.isFiltered, true);
+    view.setHiddenLayers(new Set());
+    assert.deepEqual(seqs(view), [1, 2, 3, 4, 5]);
+    assert.equal(view.isFiltered, false);
+  });
+
+  it('combines the layer toggles with the text filter, also for appended rows', () => {
+    const view = filtered();
+    view.setHiddenLayers(new Set(['ws']));
+    view.setQuery('chat');
+    assert.deepEqual(seqs(view), [3, 4]);
+    assert.equal(view.indexOfSeq(4), 1);
+    const appended = view.noteAppended(store.append([row(6, 'ws', 'message', 'chat'), row(7, 'sio', 'sio-ack', 'chat')], 7));
+    assert.equal(appended.added, 1, 'the WS row stays hidden');
+    assert.deepEqual(seqs(view), [3, 4, 7]);
+  });
+});
