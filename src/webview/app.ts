@@ -69,6 +69,11 @@ export class PanelApp implements Disposable {
     this.table = this.disposables.add(new EventTable(this.rows, {
       onSelect: (seq, source) => this.onSelect(seq, source),
       requestRender: () => this.frame.schedule(),
+      onToggleChildren: (seq) => {
+        this.rows.toggleCollapsed(seq);
+        this.table.rowsReset(this.emptyText());
+        this.frame.schedule();
+      },
     }));
     this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq) }));
     this.timeline = this.disposables.add(new UpgradeTimeline({

@@ -12,7 +12,7 @@ import { DisposableStore, toDisposable, type Disposable } from './disposables';
 import { codicon, h, listen, setText } from './dom';
 import { formatClock, formatElapsed, formatSize, oneLine } from './format';
 import type { FilteredAppend } from './rowFilter';
-import type { RowList } from './rowStore';
+import type { RowList, RowNesting } from './rowStore';
 import { isAtBottom, poolSize, scrollTopToReveal, visibleRange } from './virtualWindow';
 
 /** Row height in px. The single source: also handed to CSS as `--row-height`. */
@@ -38,6 +38,7 @@ interface PooledRow {
   preview: HTMLSpanElement;
   /** The row DTO bound last, so an unchanged row is not touched. */
   bound?: EventRowDto;
+  twisty: HTMLElement;
   /** The display index the element is positioned at (-1 when unplaced). */
   index: number;
 }
@@ -47,6 +48,7 @@ function createPooledRow(poolIndex: number): PooledRow {
   const dirIcon = codicon('blank');
   const dirText = h('span', { class: 'sr-only' });
   const layer = h('span', { class: 'col-layer', attrs: { role: 'gridcell' } });
+  const twisty = h('span', { class: 'row-twisty codicon', attrs: { 'aria-hidden': 'true' } });
   const type = h('span', { class: 'col-type', attrs: { role: 'gridcell' } });
   const size = h('span', { class: 'col-size', attrs: { role: 'gridcell' } });
   const preview = h('span', { class: 'col-preview', attrs: { role: 'gridcell' } });
@@ -54,17 +56,22 @@ function createPooledRow(poolIndex: number): PooledRow {
     time,
     h('span', { class: 'col-dir', attrs: { role: 'gridcell' } }, [dirIcon, dirText]),
     layer,
-    type,
+    h('span', { class: 'col-tree' }, [twisty, type]),
     size,
     preview,
   ]);
-  return { element, time, dirIcon, dirText, layer, type, size, preview, index: -1 };
+  return { element, time, dirIcon, dirText, layer, twisty, type, size, preview, index: -1 };
 }
 
-function bindRow(row: PooledRow, dto: EventRowDto): void {
+function bindRow(row: PooledRow, dto: EventRowDto, nesting: RowNesting | undefined): void {
+  const el = row.element;
+  // Nesting changes without the row changing (a child arrives, a fold): always refresh it.
+  const depth = nesting?.depth ?? 0;
+  el.dataset.depth = String(depth);
+  row.twisty.className = `row-twisty codicon${nesting?.hasChildren ? ` codicon-chevron-${nesting.collapsed ? 'right' : 'down'}` : ''}`;
+  row.twisty.title = nesting?.hasChildren ? (nesting.collapsed ? 'Show the packets inside' : 'Hide the packets inside') : '';
   if (row.bound === dto) return;
   row.bound = dto;
-  const el = row.element;
   el.dataset.seq = String(dto.seq);
   el.classList.toggle('dir-in', dto.direction === 'in');
   el.classList.toggle('dir-out', dto.direction === 'out');
@@ -105,6 +112,8 @@ export interface EventTableEvents {
   onSelect(seq: number, source: SelectionSource): void;
   /** Something in the table needs a render on the next frame. */
   requestRender(): void;
+  /** The twisty of a row with children was clicked. */
+  onToggleChildren?(seq: number): void;
 }
 
 /** The `#event-table` grid. Call `render()` from the app's frame callback. */
@@ -286,7 +295,7 @@ export class EventTable implements Disposable {
     let activeId = '';
     for (const [seq, { dto, index }] of wanted) {
       const pooled = kept.get(seq) ?? free.pop()!;
-      bindRow(pooled, dto);
+      bindRow(pooled, dto, this.rows.nesting?.(dto));
       pooled.element.hidden = false;
       if (pooled.index !== index) {
         pooled.index = index;
@@ -342,6 +351,10 @@ export class EventTable implements Disposable {
     const row = (event.target as Element | null)?.closest<HTMLElement>('.event-row');
     const seq = Number(row?.dataset.seq);
     if (!row || !Number.isFinite(seq)) return;
+    if ((event.target as Element).closest('.row-twisty.codicon-chevron-down, .row-twisty.codicon-chevron-right')) {
+      this.events.onToggleChildren?.(seq);
+      return;
+    }
     this.setSelection(seq, 'pointer');
   }
 

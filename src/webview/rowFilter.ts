@@ -4,7 +4,10 @@
  * only what the webview holds; host-side filtering over the whole log comes with paging.
  */
 import type { EventRowDto } from '../shared/dto';
-import { type AppendResult, type RowList, type RowStore, findSeq } from './rowStore';
+import { type AppendResult, type RowList, type RowNesting, type RowStore, findSeq } from './rowStore';
+
+/** Deeper chains than this are drawn at this depth (the protocols nest three levels). */
+const MAX_DEPTH = 4;
 
 /** How an append changed the filtered list, in display indexes. */
 export interface FilteredAppend {
@@ -34,6 +37,10 @@ export function rowMatches(row: EventRowDto, needle: string): boolean {
 export class FilteredRows implements RowList {
   private needle = '';
   private hidden: ReadonlySet<string> = new Set();
+  /** Rows whose children are folded away. */
+  private readonly collapsed = new Set<number>();
+  /** Seqs that some held row names as its parent. */
+  private readonly parents = new Set<number>();
   /** Matching rows while a filter is set; unused (the store is read directly) when it is empty. */
   private matches: EventRowDto[] = [];
 
@@ -45,7 +52,19 @@ export class FilteredRows implements RowList {
   }
 
   get isFiltered(): boolean {
-    return this.needle !== '' || this.hidden.size > 0;
+    return this.needle !== '' || this.hidden.size > 0 || this.collapsed.size > 0;
+  }
+
+  nesting(row: EventRowDto): RowNesting {
+    let depth = 0;
+    for (let p = row.parent; p !== undefined && depth < MAX_DEPTH; p = this.store.getBySeq(p)?.parent) depth++;
+    return { depth, hasChildren: this.parents.has(row.seq), collapsed: this.collapsed.has(row.seq) };
+  }
+
+  /** Folds or unfolds the children of `seq`. */
+  toggleCollapsed(seq: number): void {
+    if (!this.collapsed.delete(seq)) this.collapsed.add(seq);
+    this.rebuild();
   }
 
   get count(): number {
@@ -67,7 +86,16 @@ export class FilteredRows implements RowList {
   }
 
   private accepts(row: EventRowDto): boolean {
-    return !this.hidden.has(layerGroup(row.layer)) && rowMatches(row, this.needle);
+    return !this.hidden.has(layerGroup(row.layer)) && rowMatches(row, this.needle) && !this.insideCollapsed(row);
+  }
+
+  private insideCollapsed(row: EventRowDto): boolean {
+    if (this.collapsed.size === 0) return false;
+    let depth = 0;
+    for (let p = row.parent; p !== undefined && depth < MAX_DEPTH; p = this.store.getBySeq(p)?.parent, depth++) {
+      if (this.collapsed.has(p)) return true;
+    }
+    return false;
   }
 
   /** Sets the filter text and recomputes the matches. */
@@ -80,6 +108,11 @@ export class FilteredRows implements RowList {
 
   /** Recomputes after the store was reset. */
   rebuild(): void {
+    this.parents.clear();
+    for (let i = 0; i < this.store.count; i++) {
+      const parent = this.store.at(i)?.parent;
+      if (parent !== undefined) this.parents.add(parent);
+    }
     this.matches = [];
     if (!this.isFiltered) return;
     for (let i = 0; i < this.store.count; i++) {
@@ -90,6 +123,7 @@ export class FilteredRows implements RowList {
 
   /** Follows a store append; returns what changed in display terms. */
   noteAppended(result: AppendResult): FilteredAppend {
+    for (const row of result.added) if (row.parent !== undefined) this.parents.add(row.parent);
     if (!this.isFiltered) return { added: result.added.length, removedFromStart: result.evicted };
     let removedFromStart = 0;
     if (result.evicted > 0) {

@@ -12,6 +12,15 @@ export interface RowList {
   at(index: number): EventRowDto | undefined;
   /** Display index of `seq`, or -1 when it is not in the list. */
   indexOfSeq(seq: number): number;
+  /** Where the row sits in the parent → child tree (a poll response → its packets → their Socket.IO packets). */
+  nesting?(row: EventRowDto): RowNesting;
+}
+
+export interface RowNesting {
+  /** 0 for top-level rows. */
+  depth: number;
+  hasChildren: boolean;
+  collapsed: boolean;
 }
 
 /** What an append changed: the rows actually added and how many old rows were dropped from the start. */

@@ -47,4 +47,19 @@ describe('webview row filter', () => {
     assert.equal(appended.added, 1, 'the WS row stays hidden');
     assert.deepEqual(seqs(view), [3, 4, 7]);
   });
+
+  it('nests packets under their carrier and folds them away', () => {
+    const tree = [row(1, 'http', 'poll-response'), { ...row(2, 'eio', 'eio-message'), parent: 1 }, { ...row(3, 'sio', 'sio-event'), parent: 2 }, row(4, 'http', 'poll-request')];
+    store = new MemoryRowStore();
+    store.reset(tree, tree.length);
+    const view = new FilteredRows(store);
+    view.rebuild();
+    assert.deepEqual(view.nesting(tree[0]), { depth: 0, hasChildren: true, collapsed: false });
+    assert.deepEqual(view.nesting(tree[2]), { depth: 2, hasChildren: false, collapsed: false });
+    view.toggleCollapsed(1);
+    assert.deepEqual(seqs(view), [1, 4], 'the packets inside the response are hidden, grandchildren too');
+    assert.equal(view.nesting(tree[0]).collapsed, true);
+    view.toggleCollapsed(1);
+    assert.deepEqual(seqs(view), [1, 2, 3, 4]);
+  });
 });
