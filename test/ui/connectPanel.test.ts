@@ -1,7 +1,7 @@
 /**
  * The main user story in a real browser: Connect… from the command palette, watch the handshake in
  * the panel, send from the composer, see the echo, inspect it. Saves test-results/ui/panel.png (and,
- * with RI_UPDATE_SCREENSHOT=1, media/screenshot.png for the README).
+ * with RI_UPDATE_SCREENSHOT=1, media/screenshot-websocket.png for the README).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -79,7 +79,7 @@ describe('panel UI in code-server', function () {
     const screenshot = path.join(ARTEFACTS, 'panel.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     assert.ok(fs.statSync(screenshot).size > 10_000, 'screenshot written');
-    if (process.env.RI_UPDATE_SCREENSHOT === '1') fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot.png'));
+    if (process.env.RI_UPDATE_SCREENSHOT === '1') fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot-websocket.png'));
   });
 
   it('lays the rows out one below another', async () => {

@@ -1,13 +1,15 @@
 /**
  * The Socket.IO story in a real browser: Connect… to a local Socket.IO 4 server (kind inferred from
  * the http:// URL, long-polling first), watch the upgrade timeline fill in order, emit with an ack
- * from the composer and see the ack arrive. Saves test-results/ui/socketio-panel.png.
+ * from the composer and see the ack arrive. Saves test-results/ui/socketio-panel.png (and, with
+ * RI_UPDATE_SCREENSHOT=1, media/screenshot.png for the README).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startSocketIoServer, type RealServer } from '../fixtures/servers/realtimeServers';
-import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const UPGRADE_STEPS = ['handshake', 'open', 'ws-handshake', 'probe', 'probe-ok', 'pause', 'paused', 'upgrade', 'upgraded'];
@@ -74,6 +76,8 @@ describe('Socket.IO panel UI in code-server', function () {
     assert.match((await ack.locator('.col-preview').textContent()) ?? '', /hello from ui/);
     await ack.click();
     await panel.locator('#details', { hasText: 'hello from ui' }).waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: path.join(ARTEFACTS, 'socketio-panel.png') });
+    const screenshot = path.join(ARTEFACTS, 'socketio-panel.png');
+    await page.screenshot({ path: screenshot });
+    if (process.env.RI_UPDATE_SCREENSHOT === '1') fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot.png'));
   });
 });
