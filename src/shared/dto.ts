@@ -100,16 +100,35 @@ export interface SessionInfoDto {
   timeline?: TimelineStepDto[];
 }
 
-/** One step of the handshake → open → probe → pause → upgrade sequence. */
+/** The steps of an Engine.IO session's start, in the order they happen (`upgrade-failed` ends a failed probe). */
+export type TimelineStepName = 'handshake' | 'open' | 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgrade' | 'upgraded' | 'upgrade-failed';
+
+/**
+ * One step of the handshake → open → probe → pause → upgrade sequence, drawn as one or more arrows
+ * between Client and Server (e.g. the probe: the WebSocket handshake request, its 101, then 2probe).
+ */
 export interface TimelineStepDto {
-  step: 'handshake' | 'open' | 'ws-handshake' | 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgrade' | 'upgraded' | 'upgrade-failed';
-  /** The event it comes from (click → select that row). */
+  step: TimelineStepName;
+  /** The event that stands for the step (click → select that row): the request, 2probe, 3probe, the 5… */
   seq: number;
-  /** Who sent it: an arrow client → server, server → client, or a step on the client's side. */
+  /** Ms since the session started, of the step's first arrow. */
+  elapsed: number;
+  /** The arrows of the step, in log order (at least one). */
+  arrows: TimelineArrowDto[];
+}
+
+/** One arrow of a step: a message client → server, server → client, or a note on the client's side. */
+export interface TimelineArrowDto {
+  seq: number;
   from: 'client' | 'server' | 'local';
   label: string;
   /** Ms since the session started. */
   elapsed: number;
+  /** Ms since the previous arrow of the timeline (absent on the first). */
+  delta?: number;
+  /** The full note behind a short label, for a tooltip. */
+  detail?: string;
+  isError?: boolean;
 }
 
 export interface NamespaceDto {

@@ -169,7 +169,7 @@ export class PanelApp implements Disposable {
     }
     if (this.pendingSession) {
       this.header.update(this.pendingSession);
-      this.timeline.update(this.pendingSession.kind === 'websocket' ? undefined : this.pendingSession.timeline ?? []);
+      this.timeline.update(this.pendingSession.kind === 'websocket' ? undefined : this.pendingSession.timeline ?? [], this.pendingSession);
       this.composer.setSessionKind(this.pendingSession.kind);
       this.composer.setSessionOpen(this.pendingSession.state === 'open');
       this.pendingSession = undefined;

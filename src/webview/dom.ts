@@ -72,3 +72,22 @@ export function listen<K extends keyof AnyEventMap>(
   target.addEventListener(type, listener, options);
   return toDisposable(() => target.removeEventListener(type, listener, options));
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG `<tag>` (createElementNS) with attributes and children; text only through text nodes. */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | undefined> = {},
+  children: Child[] = [],
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined) el.setAttribute(name, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return el;
+}

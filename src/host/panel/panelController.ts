@@ -11,7 +11,7 @@ import type { LogEvent } from '../../core/events/logEvent';
 import type { Session } from '../../core/session/session';
 import { isReplayable, projectDetails, projectRow } from '../../core/view/eventProjection';
 import { projectSessionInfo, shortUrl } from '../../core/view/sessionProjection';
-import { timelineComplete, timelineStep } from '../../core/view/upgradeTimeline';
+import { addToTimeline } from '../../core/view/upgradeTimeline';
 import type { SessionInfoDto, TimelineStepDto } from '../../shared/dto';
 import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
 import type { SendRequest } from '../../shared/sendRequest';
@@ -209,16 +209,15 @@ export class PanelController implements vscode.Disposable {
   /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
   private sessionDto(): SessionInfoDto {
     const dto = projectSessionInfo(this.session.id, this.session.info);
-    if (this.session.options.kind !== 'websocket') dto.timeline = [...this.timeline];
+    // A copy of each step: later arrows are added to the steps in place.
+    if (this.session.options.kind !== 'websocket') dto.timeline = this.timeline.map((s) => ({ ...s, arrows: [...s.arrows] }));
     return dto;
   }
 
-  /** Adds the event to the timeline if it is a step; true when it was. Stops looking once complete. */
+  /** Adds the event to the timeline if it is part of it; true when the timeline changed. */
   private trackTimeline(event: LogEvent): boolean {
-    if (this.session.options.kind === 'websocket' || timelineComplete(this.timeline)) return false;
-    const step = timelineStep(event, this.origin(event));
-    if (step) this.timeline.push(step);
-    return step !== undefined;
+    if (this.session.options.kind === 'websocket') return false;
+    return addToTimeline(this.timeline, event, this.origin(event));
   }
 
   /** Elapsed times count from the session's first event (its `connecting` row). */
