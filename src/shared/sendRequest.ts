@@ -23,8 +23,10 @@ export type SendRequest =
   /** Socket.IO: join a namespace, with an optional auth object as JSON text. */
   | { kind: 'sio-connect'; namespace: string; auth?: string }
   /** Socket.IO: leave a namespace. */
-  | { kind: 'sio-disconnect'; namespace: string };
+  | { kind: 'sio-disconnect'; namespace: string }
+  /** Socket.IO: answer an event the server sent with an ack id, with `args` (JSON array text). */
+  | { kind: 'sio-ack'; namespace: string; id: number; args: string };
 
 export type SendKind = SendRequest['kind'];
 
-export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect'];
+export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect', 'sio-ack'];

@@ -59,6 +59,12 @@ export function parseSendRequest(input: unknown): ParseResult<SendRequest> {
       if (!isBoundedString(input.auth)) return fail('"sio-connect" auth must be JSON text.');
       return ok({ kind, namespace: input.namespace, auth: input.auth });
     }
+    case 'sio-ack': {
+      if (!isNamespace(input.namespace)) return fail('"sio-ack" needs a namespace starting with "/".');
+      if (!isInteger(input.id) || input.id < 0) return fail('"sio-ack" needs the ack id (a whole number).');
+      if (!isBoundedString(input.args)) return fail('"sio-ack" needs args as JSON text.');
+      return ok({ kind, namespace: input.namespace, id: input.id, args: input.args });
+    }
     case 'sio-disconnect': {
       if (!isNamespace(input.namespace)) return fail('"sio-disconnect" needs a namespace starting with "/".');
       return ok({ kind, namespace: input.namespace });

@@ -50,6 +50,8 @@ export class SocketIoSession extends EngineIoSession {
   private pendingBinary: PendingBinary | undefined;
   private readonly pendingAcks = new Map<number, PendingAck>();
   private nextAckId = 0;
+  /** Acks the server asked for (`namespace#id`) and that we have not answered yet. */
+  private readonly serverAckRequests = new Set<string>();
 
   constructor(options: ResolvedEngineIoOptions, deps: { id?: string; clock?: Clock; log?: EventLog } = {}) {
     super(options, { ...deps, id: deps.id ?? undefined });
@@ -122,6 +124,9 @@ export class SocketIoSession extends EngineIoSession {
       case 'sio-disconnect':
         outcome = this.disconnectNamespace(request.namespace);
         break;
+      case 'sio-ack':
+        outcome = this.answerAck(request.namespace, request.id, request.args);
+        break;
       case 'close':
         return super.send(request);
       default:
@@ -134,7 +139,7 @@ export class SocketIoSession extends EngineIoSession {
           },
         };
     }
-    if (outcome.ok && request.kind === 'sio-emit') this.attachSendRequest(outcome.seq, request);
+    if (outcome.ok && (request.kind === 'sio-emit' || request.kind === 'sio-ack')) this.attachSendRequest(outcome.seq, request);
     return outcome;
   }
 
@@ -204,6 +209,33 @@ export class SocketIoSession extends EngineIoSession {
     const outcome = this.sendSio(packet, buffers, namespace, event);
     if (outcome.ok && id !== undefined) this.pendingAcks.set(id, { seq: outcome.seq, mono: this.clock.mono(), namespace });
     return outcome;
+  }
+
+  /**
+   * Answers an event the server sent with an ack id (its callback then runs with these arguments).
+   * Only ids the server is waiting for: an unknown one would be dropped by the server anyway.
+   */
+  answerAck(namespace: string, id: number, argsJson: string): SendOutcome {
+    if (this.info_.state !== 'open') return this.notOpen();
+    const key = `${namespace}#${id}`;
+    if (!this.serverAckRequests.has(key)) {
+      return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `The server is not waiting for ack ${id} on ${namespace} (or it was answered already).` } };
+    }
+    let args: unknown;
+    try {
+      args = argsJson.trim() === '' ? [] : JSON.parse(argsJson);
+    } catch (error) {
+      return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `The arguments are not valid JSON: ${(error as Error).message}.` } };
+    }
+    if (!Array.isArray(args)) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: 'The ack arguments must be a JSON array.' } };
+    const decodedArgs = decodeBinaryMarkers(args);
+    if (!decodedArgs.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: decodedArgs.error } };
+    const { data, buffers } = extractAttachments(decodedArgs.value);
+    const packet: SioPacket = buffers.length
+      ? { type: 'BINARY_ACK', nsp: namespace, id, data, attachments: buffers.length }
+      : { type: 'ACK', nsp: namespace, id, data };
+    this.serverAckRequests.delete(key);
+    return this.sendSio(packet, buffers, namespace);
   }
 
   private sendSio(packet: SioPacket, buffers: Uint8Array[] = [], namespace: string, event?: string): SendOutcome {
@@ -319,7 +351,10 @@ export class SocketIoSession extends EngineIoSession {
           sio.reservedName = true;
           meta.note = `"${sio.event}" is a reserved event name: shown as data, not acted upon`;
         }
-        if (packet.id !== undefined) meta.note = [meta.note, `The server asks for an ack (id ${packet.id})`].filter(Boolean).join('; ');
+        if (packet.id !== undefined) {
+          this.serverAckRequests.add(`${nsName}#${packet.id}`);
+          meta.note = [meta.note, `The server asks for an ack (id ${packet.id}): answer it with sio-ack`].filter(Boolean).join('; ');
+        }
         break;
       }
       case 'ACK':

@@ -153,6 +153,26 @@ describe('Socket.IO against real servers', function () {
     }
   }
 
+  for (const { flavour, protocolVersion } of SOCKET_IO) {
+    it(`${flavour}: answers an ack the server asks for, with binary, and the server's callback gets it`, async () => {
+      const session = await connect(flavour, { protocolVersion });
+      await session.start();
+      await waitForEvent(session, (e) => e.type === 'sio-connect' && e.direction === 'in');
+      session.send({ kind: 'sio-emit', namespace: '/', event: 'ask-server-ack', args: '[]', ack: false });
+      const question = await waitForEvent(session, (e) => e.meta?.sio?.event === 'please-ack');
+      const id = question.meta!.sio!.ackId!;
+      assert.equal(typeof id, 'number');
+      const answer = session.send({ kind: 'sio-ack', namespace: '/', id, args: '["yes",{"$binary":"BQY="}]' });
+      assert.ok(answer.ok, JSON.stringify(answer));
+      assert.equal(session.log.get(answer.seq)!.type, 'sio-binary-ack');
+      const report = await waitForEvent(session, (e) => e.meta?.sio?.event === 'server-got-ack');
+      assert.equal(report.meta!.sio!.attachments, 1, 'the server got our binary back');
+      assert.deepEqual(bytesOf(session.log.get(report.meta!.sio!.attachmentSeqs![0])), [5, 6]);
+      const again = session.send({ kind: 'sio-ack', namespace: '/', id, args: '[]' });
+      assert.equal(again.ok, false, 'an ack is answered once');
+    });
+  }
+
   it('socket.io@4 without allowEIO3 refuses protocol v3, and says what to change', async () => {
     const session = await connect('socket.io@4', { protocolVersion: 3 });
     assert.equal(await session.start(), 'closed');
