@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { Disposable } from '../core/disposable';
-import type { Session, SessionState } from '../core/session/session';
+import type { Session, SessionInfo, SessionState } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
+import { KIND_LABELS, type ConnectionKind } from './connectKinds';
 import type { SessionRegistry } from './sessionRegistry';
 
 /** Internal command behind the status bar item (hidden from the palette in package.json). */
@@ -17,6 +18,15 @@ const ICONS: Record<SessionState, string> = {
   closing: '$(loading~spin)',
   closed: '$(debug-disconnect)',
 };
+
+/**
+ * The item's text: state and host, with the transport in between for Engine.IO / Socket.IO
+ * sessions ("$(plug) open · websocket · host:port/path"), so a stuck upgrade shows at a glance.
+ */
+export function statusText(kind: ConnectionKind, url: string, info: Readonly<Pick<SessionInfo, 'state' | 'transport'>>): string {
+  const transport = kind !== 'websocket' && info.transport ? ` · ${info.transport}` : '';
+  return `${ICONS[info.state]} ${info.state}${transport} · ${shortUrl(url)}`;
+}
 
 export class SessionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('realtimeInspector.session', vscode.StatusBarAlignment.Left, 50);
@@ -53,10 +63,11 @@ export class SessionStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const state = session.info.state;
-    const host = shortUrl(session.options.url);
-    this.item.text = `${ICONS[state]} ${state} · ${host}`;
-    this.item.tooltip = `Realtime Inspector: ${session.options.url} is ${state}.${session.info.closeSummary ? ` ${session.info.closeSummary}` : ''} Click to show its panel.`;
+    const info = session.info;
+    const state = info.state;
+    this.item.text = statusText(session.options.kind, session.options.url, info);
+    const transport = info.transport ? ` Transport: ${info.transport}${info.upgrade && info.upgrade !== 'none' ? ` (upgrade ${info.upgrade})` : ''}.` : '';
+    this.item.tooltip = `Realtime Inspector: ${session.options.url} (${KIND_LABELS[session.options.kind]}) is ${state}.${transport}${info.closeSummary ? ` ${info.closeSummary}` : ''} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();
   }
