@@ -1,7 +1,8 @@
 /**
  * `realtimeInspector.sendMessage [sessionId] [request]`: sends through `session.send`, the one entry
  * point every sender uses. With a request argument it sends without prompts; otherwise it asks for
- * the session (if needed), the kind, and the content, checked as the user types. When the active
+ * the session (if needed), the kind, and the content, checked as the user types (for a Socket.IO
+ * session: emit with event name, JSON arguments and ack, join or leave a namespace). When the active
  * editor has a selection, sending it as text is offered first. An error outcome is shown as an
  * error message. Returns the SendOutcome, or undefined when cancelled.
  */
@@ -12,6 +13,7 @@ import type { SendKind, SendRequest } from '../../shared/sendRequest';
 import { parseSendRequest } from '../../shared/validateMessage';
 import type { OutputLog } from '../outputLog';
 import { isLive, resolveSession, type SessionContext } from './pickSession';
+import { promptSocketIoRequest } from './socketIoSendPrompts';
 
 export const SEND_MESSAGE_COMMAND = 'realtimeInspector.sendMessage';
 
@@ -39,7 +41,7 @@ export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Dispos
     }
     const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
     if (!session) return undefined;
-    const prompted = await promptRequest();
+    const prompted = session.options.kind === 'socketio' ? await promptSocketIoRequest(session) : await promptRequest(session.options.kind === 'engineio');
     return prompted ? send(deps, session, prompted) : undefined;
   });
 }
@@ -54,19 +56,21 @@ function send(deps: SendMessageDeps, session: Session, request: SendRequest): Se
   return outcome;
 }
 
-async function promptRequest(): Promise<SendRequest | undefined> {
+/** Frames for a WebSocket session; for Engine.IO (`engineIo`) the same without ping, which Engine.IO does itself. */
+async function promptRequest(engineIo: boolean): Promise<SendRequest | undefined> {
   const selection = activeSelection();
-  const items: KindItem[] = [
+  const items = ([
     { sendKind: 'text', label: '$(symbol-text) Text', description: 'a text message, sent as typed' },
     { sendKind: 'json', label: '$(json) JSON', description: 'a text message that must parse as JSON' },
     { sendKind: 'binary', label: '$(file-binary) Binary', description: 'hex (01 ff …) or base64:…' },
     { sendKind: 'ping', label: '$(pulse) Ping', description: 'a ping control frame, optional payload' },
-    { sendKind: 'close', label: '$(debug-disconnect) Close', description: 'a close frame with an optional code and reason' },
-  ];
+    { sendKind: 'close', label: '$(debug-disconnect) Close', description: engineIo ? 'close the Engine.IO session' : 'a close frame with an optional code and reason' },
+  ] satisfies KindItem[] as KindItem[]).filter((item) => !engineIo || item.sendKind !== 'ping');
   if (selection !== undefined) items.unshift({ sendKind: 'selection', label: '$(selection) Send the selection as text', description: oneLine(selection) });
   const picked = await vscode.window.showQuickPick(items, { title: 'Realtime Inspector: Send Message', placeHolder: 'What to send' });
   if (!picked) return undefined;
   if (picked.sendKind === 'selection') return selection === undefined ? undefined : { kind: 'text', text: selection };
+  if (engineIo && picked.sendKind === 'close') return { kind: 'close' };
   const spec = INPUTS[picked.sendKind];
   const value = await vscode.window.showInputBox({
     title: `Realtime Inspector: Send ${picked.label.replace(/^\$\([^)]*\)\s*/, '')}`,
