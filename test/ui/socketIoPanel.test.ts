@@ -12,7 +12,7 @@ import { startSocketIoServer, type RealServer } from '../fixtures/servers/realti
 import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
-const UPGRADE_STEPS = ['handshake', 'open', 'ws-handshake', 'probe', 'probe-ok', 'pause', 'paused', 'upgrade', 'upgraded'];
+const UPGRADE_STEPS = ['handshake', 'open', 'probe', 'probe-ok', 'pause', 'paused', 'upgrade', 'upgraded'];
 
 describe('Socket.IO panel UI in code-server', function () {
   this.bail(true);
