@@ -32,6 +32,9 @@ export interface EventRowDto {
 /** A header as it went over the wire: order and duplicates kept. */
 export type HeaderDto = [name: string, value: string];
 
+/** Fact labels whose `#N` values name other events: the details pane links them to event N. */
+export const LINKED_FACT_LABELS: readonly string[] = ['Parent', 'Request', 'Ack of', 'Carries', 'Attachments'];
+
 /** Everything the details pane shows for one event. */
 export interface EventDetailsDto {
   row: EventRowDto;

@@ -75,13 +75,12 @@ export class PanelApp implements Disposable {
         this.frame.schedule();
       },
     }));
-    this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq) }));
-    this.timeline = this.disposables.add(new UpgradeTimeline({
-      select: (seq) => {
-        this.table.reveal(seq);
-        this.onSelect(seq, 'pointer');
-      },
-    }));
+    const reveal = (seq: number): void => {
+      this.table.reveal(seq);
+      this.onSelect(seq, 'pointer');
+    };
+    this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq), select: reveal }));
+    this.timeline = this.disposables.add(new UpgradeTimeline({ select: reveal }));
     const saved = host.getState<SavedState>();
     this.composer = this.disposables.add(new Composer(
       { send: (request) => this.send(request), onDraftChange: () => this.saveState() },

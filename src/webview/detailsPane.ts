@@ -2,7 +2,7 @@
  * The details pane (`#details`): what the host tells us about one event — headline, facts,
  * explanation, request/response headers, the payload views — and a Replay button for outgoing messages.
  */
-import type { EventDetailsDto, EventRowDto, HeaderDto } from '../shared/dto';
+import { LINKED_FACT_LABELS, type EventDetailsDto, type EventRowDto, type HeaderDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
 import { clearChildren, h, iconButton, listen, setText } from './dom';
 import { formatClock, formatElapsed, formatSize, oneLine, safeMultiline } from './format';
@@ -17,16 +17,27 @@ export interface ReplayOutcome {
 /** What the pane asks of the app. */
 export interface DetailsActions {
   replay(seq: number): Promise<ReplayOutcome>;
+  /** A `#N` link in the facts was clicked: select event N. */
+  select?(seq: number): void;
+}
+
+/** The value of a linked fact: text with each `#N` as a link button (`.fact-link[data-seq]`). */
+function linkedValue(value: string): Array<string | HTMLElement> {
+  return value.split(/(#\d+)/).filter((part) => part !== '').map((part) => {
+    const seq = /^#(\d+)$/.exec(part)?.[1];
+    return seq ? h('button', { class: 'fact-link', text: part, attrs: { type: 'button', 'data-seq': seq, title: `Show event ${part}` } }) : part;
+  });
 }
 
 const DIRECTION_WORD: Record<EventRowDto['direction'], string> = { in: 'Received', out: 'Sent', local: 'Local' };
 
 /** Fills a two-column table from label/value pairs. Values may hold line breaks (long header values wrap). */
-function fillTable(table: HTMLTableElement, pairs: ReadonlyArray<readonly [string, string]>): void {
+function fillTable(table: HTMLTableElement, pairs: ReadonlyArray<readonly [string, string]>, links = false): void {
   clearChildren(table);
   const body = h('tbody');
   for (const [label, value] of pairs) {
-    body.append(h('tr', {}, [h('th', { text: oneLine(label, 200), attrs: { scope: 'row' } }), h('td', { text: safeMultiline(value) })]));
+    const cell = links && LINKED_FACT_LABELS.includes(label) ? h('td', {}, linkedValue(oneLine(value, 2000))) : h('td', { text: safeMultiline(value) });
+    body.append(h('tr', { attrs: { 'data-fact': label } }, [h('th', { text: oneLine(label, 200), attrs: { scope: 'row' } }), cell]));
   }
   table.append(body);
 }
@@ -68,6 +79,10 @@ export class DetailsPane implements Disposable {
     ]);
     this.element = h('aside', { id: 'details', class: 'details', attrs: { 'aria-label': 'Event details' } }, [this.placeholder, this.content]);
     this.disposables.add(listen(this.replayButton, 'click', () => void this.replay()));
+    this.disposables.add(listen(this.facts, 'click', (event) => {
+      const seq = Number((event.target as Element | null)?.closest('.fact-link')?.getAttribute('data-seq'));
+      if (Number.isSafeInteger(seq) && seq > 0) this.actions.select?.(seq);
+    }));
   }
 
   /** Shows the placeholder text instead of details (nothing selected, event gone, load failed). */
@@ -105,7 +120,7 @@ export class DetailsPane implements Disposable {
     this.content.classList.toggle('is-error', row.isError);
     setText(this.summary, oneLine(details.summary ?? `${row.layer} ${row.type}`, 500));
     setText(this.meta, `#${row.seq} · ${DIRECTION_WORD[row.direction]} · ${row.layer} ${row.type} · ${formatSize(row.size)} · ${formatClock(row.time)} (${formatElapsed(row.elapsed)})`);
-    fillTable(this.facts, details.facts);
+    fillTable(this.facts, details.facts, true);
     this.facts.hidden = details.facts.length === 0;
     this.explanation.hidden = !details.explanation;
     setText(this.explanation, details.explanation ? safeMultiline(details.explanation) : '');

@@ -193,14 +193,14 @@ function factsOf(event: LogEvent): Array<[string, string]> {
     ['Type', event.type],
   ];
   if (event.size > 0 || event.payload) facts.push(['Size', formatBytes(event.size)]);
-  if (event.parent !== undefined) facts.push(['Parent', String(event.parent)]);
+  if (event.parent !== undefined) facts.push(['Parent', `#${event.parent}`]);
   if (meta.request?.method) facts.push(['Method', meta.request.method]);
   if (meta.request?.url) facts.push(['URL', meta.request.url]);
   if (meta.response?.status !== undefined) facts.push(['Status', statusHeadline(meta.response)]);
   if (meta.response?.httpVersion) facts.push(['HTTP version', meta.response.httpVersion]);
   if (meta.subprotocol) facts.push(['Subprotocol', meta.subprotocol]);
   if (meta.extensions) facts.push(['Extensions', meta.extensions]);
-  if (meta.durationMs !== undefined) facts.push(['Duration', `${Math.round(meta.durationMs * 10) / 10} ms`]);
+  if (meta.durationMs !== undefined) facts.push([event.type === 'poll-response' ? 'Held' : 'Duration', `${Math.round(meta.durationMs * 10) / 10} ms`]);
   if (meta.frame) pushFrameFacts(facts, meta.frame);
   if (meta.close) pushCloseFacts(facts, meta.close);
   if (meta.error) pushErrorFacts(facts, meta.error);

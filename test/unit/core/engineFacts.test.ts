@@ -10,16 +10,19 @@ function facts(event: Partial<LogEvent>): Map<string, string> {
 describe('details facts of the Engine.IO and Socket.IO layers', () => {
   it('shows an ack with the emit it answers and its attachments', () => {
     const f = facts({ meta: { durationMs: 4.2, sio: { packetType: 'BINARY_ACK', namespace: '/chat', ackId: 3, ackOf: 5, attachments: 1, attachmentSeqs: [9], protocol: 5 } } });
-    assert.equal(f.get('Socket.IO packet'), 'BINARY_ACK');
+    assert.equal(f.get('Wire type'), 'BINARY_ACK');
     assert.equal(f.get('Namespace'), '/chat');
     assert.equal(f.get('Ack id'), '3');
-    assert.equal(f.get('Answers'), '#5');
+    assert.equal(f.get('Ack of'), '#5 after 4.2 ms');
     assert.equal(f.get('Attachments'), '1: #9');
     assert.equal(f.get('Duration'), '4.2 ms');
   });
 
   it('flags a reserved event name', () => {
-    assert.match(facts({ type: 'sio-event', meta: { sio: { packetType: 'EVENT', namespace: '/', event: 'connect', reservedName: true } } }).get('Event')!, /reserved name/);
+    const f = facts({ type: 'sio-event', meta: { sio: { packetType: 'EVENT', namespace: '/', event: 'connect', reservedName: true } } });
+    assert.equal(f.get('Event'), 'connect (reserved name)');
+    assert.match(f.get('Warning')!, /"connect" is a name Socket.IO clients reserve/);
+    assert.equal(facts({ type: 'sio-event', meta: { sio: { packetType: 'EVENT', namespace: '/', event: 'chat' } } }).has('Warning'), false);
   });
 
   it('shows the open packet values and the probe', () => {
@@ -31,7 +34,14 @@ describe('details facts of the Engine.IO and Socket.IO layers', () => {
   });
 
   it('links a polling response to its request and a POST to the packets it carried', () => {
-    assert.equal(facts({ layer: 'http', type: 'poll-response', meta: { requestSeq: 4 } }).get('Request'), '#4');
+    const response = facts({ layer: 'http', type: 'poll-response', parent: undefined, meta: { requestSeq: 4, durationMs: 16.54, request: undefined, response: { status: 200, statusText: 'OK' } } });
+    assert.equal(response.get('Request'), '#4');
+    assert.equal(response.get('Held'), '16.5 ms', 'a long-poll shows how long the server held it');
+    assert.equal(response.get('Status'), '200 OK');
+    const request = facts({ layer: 'http', type: 'poll-request', meta: { request: { method: 'GET', url: 'http://h/socket.io/?EIO=4&transport=polling' } } });
+    assert.equal(request.get('Method'), 'GET');
+    assert.equal(request.get('URL'), 'http://h/socket.io/?EIO=4&transport=polling');
+    assert.equal(facts({ parent: 3 }).get('Parent'), '#3');
     assert.equal(facts({ layer: 'http', type: 'poll-request', meta: { eio: { carries: [5, 6] } } }).get('Carries'), '#5, #6');
   });
 });
