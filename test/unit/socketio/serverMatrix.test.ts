@@ -1,0 +1,125 @@
+/**
+ * Protocol versions against real servers, on every transport policy: what "auto" detects, what an
+ * explicit version does when the server speaks another one, and that the errors say what to change.
+ * The per-server behaviour matrix is in engineIoMatrix.test.ts and socketIoMatrix.test.ts.
+ */
+import assert from 'node:assert/strict';
+import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
+import type { Session } from '../../../src/core/session/session';
+import { startSocketIoServer, type SocketIoServerKind, type SocketIoTestServer } from '../../fixtures/servers/socketIoServers';
+import { events, newSession, ofType, waitForEvent } from '../core/sessionHarness';
+import { DEADLINE_MS, TRANSPORT_POLICIES, errorsOf, summary, waitClosed } from './serverMatrixHelpers';
+
+describe('Protocol versions against real servers', function () {
+  this.timeout(20000);
+  let server: SocketIoTestServer | undefined;
+  const sessions: Session[] = [];
+
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) s.dispose();
+    await server?.close();
+    server = undefined;
+  });
+
+  async function session(kind: SocketIoServerKind, transports: TransportPolicy, protocolVersion: 'auto' | 3 | 4): Promise<Session> {
+    server = await startSocketIoServer(kind);
+    const s = newSession({ kind: 'socketio', url: server.url, transports, protocolVersion });
+    sessions.push(s);
+    return s;
+  }
+
+  /** The first Engine.IO-level error of a session that failed. */
+  function failure(s: Session) {
+    const error = ofType(s, 'error').find((e) => e.layer === 'eio')?.meta?.error;
+    assert.ok(error, `an error event; log: ${summary(s)}`);
+    return error;
+  }
+
+  for (const transports of TRANSPORT_POLICIES) {
+    describe(`× ${transports}`, () => {
+      it('socket.io@4.8.4+allowEIO3, protocol v3: opens as Socket.IO 4 / Engine.IO 3 and joins "/"', async () => {
+        const s = await session('socket.io@4.8.4+allowEIO3', transports, 3);
+        assert.equal(await s.start(), 'open', errorsOf(s).join('; '));
+        await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
+        assert.equal(s.info.protocol, 'Socket.IO 4 / Engine.IO 3');
+        const firstUrl = events(s).find((e) => e.direction === 'out' && e.meta?.request?.url)?.meta?.request?.url;
+        assert.match(firstUrl ?? '', /[?&]EIO=3(&|$)/, 'the first request asks for Engine.IO 3');
+      });
+
+      it('socket.io@4.8.4+allowEIO3, protocol "auto": speaks v4 (no needless downgrade)', async () => {
+        const s = await session('socket.io@4.8.4+allowEIO3', transports, 'auto');
+        assert.equal(await s.start(), 'open', errorsOf(s).join('; '));
+        await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
+        assert.equal(s.info.protocol, 'Socket.IO 5 / Engine.IO 4');
+        assert.equal(ofType(s, 'version-detected').length, 0);
+      });
+
+      const refusedV3 = async () => {
+        const s = await session('socket.io@4.8.4', transports, 3);
+        assert.equal(await s.start(), 'closed');
+        const error = failure(s);
+        assert.equal(error.code, 'RI_SERVER_REFUSED', `${error.code}: ${error.message}`);
+        assert.match(`${error.message} ${error.hint ?? ''}`, /protocol version|protocol v4/i);
+        assert.equal(s.info.state, 'closed');
+      };
+      if (transports === 'websocket-only') {
+        // ENGINE BUG (engineIoSession.ts, WebSocket-only start with protocolVersion 3 against a v4-only server):
+        // the server answers 101, then writes raw "HTTP/1.1 400 … Unsupported protocol version" on the
+        // upgraded socket. Expected RI_SERVER_REFUSED with a hint about the protocol version
+        // (protocols.md: "worth a plain-words hint"); actual RI_PROTOCOL_ERROR "The server set the RSV1 bit
+        // without a negotiated compression extension…" (from WS_ERR_UNEXPECTED_RSV_1), no hint. The ws
+        // layer also logs `closed` "Closed by the server: 21584 \"/1.1 400 Bad Request…\"": the wire tracker
+        // read the HTTP text as a close frame (0x48 = RSV1 + opcode 8).
+        it.skip('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
+      } else {
+        it('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
+      }
+
+      it('socket.io@2.5.1, protocol "auto": detected (version-detected), Socket.IO 4 / Engine.IO 3', async () => {
+        const s = await session('socket.io@2.5.1', transports, 'auto');
+        assert.equal(await s.start(), 'open', errorsOf(s).join('; '));
+        const detected = await waitForEvent(s, (e) => e.type === 'version-detected', DEADLINE_MS);
+        assert.match(detected.meta?.note ?? '', /Socket\.IO 2|engine\.io 3/);
+        await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
+        assert.equal(s.info.protocol, 'Socket.IO 4 / Engine.IO 3');
+        assert.equal(s.info.state, 'open');
+      });
+
+      it('socket.io@2.5.1, protocol v4 explicitly: fails with an error that says to choose v3', async () => {
+        const s = await session('socket.io@2.5.1', transports, 4);
+        await s.start();
+        await waitClosed(s);
+        const error = failure(s);
+        if (transports === 'websocket-only') {
+          // Nothing in the WebSocket handshake or open packet betrays v3: the session opens, and the
+          // missing server ping ends it, with the hint.
+          assert.match(`${error.message} ${error.hint ?? ''}`, /protocol v3/, `${error.code}: ${error.message} / ${error.hint}`);
+        } else {
+          assert.equal(error.code, 'RI_PROTOCOL_MISMATCH');
+          assert.match(error.hint ?? '', /protocol v3/);
+          assert.equal(ofType(s, 'eio-open').length, 0, 'refused before anything was delivered as v4');
+        }
+      });
+    });
+  }
+
+  // ENGINE BUG (src/core/websocket/webSocketSession.ts + wireFrameTracker.ts, the socket tap): when the
+  // server's last data frames and its close frame arrive in one TCP read, the tap logs the `close-frame`
+  // row at once while the data messages are logged later, when `ws` emits them. Input: socket.io 4.8.4,
+  // WebSocket only, emit `kick` (server: socket.disconnect(true) → frames "41", then close). Expected
+  // (wire order): in ws message "41" → in ws close-frame. Actual: in ws close-frame (seq n) → in ws
+  // message "41" (seq n+1). Guess: WireEvents of type close-frame should wait behind the pending
+  // incoming data messages (the tracker already queues their FrameMeta in `incoming`) and be appended
+  // once `ws` has delivered them, or at close.
+  it.skip('WebSocket rows keep wire order: the server\'s DISCONNECT message is logged before its close frame', async () => {
+    const s = await session('socket.io@4.8.4', 'websocket-only', 'auto');
+    await s.start();
+    await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
+    assert.ok(s.send({ kind: 'sio-emit', namespace: '/', event: 'kick', args: '[]', ack: false }).ok);
+    await waitClosed(s);
+    const disconnectCarrier = events(s).find((e) => e.layer === 'ws' && e.type === 'message' && e.direction === 'in' && e.payload?.kind === 'text' && e.payload.text === '41');
+    const closeFrame = ofType(s, 'close-frame', 'in')[0];
+    assert.ok(disconnectCarrier && closeFrame, summary(s));
+    assert.ok(disconnectCarrier.seq < closeFrame.seq, `"41" is #${disconnectCarrier.seq}, the close frame #${closeFrame.seq}`);
+  });
+});
