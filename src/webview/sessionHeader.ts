@@ -98,7 +98,9 @@ export class SessionHeader implements Disposable {
     this.extensions.element.hidden = engine;
     if (!engine || !session) return;
     setText(this.sid.value, session.sid ?? '—');
-    const upgrade = session.upgrade && session.upgrade !== 'none' && session.upgrade !== 'upgraded' ? ` (upgrade ${session.upgrade})` : '';
+    const upgrade = session.upgrade === 'upgraded' ? ' (upgraded from polling)'
+      : session.upgrade === 'failed' ? ' (upgrade failed)'
+        : session.upgrade && session.upgrade !== 'none' ? ` (upgrade ${session.upgrade})` : '';
     setText(this.transport.value, `${session.transport ?? '—'}${upgrade}`);
     setText(this.protocol.value, session.protocol ?? '—');
     setText(this.ping.value, session.pingInterval !== undefined ? `every ${formatDuration(session.pingInterval)}, timeout ${formatDuration(session.pingTimeout ?? 0)}` : '—');
