@@ -61,12 +61,22 @@ export function decodeV3BinaryPayload(body: Uint8Array): EioDecoded {
     }
     let j = i + 1;
     let length = 0;
-    while (j < body.length && body[j] !== 0xff && j - i <= 10) length = length * 10 + body[j++];
+    while (j < body.length && body[j] !== 0xff && j - i <= 10) {
+      if (body[j] > 9) {
+        out.errors.push({ message: 'Malformed v3 binary payload: a length byte is not a decimal digit (0–9).', raw: Buffer.from(body.subarray(i)).toString('latin1') });
+        return out;
+      }
+      length = length * 10 + body[j++];
+    }
     if (body[j] !== 0xff) {
       out.errors.push({ message: 'Malformed v3 binary payload: missing 0xFF after the length.', raw: Buffer.from(body.subarray(i)).toString('latin1') });
       return out;
     }
     const record = body.subarray(j + 1, j + 1 + length);
+    if (record.length < length) {
+      out.errors.push({ message: `Truncated v3 binary record: announced ${length} bytes, got ${record.length}.`, raw: Buffer.from(body.subarray(i)).toString('latin1') });
+      return out;
+    }
     i = j + 1 + length;
     if (isBinary) {
       const type = EIO_TYPES[record[0]];

@@ -30,7 +30,7 @@ import type { EioDecoded, EioPacket, EioVersion } from './eioPacket';
 import { EioHeartbeat } from './eioHeartbeat';
 import { engineIoUrl } from './eioUrls';
 import { explainHandshakeFailure, looksLikeV3Payload } from './versionHints';
-import { parseOpenPacket, type OpenPacket } from './openPacket';
+import { parseOpenPacket, POLL_GRACE_MS, type OpenPacket } from './openPacket';
 import { pollingError, pollResponseEvent } from './pollingEvents';
 import { createPollingAgents, sendPoll, type InFlightPoll, type PollResult } from './pollingRequest';
 
@@ -172,6 +172,11 @@ export class EngineIoSession implements Session {
     }
     const decoded = this.decodePollingBody(res.body, text, contentType);
     this.deliver(decoded, response, 'polling');
+    if (handshake && !this.open && !this.isClosed()) {
+      // Polling again without a sid would be another handshake, as fast as the server answers.
+      this.closeWithError({ code: ErrorCode.InvalidOpenPacket, message: 'The handshake answer carried no open packet.', hint: 'The server is not a working Engine.IO server at this path.' }, 'parse error');
+      return;
+    }
     if (!this.isClosed() && !this.pollingPaused && this.transport === 'polling') void this.get();
   }
 
@@ -251,7 +256,7 @@ export class EngineIoSession implements Session {
 
   private getTimeoutMs(): number {
     // A long-poll is held up to pingInterval by the server; give it the timeout on top before calling it dead.
-    return this.open ? this.open.pingInterval + this.open.pingTimeout + 5_000 : this.options.handshakeTimeoutMs;
+    return this.open ? this.open.pingInterval + this.open.pingTimeout + POLL_GRACE_MS : this.options.handshakeTimeoutMs;
   }
 
   private checkPollingIdle(): void {
@@ -283,6 +288,12 @@ export class EngineIoSession implements Session {
 
   private onPacket(packet: EioPacket, parentSeq: number, transport: 'polling' | 'websocket'): void {
     const eio: EioMeta = { packetType: packet.type, transport };
+    if (packet.type === 'open' && this.open) {
+      // A session has one sid: a second open packet is shown, flagged, and not acted upon.
+      this.logPacket('in', packet, { ...eio, decodeError: 'second open packet' }, parentSeq);
+      this.append('local', 'eio', 'error', { error: { code: ErrorCode.InvalidOpenPacket, message: `The server sent a second open packet; it was ignored and the sid stays ${this.open.sid}.` } });
+      return;
+    }
     if (packet.type === 'open') {
       const parsed = parseOpenPacket(packet.data as string | undefined);
       if (parsed.ok) Object.assign(eio, { sid: parsed.value.sid, upgrades: parsed.value.upgrades, pingInterval: parsed.value.pingInterval, pingTimeout: parsed.value.pingTimeout, maxPayload: parsed.value.maxPayload });

@@ -15,6 +15,8 @@ export interface OpenPacket {
 
 /** Largest timer delay Node accepts (2^31 − 1 ms); above it setTimeout fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A long-poll may be held pingInterval + pingTimeout; we allow this much more before calling it dead. */
+export const POLL_GRACE_MS = 5_000;
 
 export type OpenPacketResult = { ok: true; value: OpenPacket } | { ok: false; error: string };
 
@@ -34,6 +36,10 @@ export function parseOpenPacket(data: string | undefined): OpenPacketResult {
     if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > MAX_TIMER_MS) {
       return { ok: false, error: `The open packet's "${field}" must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${JSON.stringify(v)}).` };
     }
+  }
+  // The heartbeat and the long-poll deadline use the sums: they must fit a timer too.
+  if ((o.pingInterval as number) + (o.pingTimeout as number) + POLL_GRACE_MS > MAX_TIMER_MS) {
+    return { ok: false, error: `The open packet's pingInterval + pingTimeout (${(o.pingInterval as number) + (o.pingTimeout as number)} ms) is too large for a timer (at most ${MAX_TIMER_MS - POLL_GRACE_MS} ms).` };
   }
   if (o.maxPayload !== undefined && (typeof o.maxPayload !== 'number' || !Number.isInteger(o.maxPayload) || o.maxPayload <= 0)) {
     return { ok: false, error: `The open packet's "maxPayload" must be a positive whole number (got ${JSON.stringify(o.maxPayload)}).` };

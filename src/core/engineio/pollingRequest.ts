@@ -97,7 +97,7 @@ export function sendPoll(req: PollRequest, agents: { http: HttpAgent; https: Htt
     res.on('end', () => {
       const response = head();
       const decoded = decompress(response.body, res.headers['content-encoding'], req.maxBodyBytes);
-      if (!decoded.ok) fail(Object.assign(new Error(decoded.error), { code: 'RI_POLL_BAD_ENCODING' }), response);
+      if (!decoded.ok) fail(Object.assign(new Error(decoded.error), { code: decoded.tooLarge ? 'RI_POLL_BODY_TOO_LARGE' : 'RI_POLL_BAD_ENCODING' }), response);
       else settle({ ok: true, response: { ...response, body: decoded.bytes } });
     });
     res.on('error', (error) => fail(error, head()));
@@ -107,7 +107,7 @@ export function sendPoll(req: PollRequest, agents: { http: HttpAgent; https: Htt
   return { done, abort: () => { fail(Object.assign(new Error('Request aborted.'), { code: 'RI_ABORTED' })); request.destroy(); } };
 }
 
-function decompress(body: Uint8Array, encoding: string | undefined, max: number): { ok: true; bytes: Uint8Array } | { ok: false; error: string } {
+function decompress(body: Uint8Array, encoding: string | undefined, max: number): { ok: true; bytes: Uint8Array } | { ok: false; error: string; tooLarge?: boolean } {
   const enc = (encoding ?? '').trim().toLowerCase();
   if (enc === '' || enc === 'identity') return { ok: true, bytes: body };
   try {
@@ -116,6 +116,8 @@ function decompress(body: Uint8Array, encoding: string | undefined, max: number)
     if (enc === 'deflate') return { ok: true, bytes: inflateSync(body, opts) };
     if (enc === 'br') return { ok: true, bytes: brotliDecompressSync(body, opts) };
   } catch (error) {
+    // A small body that inflates past the limit (a "zip bomb") is as oversized as a big one.
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, tooLarge: true, error: `The ${enc} response body inflates past ${max} bytes.` };
     return { ok: false, error: `The ${enc} body could not be decompressed: ${(error as Error).message}` };
   }
   return { ok: false, error: `Unsupported Content-Encoding "${enc}".` };
