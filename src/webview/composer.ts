@@ -1,7 +1,7 @@
 /**
  * The composer (`#composer`): pick a kind — for WebSocket text, JSON, binary, ping, close; for
- * Socket.IO emit (namespace, event, JSON arguments, ack), join or leave a namespace; for Engine.IO
- * text, JSON, binary — type, send with the button or Ctrl/Cmd+Enter. Builds a SendRequest
+ * Socket.IO emit (namespace, event, JSON arguments, ack), join or leave a namespace, close; for
+ * Engine.IO text, binary, close — type, send with the button or Ctrl/Cmd+Enter. Builds a SendRequest
  * (composerRequest.ts); the host validates again.
  */
 import type { SendRequest } from '../shared/sendRequest';
@@ -174,8 +174,10 @@ export class Composer implements Disposable {
   private updateKind(): void {
     const kind = this.currentKind();
     this.encoding.hidden = kind !== 'binary';
-    this.closeCode.hidden = kind !== 'close';
-    this.closeReason.hidden = kind !== 'close';
+    // An Engine.IO close packet has no code or reason: only a WebSocket close frame does.
+    const closeFields = kind === 'close' && this.sessionKind === 'websocket';
+    this.closeCode.hidden = !closeFields;
+    this.closeReason.hidden = !closeFields;
     this.namespace.hidden = !kind.startsWith('sio-');
     this.event.hidden = kind !== 'sio-emit';
     this.ack.hidden = kind !== 'sio-emit';

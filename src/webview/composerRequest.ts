@@ -14,7 +14,7 @@ export type ComposerKind = (typeof COMPOSER_KINDS)[number];
 export const KINDS_BY_SESSION: Record<string, readonly ComposerKind[]> = {
   websocket: ['text', 'json', 'binary', 'ping', 'close'],
   socketio: ['sio-emit', 'sio-connect', 'sio-disconnect', 'close'],
-  engineio: ['text', 'json', 'binary', 'close'],
+  engineio: ['text', 'binary', 'close'],
 };
 
 /** The kinds for a session kind (unknown kinds get the WebSocket set). */

@@ -56,7 +56,7 @@ function send(deps: SendMessageDeps, session: Session, request: SendRequest): Se
   return outcome;
 }
 
-/** Frames for a WebSocket session; for Engine.IO (`engineIo`) the same without ping, which Engine.IO does itself. */
+/** Frames for a WebSocket session; for Engine.IO (`engineIo`) text, binary and close, as the composer offers. */
 async function promptRequest(engineIo: boolean): Promise<SendRequest | undefined> {
   const selection = activeSelection();
   const items = ([
@@ -65,7 +65,7 @@ async function promptRequest(engineIo: boolean): Promise<SendRequest | undefined
     { sendKind: 'binary', label: '$(file-binary) Binary', description: 'hex (01 ff …) or base64:…' },
     { sendKind: 'ping', label: '$(pulse) Ping', description: 'a ping control frame, optional payload' },
     { sendKind: 'close', label: '$(debug-disconnect) Close', description: engineIo ? 'close the Engine.IO session' : 'a close frame with an optional code and reason' },
-  ] satisfies KindItem[] as KindItem[]).filter((item) => !engineIo || item.sendKind !== 'ping');
+  ] satisfies KindItem[] as KindItem[]).filter((item) => !engineIo || (item.sendKind !== 'ping' && item.sendKind !== 'json'));
   if (selection !== undefined) items.unshift({ sendKind: 'selection', label: '$(selection) Send the selection as text', description: oneLine(selection) });
   const picked = await vscode.window.showQuickPick(items, { title: 'Realtime Inspector: Send Message', placeHolder: 'What to send' });
   if (!picked) return undefined;

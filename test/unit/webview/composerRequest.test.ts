@@ -64,6 +64,7 @@ describe('webview composerRequest', () => {
       assert.deepEqual(kindsForSession('socketio'), ['sio-emit', 'sio-connect', 'sio-disconnect', 'close']);
       assert.deepEqual(kindsForSession('websocket'), ['text', 'json', 'binary', 'ping', 'close']);
       assert.ok(!kindsForSession('engineio').includes('ping'), 'Engine.IO v4 clients must not ping');
+      assert.deepEqual(kindsForSession('engineio'), ['text', 'binary', 'close']);
       assert.deepEqual(kindsForSession('something-new'), kindsForSession('websocket'));
     });
 
