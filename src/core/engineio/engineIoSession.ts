@@ -474,9 +474,18 @@ export class EngineIoSession implements Session {
       return;
     }
     if (this.transport === 'websocket' && !this.isClosed()) {
-      if (!this.open) this.closeWithError(this.wsFailure() ?? { code: ErrorCode.TransportClosed, message: `The WebSocket closed before the open packet: ${summary}` }, 'transport close');
+      if (!this.open) this.closeWithError(this.refusalAfterUpgrade() ?? this.wsFailure() ?? { code: ErrorCode.TransportClosed, message: `The WebSocket closed before the open packet: ${summary}` }, 'transport close');
       else this.finish(`transport close: ${summary}`, 'none');
     }
+  }
+
+  /** The server switched protocols, then answered in HTTP (`{"code":5,…}` for a version it refuses). */
+  private refusalAfterUpgrade(): ErrorMeta | undefined {
+    const events = this.log.page(Math.max(1, this.log.count - 20), 21);
+    const http = events.find((e) => e.type === 'http-after-upgrade');
+    if (!http) return undefined;
+    const body = http.payload?.kind === 'text' ? http.payload.text : '';
+    return explainHandshakeFailure(http.meta?.response?.status ?? 0, body, this.version, true);
   }
 
   private wsFailure(): ErrorMeta | undefined {

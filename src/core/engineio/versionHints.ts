@@ -20,6 +20,9 @@ const SERVER_ERRORS: Record<number, string> = {
   5: 'the server does not support this Engine.IO protocol version',
 };
 
+/** engine.io's error messages by code: what it writes as plain text when it refuses a WebSocket upgrade. */
+const KNOWN_MESSAGES = ['Transport unknown', 'Session ID unknown', 'Bad handshake method', 'Bad request', 'Forbidden', 'Unsupported protocol version'];
+
 export function explainHandshakeFailure(status: number, body: string, version: 3 | 4, handshake: boolean): ErrorMeta {
   let code: number | undefined;
   let message: string | undefined;
@@ -28,7 +31,12 @@ export function explainHandshakeFailure(status: number, body: string, version: 3
     if (typeof parsed.code === 'number') code = parsed.code;
     if (typeof parsed.message === 'string') message = parsed.message;
   } catch {
-    // Not JSON: a proxy page, a framework 404…
+    // Not JSON: a proxy page, a framework 404… or engine.io's plain-text refusal of a WebSocket upgrade.
+    const known = KNOWN_MESSAGES.findIndex((m) => body.trim() === m);
+    if (known >= 0) {
+      code = known;
+      message = KNOWN_MESSAGES[known];
+    }
   }
   const what = code !== undefined && SERVER_ERRORS[code] ? SERVER_ERRORS[code] : undefined;
   const serverSays = message ? ` The server says: "${message}"${code !== undefined ? ` (code ${code})` : ''}.` : '';

@@ -9,7 +9,8 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../clock';
 import { ErrorCode } from '../errors';
-import type { EventMeta, Header, Layer } from '../events/logEvent';
+import type { EventMeta, Header, Layer, Payload } from '../events/logEvent';
+import { textPayload } from '../payload/storedPayload';
 import type { WireFrame } from './frameParser';
 import { parseRequestLine, type ParsedHead } from './httpHead';
 import { tapSocket } from './socketTap';
@@ -18,7 +19,7 @@ import { tapSocket } from './socketTap';
 export const RAW_TAIL_BYTES = 512;
 
 export interface RecorderSink {
-  append(direction: 'in' | 'out' | 'local', layer: Layer, type: string, meta?: EventMeta, payload?: undefined, size?: number): unknown;
+  append(direction: 'in' | 'out' | 'local', layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size?: number): unknown;
   onFrame(direction: 'in' | 'out', frame: WireFrame): void;
   /** Wraps callbacks so nothing a server sends can throw out of a socket event. */
   guard(fn: () => void): void;
@@ -79,6 +80,16 @@ export class ConnectionRecorder {
       onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
       onFrame: (dir, frame) => this.sink.guard(() => this.sink.onFrame(dir, frame)),
       onRead: (chunk) => this.keepRawTail(chunk),
+      onHttpAfterUpgrade: (text) => this.sink.guard(() => {
+        this.tapActive = false;
+        const [head, body = ''] = text.split('\r\n\r\n');
+        const lines = head.split('\r\n');
+        const status = /^HTTP\/\d\.\d\s+(\d{3})/.exec(lines[0])?.[1];
+        this.sink.append('in', 'http', 'http-after-upgrade', {
+          response: { status: status ? Number(status) : undefined, statusText: lines[0], headers: lines.slice(1).map((l): [string, string] => [l.slice(0, Math.max(0, l.indexOf(':'))).trim(), l.slice(l.indexOf(':') + 1).trim()]) },
+          note: `After switching protocols the server sent HTTP text, not WebSocket frames: ${lines[0]}`,
+        }, textPayload(body, 64 * 1024), Buffer.byteLength(body));
+      }),
       onTapError: (message) => this.sink.guard(() => {
         this.tapActive = false;
         this.sink.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` } });

@@ -22,6 +22,11 @@ export interface SocketTapHandlers {
   onRead?(chunk: Uint8Array): void;
   /** The tap failed internally; it stops observing but never affects the connection. */
   onTapError(message: string): void;
+  /**
+   * After a 101 the server sent HTTP text instead of frames (an Engine.IO v4-only server refusing an
+   * EIO=3 WebSocket does this). The tap stops; `text` is what the first read held.
+   */
+  onHttpAfterUpgrade?(text: string): void;
 }
 
 interface Direction {
@@ -39,6 +44,12 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
       onError: (message) => handlers.onTapError(`${dir === 'in' ? 'Incoming' : 'Outgoing'} stream: ${message}`),
     });
   const incoming: Direction = { head: createHeadSplitter(), frames: undefined, bytes: 0 };
+  /** Whether the first bytes after the 101 were looked at. */
+  let incomingFramed = false;
+  const httpAfterUpgrade = (chunk: Uint8Array): void => {
+    stop();
+    handlers.onHttpAfterUpgrade?.(Buffer.from(chunk.subarray(0, 4096)).toString('latin1'));
+  };
   const outgoing: Direction = { head: createHeadSplitter(), frames: undefined, bytes: 0 };
 
   const observe = (dir: 'in' | 'out', state: Direction, chunk: Uint8Array): void => {
@@ -46,6 +57,10 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
     try {
       state.bytes += chunk.length;
       if (state.frames) {
+        if (dir === 'in' && !incomingFramed) {
+          incomingFramed = true;
+          if (looksLikeHttp(chunk)) return httpAfterUpgrade(chunk);
+        }
         state.frames.feed(chunk);
         return;
       }
@@ -62,6 +77,10 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
       // Frames follow a 101 answer (in) and our request (out, once the server switched protocols).
       if (dir === 'in' && !/^HTTP\/\d\.\d\s+101\b/.test(head.startLine)) return;
       state.frames = makeFrames(dir);
+      if (dir === 'in' && rest.length) {
+        incomingFramed = true;
+        if (looksLikeHttp(rest)) return httpAfterUpgrade(rest);
+      }
       if (rest.length) state.frames.feed(rest);
     } catch (error) {
       stop();
@@ -98,4 +117,9 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
     if (socket.write === writeWrapper) socket.write = originalWrite;
   };
   return stop;
+}
+
+/** "HTTP/1." where a frame header should be. */
+function looksLikeHttp(chunk: Uint8Array): boolean {
+  return chunk.length >= 7 && Buffer.from(chunk.subarray(0, 7)).toString('latin1') === 'HTTP/1.';
 }

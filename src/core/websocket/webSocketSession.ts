@@ -26,7 +26,7 @@ import { ConnectionRecorder, RAW_TAIL_BYTES } from './connectionRecorder';
 import { OPCODE, type WireFrame } from './frameParser';
 import { prepareSend } from './sendPreparation';
 import { decodeBody, hintForStatus, readUnexpectedBody } from './unexpectedResponse';
-import { WireFrameTracker } from './wireFrameTracker';
+import { WireFrameTracker, type WireEvent } from './wireFrameTracker';
 
 /** How long `close()` waits for the server's close frame before dropping the connection. */
 const CLOSE_GRACE_MS = 5_000;
@@ -247,6 +247,8 @@ export class WebSocketSession implements Session {
     const event = this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
     this.fireChanged();
     this.messages.fire({ seq: event.seq, data: isBinary ? new Uint8Array(bytes) : bytes.toString('utf8') });
+    const deferred = this.wire.releaseDeferred();
+    if (deferred) this.logWireEvent(deferred);
   }
 
   private onControl(direction: Direction, type: 'ping' | 'pong', data: Buffer): void {
@@ -268,7 +270,10 @@ export class WebSocketSession implements Session {
   /** Frames seen on the wire: close frames both ways, pongs ws sends for us, facts for messages. */
   private onWireFrame(direction: 'in' | 'out', frame: WireFrame): void {
     const event = this.wire.observe(direction, frame);
-    if (!event) return;
+    if (event) this.logWireEvent(event);
+  }
+
+  private logWireEvent(event: WireEvent): void {
     if (event.closing) this.setState('closing');
     this.append(event.direction, 'ws', event.type, event.meta, event.payload, event.size);
   }
@@ -376,6 +381,9 @@ export class WebSocketSession implements Session {
 
   private finishClosed(code: number | undefined, reason: string): void {
     if (this.state.state === 'closed') return;
+    // A close frame held back behind messages that ws never delivered (it failed on one): log it now.
+    const deferred = this.wire.releaseDeferred(true);
+    if (deferred) this.logWireEvent(deferred);
     this.timers.clearAll();
     this.recorder.dispose();
     const wasOpen = this.state.openedAt !== undefined;

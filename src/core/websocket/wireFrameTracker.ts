@@ -28,10 +28,23 @@ export class WireFrameTracker {
   private partial: FrameMeta | undefined;
   /** Close frames the session logged itself when sending; skipped when the tap sees them go out. */
   private ownCloseFrames = 0;
+  /**
+   * An incoming close frame seen while messages before it are still being delivered by `ws` (same TCP
+   * read, or a message still inflating): logged after them, to keep wire order.
+   */
+  private deferredClose: WireEvent | undefined;
 
   /** Wire facts of the next complete incoming data message, in arrival order. */
   nextIncoming(): FrameMeta | undefined {
     return this.incoming.shift();
+  }
+
+  /** The close frame held back behind messages, once they are all delivered (or at the end: `force`). */
+  releaseDeferred(force = false): WireEvent | undefined {
+    if (!this.deferredClose || (!force && (this.incoming.length > 0 || this.partial))) return undefined;
+    const event = this.deferredClose;
+    this.deferredClose = undefined;
+    return event;
   }
 
   /** We are sending a close frame and log it ourselves (`tapActive`: the tap will see it too). */
@@ -51,7 +64,13 @@ export class WireFrameTracker {
       this.trackIncomingData(frame, wireBytes);
       return undefined;
     }
-    if (frame.opcode === OPCODE.close) return direction === 'in' ? this.closeReceived(frame, wireBytes) : this.closeSent(frame, wireBytes);
+    if (frame.opcode === OPCODE.close && direction === 'in') {
+      const event = this.closeReceived(frame, wireBytes);
+      if (this.incoming.length === 0 && !this.partial) return event;
+      this.deferredClose = event;
+      return undefined;
+    }
+    if (frame.opcode === OPCODE.close) return this.closeSent(frame, wireBytes);
     if (direction === 'out' && frame.opcode === OPCODE.pong) {
       // ws answers every ping automatically; the answer is only visible here.
       return {

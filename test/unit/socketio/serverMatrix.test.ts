@@ -62,18 +62,7 @@ describe('Protocol versions against real servers', function () {
         assert.match(`${error.message} ${error.hint ?? ''}`, /protocol version|protocol v4/i);
         assert.equal(s.info.state, 'closed');
       };
-      if (transports === 'websocket-only') {
-        // ENGINE BUG (engineIoSession.ts, WebSocket-only start with protocolVersion 3 against a v4-only server):
-        // the server answers 101, then writes raw "HTTP/1.1 400 … Unsupported protocol version" on the
-        // upgraded socket. Expected RI_SERVER_REFUSED with a hint about the protocol version
-        // (protocols.md: "worth a plain-words hint"); actual RI_PROTOCOL_ERROR "The server set the RSV1 bit
-        // without a negotiated compression extension…" (from WS_ERR_UNEXPECTED_RSV_1), no hint. The ws
-        // layer also logs `closed` "Closed by the server: 21584 \"/1.1 400 Bad Request…\"": the wire tracker
-        // read the HTTP text as a close frame (0x48 = RSV1 + opcode 8).
-        it.skip('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
-      } else {
-        it('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
-      }
+      it('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
 
       it('socket.io@2.5.1, protocol "auto": detected (version-detected), Socket.IO 4 / Engine.IO 3', async () => {
         const s = await session('socket.io@2.5.1', transports, 'auto');
@@ -103,15 +92,7 @@ describe('Protocol versions against real servers', function () {
     });
   }
 
-  // ENGINE BUG (src/core/websocket/webSocketSession.ts + wireFrameTracker.ts, the socket tap): when the
-  // server's last data frames and its close frame arrive in one TCP read, the tap logs the `close-frame`
-  // row at once while the data messages are logged later, when `ws` emits them. Input: socket.io 4.8.4,
-  // WebSocket only, emit `kick` (server: socket.disconnect(true) → frames "41", then close). Expected
-  // (wire order): in ws message "41" → in ws close-frame. Actual: in ws close-frame (seq n) → in ws
-  // message "41" (seq n+1). Guess: WireEvents of type close-frame should wait behind the pending
-  // incoming data messages (the tracker already queues their FrameMeta in `incoming`) and be appended
-  // once `ws` has delivered them, or at close.
-  it.skip('WebSocket rows keep wire order: the server\'s DISCONNECT message is logged before its close frame', async () => {
+  it('WebSocket rows keep wire order: the server\'s DISCONNECT message is logged before its close frame', async () => {
     const s = await session('socket.io@4.8.4', 'websocket-only', 'auto');
     await s.start();
     await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
