@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { startSocketIoServer, type RealServer } from '../fixtures/servers/realtimeServers';
+import { startSocketIoServer, type SocketIoTestServer } from '../fixtures/servers/socketIoServers';
 import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
@@ -17,12 +17,12 @@ const UPGRADE_STEPS = ['handshake', 'open', 'probe', 'probe-ok', 'pause', 'pause
 describe('Socket.IO panel UI in code-server', function () {
   this.bail(true);
   let env: UiEnvironment;
-  let sio: RealServer;
+  let sio: SocketIoTestServer;
   let page: Page;
   let panel: FrameLocator;
 
   before(async () => {
-    sio = await startSocketIoServer('socket.io@4');
+    sio = await startSocketIoServer('socket.io@4.8.4');
     env = await startUiEnvironment();
     page = env.page;
     panel = activeWebview(page);
