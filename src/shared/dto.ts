@@ -135,6 +135,7 @@ export interface TimelineArrowDto {
 }
 
 export interface NamespaceDto {
+  /** `/`, `/admin`… */
   name: string;
   state: 'connecting' | 'connected' | 'refused' | 'disconnected';
   sid?: string;

@@ -24,17 +24,8 @@ export interface ComposerActions {
   onDraftChange?(): void;
 }
 
-/** What survives a reload of the webview. */
-export interface ComposerDraft {
-  kind: ComposerKind;
-  text: string;
-  encoding: 'hex' | 'base64';
-  closeCode: string;
-  closeReason: string;
-  namespace: string;
-  event: string;
-  ack: boolean;
-  auth: string;
+/** What survives a reload of the webview: the fields as typed, and the sent-text history. */
+export interface ComposerDraft extends ComposerFields {
   history: string[];
 }
 

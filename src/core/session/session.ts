@@ -3,6 +3,7 @@
  * log, one `send` entry point, and a close. Engines implement it; nobody above core needs to know
  * which protocol is underneath.
  */
+import type { NamespaceDto } from '../../shared/dto';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { ConnectionOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
@@ -38,7 +39,7 @@ export interface SessionInfo {
   /** Where the polling → WebSocket upgrade stands. */
   upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
   /** Socket.IO sessions: the namespaces and their state. */
-  namespaces?: Array<{ name: string; state: 'connecting' | 'connected' | 'refused' | 'disconnected'; sid?: string; reason?: string }>;
+  namespaces?: NamespaceDto[];
 }
 
 export type SendOutcome = { ok: true; seq: number } | { ok: false; error: ErrorMeta };

@@ -11,6 +11,7 @@ import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, EventMeta, SioMeta } from '../events/logEvent';
 import { EngineIoSession, type EioIncomingMessage } from '../engineio/engineIoSession';
 import { textPayload } from '../payload/storedPayload';
+import type { NamespaceDto } from '../../shared/dto';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { SendOutcome } from '../session/session';
 import { decodeSioPacket, encodeSioPacket, extractAttachments } from './sioCodec';
@@ -20,14 +21,8 @@ import { RESERVED_EVENTS, type SioPacket } from './sioPacket';
 /** How long a WebSocket-only session with a guessed version waits for a Socket.IO 2 server to speak first. */
 const V3_DETECTION_MS = 200;
 
-export interface NamespaceInfo {
-  name: string;
-  state: 'connecting' | 'connected' | 'refused' | 'disconnected';
-  /** The Socket.IO id (v5 CONNECT reply); not the Engine.IO sid. */
-  sid?: string;
-  /** Why it was refused or disconnected. */
-  reason?: string;
-}
+/** A namespace and its state (its `sid` is the Socket.IO id of the v5 CONNECT reply, not the Engine.IO sid). */
+export type NamespaceInfo = NamespaceDto;
 
 /** A BINARY_EVENT/BINARY_ACK waiting for its attachments. */
 interface PendingBinary {
