@@ -13,10 +13,14 @@ import { developmentPayload, workbenchUrl } from '../test/harness/workbenchUrl';
 
 const root = path.resolve(__dirname, '..');
 const workspace = path.join(__dirname, 'workspace');
-const demoServer = `ws://${process.env.RI_DEMO_HOST || '127.0.0.1'}:${process.env.RI_DEMO_PORT || 8765}`;
+const demoHost = process.env.RI_DEMO_HOST || '127.0.0.1';
+const demoPort = Number(process.env.RI_DEMO_PORT || 8765);
+const demoServer = `ws://${demoHost}:${demoPort}`;
+const socketIoDemo = `http://${demoHost}:${Number(process.env.RI_DEMO_SIO_PORT || demoPort + 2)}`;
 const HOW_TO = [
   `In VS Code: F1 → "Realtime Inspector: Connect…" → ${demoServer}/echo → Connect`,
   `(more endpoints: ${demoServer}/ticker, /ping, /close?code=4001&reason=bye — see demo/workspace/README.md)`,
+  `Socket.IO: Connect… → ${socketIoDemo} → Connect, and watch the upgrade timeline; emit "echo" with Ack from the composer.`,
   'Press Ctrl+C here to stop the demo server and the editor.',
 ].join('\n');
 
