@@ -68,8 +68,22 @@ export interface PayloadViewDto {
   hex: string;
 }
 
+/** What an Engine.IO / Socket.IO session adds to its header: the same in core's SessionInfo and here. */
+export interface EngineSessionFacts {
+  sid?: string;
+  transport?: 'polling' | 'websocket';
+  /** e.g. "Engine.IO 4", "Socket.IO 5 / Engine.IO 4". */
+  protocol?: string;
+  pingInterval?: number;
+  pingTimeout?: number;
+  /** Where the polling → WebSocket upgrade stands. */
+  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
+  /** Socket.IO: namespaces and their state. */
+  namespaces?: NamespaceDto[];
+}
+
 /** The session header above the log. */
-export interface SessionInfoDto {
+export interface SessionInfoDto extends EngineSessionFacts {
   id: string;
   kind: string;
   url: string;
@@ -90,15 +104,6 @@ export interface SessionInfoDto {
   bytesOut: number;
   /** Why it closed, in one line ("1000 normal closure by server", "ECONNREFUSED …"). */
   closeSummary?: string;
-  /** Engine.IO / Socket.IO: the sid, the transport in use, the protocol versions, the heartbeat. */
-  sid?: string;
-  transport?: 'polling' | 'websocket';
-  protocol?: string;
-  pingInterval?: number;
-  pingTimeout?: number;
-  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
-  /** Socket.IO: namespaces and their state. */
-  namespaces?: NamespaceDto[];
   /** Engine.IO / Socket.IO: the steps from the handshake to the upgrade, in order. */
   timeline?: TimelineStepDto[];
 }

@@ -3,7 +3,7 @@
  * log, one `send` entry point, and a close. Engines implement it; nobody above core needs to know
  * which protocol is underneath.
  */
-import type { NamespaceDto } from '../../shared/dto';
+import type { EngineSessionFacts } from '../../shared/dto';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { ConnectionOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
@@ -13,7 +13,8 @@ import type { ErrorMeta } from '../events/logEvent';
 export type SessionState = 'connecting' | 'open' | 'closing' | 'closed';
 
 /** Live facts about a session, for its header and status bar. */
-export interface SessionInfo {
+/** Engine.IO / Socket.IO sessions also fill in EngineSessionFacts (sid, transport, protocol, heartbeat, namespaces). */
+export interface SessionInfo extends EngineSessionFacts {
   state: SessionState;
   url: string;
   kind: ConnectionOptions['kind'];
@@ -29,17 +30,6 @@ export interface SessionInfo {
   bytesOut: number;
   /** One line: why the session ended. */
   closeSummary?: string;
-  /** Engine.IO / Socket.IO sessions: the sid, current transport, protocol and heartbeat values. */
-  sid?: string;
-  transport?: 'polling' | 'websocket';
-  /** e.g. "Engine.IO 4", "Socket.IO 5 / Engine.IO 4". */
-  protocol?: string;
-  pingInterval?: number;
-  pingTimeout?: number;
-  /** Where the polling → WebSocket upgrade stands. */
-  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
-  /** Socket.IO sessions: the namespaces and their state. */
-  namespaces?: NamespaceDto[];
 }
 
 export type SendOutcome = { ok: true; seq: number } | { ok: false; error: ErrorMeta };

@@ -14,6 +14,7 @@ import { textPayload } from '../payload/storedPayload';
 import type { NamespaceDto } from '../../shared/dto';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { SendOutcome } from '../session/session';
+import { parseSioArguments, restoreAttachments } from './sioArguments';
 import { decodeSioPacket, encodeSioPacket, extractAttachments } from './sioCodec';
 import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket, looksLikeMsgpackMap } from './sioMsgpack';
 import { RESERVED_EVENTS, type SioPacket } from './sioPacket';
@@ -187,16 +188,9 @@ export class SocketIoSession extends EngineIoSession {
     }
     if (event === '') return { ok: false, error: { code: ErrorCode.InvalidMessage, message: 'The event name is empty.' } };
     if (RESERVED_EVENTS.has(event)) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `"${event}" is a reserved event name; Socket.IO clients do not emit it.` } };
-    let args: unknown;
-    try {
-      args = argsJson.trim() === '' ? [] : JSON.parse(argsJson);
-    } catch (error) {
-      return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `The arguments are not valid JSON: ${(error as Error).message}.` } };
-    }
-    if (!Array.isArray(args)) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: 'The arguments must be a JSON array, e.g. ["hello", {"n": 1}].' } };
-    const decodedArgs = decodeBinaryMarkers(args);
-    if (!decodedArgs.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: decodedArgs.error } };
-    const { data, buffers } = extractAttachments([event, ...decodedArgs.value]);
+    const args = parseSioArguments(argsJson);
+    if (!args.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: args.error } };
+    const { data, buffers } = extractAttachments([event, ...args.value]);
     const id = ack ? this.nextAckId++ : undefined;
     const packet: SioPacket = buffers.length
       ? { type: 'BINARY_EVENT', nsp: namespace, id, data, attachments: buffers.length }
@@ -216,16 +210,9 @@ export class SocketIoSession extends EngineIoSession {
     if (!this.serverAckRequests.has(key)) {
       return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `The server is not waiting for ack ${id} on ${namespace} (or it was answered already).` } };
     }
-    let args: unknown;
-    try {
-      args = argsJson.trim() === '' ? [] : JSON.parse(argsJson);
-    } catch (error) {
-      return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `The arguments are not valid JSON: ${(error as Error).message}.` } };
-    }
-    if (!Array.isArray(args)) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: 'The ack arguments must be a JSON array.' } };
-    const decodedArgs = decodeBinaryMarkers(args);
-    if (!decodedArgs.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: decodedArgs.error } };
-    const { data, buffers } = extractAttachments(decodedArgs.value);
+    const args = parseSioArguments(argsJson);
+    if (!args.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: args.error } };
+    const { data, buffers } = extractAttachments(args.value);
     const packet: SioPacket = buffers.length
       ? { type: 'BINARY_ACK', nsp: namespace, id, data, attachments: buffers.length }
       : { type: 'ACK', nsp: namespace, id, data };
@@ -386,38 +373,4 @@ function describe(packet: SioPacket, event?: string): string {
   if (packet.id !== undefined) parts.push(`ack id ${packet.id}`);
   if (packet.attachments) parts.push(`${packet.attachments} attachment(s)`);
   return parts.join(', ');
-}
-
-/** Turns `{"$binary":"<base64>"}` values into bytes, at any depth. */
-function decodeBinaryMarkers(value: unknown[]): { ok: true; value: unknown[] } | { ok: false; error: string } {
-  let error: string | undefined;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      const keys = Object.keys(v);
-      const marker = (v as { $binary?: unknown }).$binary;
-      if (keys.length === 1 && keys[0] === '$binary') {
-        if (typeof marker !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(marker)) {
-          error = '"$binary" must hold base64 text.';
-          return v;
-        }
-        return new Uint8Array(Buffer.from(marker, 'base64'));
-      }
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    }
-    return v;
-  };
-  const out = value.map(walk);
-  return error ? { ok: false, error } : { ok: true, value: out };
-}
-
-/** Replaces `{"_placeholder":true,"num":i}` with the i-th buffer, at any depth. */
-function restoreAttachments(value: unknown, buffers: Uint8Array[]): unknown {
-  if (Array.isArray(value)) return value.map((v) => restoreAttachments(v, buffers));
-  if (value && typeof value === 'object') {
-    const o = value as { _placeholder?: unknown; num?: unknown };
-    if (o._placeholder === true && typeof o.num === 'number' && buffers[o.num]) return buffers[o.num];
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreAttachments(v, buffers)]));
-  }
-  return value;
 }
