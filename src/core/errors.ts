@@ -62,7 +62,8 @@ const WS_PROTOCOL_ERRORS: Record<string, string> = {
   WS_ERR_UNEXPECTED_RSV_1: 'The server set the RSV1 bit without a negotiated compression extension (or sent bytes that are not WebSocket frames).',
   WS_ERR_UNEXPECTED_RSV_2_3: 'The server set the reserved RSV2/RSV3 bits.',
   WS_ERR_INVALID_OPCODE: 'The server sent a frame with an invalid opcode.',
-  WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH: 'The server sent a control frame with a payload longer than 125 bytes.',
+  // ws raises this for both faults; the session names the one its frame parser saw (wsErrorExplanation.ts).
+  WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH: 'The server sent a control frame with an invalid payload length: over 125 bytes, or a close frame with 1 byte.',
   WS_ERR_EXPECTED_FIN: 'The server fragmented a control frame.',
   WS_ERR_EXPECTED_MASK: 'The frame was expected to be masked.',
   WS_ERR_UNEXPECTED_MASK: 'The server masked a frame (servers must not).',
@@ -104,6 +105,24 @@ export function describeError(error: unknown): ErrorMeta {
     return { code: ErrorCode.ExtensionMismatch, message: `Extension negotiation failed: ${detail}`, detail };
   }
   return { code: rawCode ?? ErrorCode.Internal, message: detail, detail };
+}
+
+/**
+ * A message over the size limit (RFC 6455 §7.4.1: 1009, Message Too Big), naming the limit and the
+ * setting that raises it (issue #7). `detail` is what ws said.
+ */
+export function messageTooBig(limitBytes: number, detail?: string): ErrorMeta {
+  return {
+    code: ErrorCode.MessageTooBig,
+    message: `The server sent a message larger than the limit of ${limitBytes} bytes (${formatMiB(limitBytes)}): it was refused and the connection closed with 1009 (Message Too Big).`,
+    hint: 'If messages this large are expected, raise the setting realtimeInspector.maxMessageBytes.',
+    detail,
+  };
+}
+
+function formatMiB(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(2)} MiB`;
 }
 
 /** String(value) that cannot throw (an object without a prototype has no toString). */

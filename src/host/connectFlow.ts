@@ -7,8 +7,10 @@
 import * as vscode from 'vscode';
 import { checkWebSocketUrl, validateConnectionOptions, type ConnectionOptions } from '../core/connection/connectionOptions';
 import { checkEngineIoUrl, TRANSPORT_POLICIES, type EngineIoConnectionOptions, type TransportPolicy } from '../core/connection/engineIoOptions';
+import { redactQuery, redactUrl } from '../core/redaction/urlRedaction';
 import { inferKind, KIND_LABELS, type ConnectionKind } from './connectKinds';
 import { promptHeaders, promptNamespaces, promptText, TITLE } from './connectPrompts';
+import { inert } from './notificationText';
 import type { ConnectionDefaults } from './settings';
 
 type OptionId = 'connect' | 'kind' | 'headers' | 'subprotocols' | 'origin' | 'deflate' | 'transports' | 'version' | 'path' | 'namespaces' | 'query' | 'parser';
@@ -44,7 +46,7 @@ export async function promptConnectionOptions(defaults: ConnectionDefaults, rece
 async function chooseOptions(draft: Draft): Promise<ConnectionOptions | undefined> {
   for (;;) {
     const picked = await vscode.window.showQuickPick(optionItems(draft), {
-      title: `${TITLE} to ${draft.url} (${KIND_LABELS[draft.kind]})`,
+      title: `${TITLE} to ${redactUrl(draft.url)} (${KIND_LABELS[draft.kind]})`,
       placeHolder: 'Connect, or change an option first',
       ignoreFocusOut: true,
     });
@@ -52,7 +54,7 @@ async function chooseOptions(draft: Draft): Promise<ConnectionOptions | undefine
     if (picked.id === 'connect') {
       const problem = connectProblem(draft);
       if (!problem) return draft as unknown as ConnectionOptions;
-      void vscode.window.showWarningMessage(problem);
+      void vscode.window.showWarningMessage(inert(problem, 300));
       continue;
     }
     await editOption(draft, picked.id);
@@ -140,7 +142,7 @@ async function editOption(draft: Draft, id: OptionId): Promise<void> {
 function optionItems(draft: Draft): OptionItem[] {
   const headers = (draft.headers as Array<[string, string]> | undefined) ?? [];
   const common: OptionItem[] = [
-    { id: 'connect', label: '$(plug) Connect', description: draft.url },
+    { id: 'connect', label: '$(plug) Connect', description: redactUrl(draft.url) },
     { id: 'kind', label: `$(symbol-class) Kind: ${KIND_LABELS[draft.kind]}`, description: 'WebSocket, Socket.IO or Engine.IO' },
     { id: 'headers', label: '$(list-unordered) Headers…', description: headers.length ? headers.map(([n]) => n).join(', ') : 'none' },
   ];
@@ -156,7 +158,7 @@ function optionItems(draft: Draft): OptionItem[] {
     { id: 'transports', label: '$(arrow-swap) Transports…', description: TRANSPORT_LABELS[(draft.transports as TransportPolicy | undefined) ?? 'polling-then-websocket'] },
     { id: 'version', label: '$(versions) Protocol version…', description: draft.protocolVersion === undefined || draft.protocolVersion === 'auto' ? 'detect' : `Engine.IO ${String(draft.protocolVersion)}` },
     { id: 'path', label: '$(folder) Path…', description: (draft.path as string | undefined) ?? 'default' },
-    { id: 'query', label: '$(symbol-key) Query…', description: queryText(draft.query as Array<[string, string]> | undefined) || 'none' },
+    { id: 'query', label: '$(symbol-key) Query…', description: redactQuery(queryText(draft.query as Array<[string, string]> | undefined)) || 'none' },
   ];
   if (draft.kind === 'socketio') {
     const namespaces = (draft.namespaces as EngineIoConnectionOptions['namespaces']) ?? [{ name: '/' }];

@@ -18,6 +18,10 @@ export interface RealtimeInspectorApi {
   sessions(): readonly Session[];
   getSession(id: string): Session | undefined;
   panelFor(id: string): vscode.WebviewPanel | undefined;
+  /** Where VS Code keeps this extension's log files (the output channel's file is under it). */
+  readonly logUri: vscode.Uri;
+  /** What the extension keeps in globalState, for tests that check nothing secret is stored. */
+  storedState(): Record<string, unknown>;
 }
 
 let launcher: SessionLauncher | undefined;
@@ -45,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
     sessions: () => registry.all(),
     getSession: (id) => registry.get(id),
     panelFor: (id) => sessionLauncher.panelFor(id),
+    logUri: context.logUri,
+    storedState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };
 }
 

@@ -11,10 +11,13 @@ import * as vscode from 'vscode';
 import { formatIssues } from '../core/connection/connectionOptions';
 import { createSession } from '../core/session/createSession';
 import type { Session } from '../core/session/session';
-import { withoutCredentials } from '../core/view/sessionProjection';
+import { redactUrlsInText } from '../core/redaction/urlRedaction';
+import { inert } from './notificationText';
 import { describeThrown, type OutputLog } from './outputLog';
 import { PanelController } from './panel/panelController';
 import type { SessionRegistry } from './sessionRegistry';
+import { redactorFor } from './sessionRedaction';
+import { readLogLimits } from './settings';
 import { watchSession } from './sessionWatcher';
 
 export type LaunchResult = { ok: true; session: Session } | { ok: false; message: string };
@@ -32,7 +35,7 @@ export class SessionLauncher implements vscode.Disposable {
 
   /** Validates the options, creates the session and its panel, and starts connecting (not awaited). */
   open(options: unknown, viewColumn?: vscode.ViewColumn): LaunchResult {
-    const created = createSession(options);
+    const created = createSession(options, { logLimits: readLogLimits() });
     if (!created.ok) return { ok: false, message: formatIssues(created.issues) };
     const session = created.value;
     this.registry.add(session);
@@ -60,7 +63,7 @@ export class SessionLauncher implements vscode.Disposable {
       this.registry.remove(session.id);
       void this.closeAndDispose(session);
     });
-    this.log.info(`[${session.id}] connecting to ${withoutCredentials(session.options.url)}`);
+    this.log.info(`[${session.id}] connecting to ${redactorFor(session).url(session.options.url)}`);
     void session.start().then(
       (state) => this.log.debug(`[${session.id}] start finished: ${state}`),
       (error: unknown) => this.log.error(`[${session.id}] start failed: ${describeThrown(error)}`),
@@ -107,8 +110,9 @@ export class SessionLauncher implements vscode.Disposable {
 
   private report(result: LaunchResult): void {
     if (result.ok) return;
-    this.log.warn(`Reconnect refused: ${result.message}`);
-    void vscode.window.showErrorMessage(`Cannot reconnect: ${result.message}`);
+    const message = redactUrlsInText(result.message);
+    this.log.warn(`Reconnect refused: ${message}`);
+    void vscode.window.showErrorMessage(`Cannot reconnect: ${inert(message, 300)}`);
   }
 
   private closeAndDispose(session: Session): Promise<void> {

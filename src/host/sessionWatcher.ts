@@ -1,8 +1,9 @@
 /**
  * Watches one session for the output channel and for the one notification the user can act on:
  * a connection that failed before it ever opened (refused, unknown host, TLS, handshake timeout,
- * non-101 answer) gets "Retry" and "Show Log" (style.md rule 7). Details go to the log; the
- * notification carries the plain-words message only, never a stack trace.
+ * non-101 answer) gets "Retry" and "Show Log" (style.md rule 7). Details go to the log, with the
+ * session's credentials masked; the notification says what happened in our own words only
+ * (notificationText.ts): no server text, never a stack trace.
  */
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposable';
@@ -10,7 +11,9 @@ import { ErrorCode } from '../core/errors';
 import type { LogEvent } from '../core/events/logEvent';
 import type { Session } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
+import { connectFailureMessage } from './notificationText';
 import { describeThrown, type OutputLog } from './outputLog';
+import { redactorFor } from './sessionRedaction';
 
 /** Errors before `open` that the user can do something about (fix the URL, start the server, trust a CA, retry). */
 const CONNECT_FAILURES = new Set<string>([
@@ -27,27 +30,33 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
   const store = new DisposableStore();
   let opened = false;
   let notified = false;
+  /** Status of the last non-101 handshake answer: the one server fact a notification may carry (a number). */
+  let lastStatus: number | undefined;
+  const redactor = redactorFor(session);
   const label = `[${session.id}] ${shortUrl(session.options.url)}`;
+  const write = (level: 'info' | 'error', line: string): void => log[level](redactor.text(line));
 
   const onEvent = (event: LogEvent): void => {
     const meta = event.meta ?? {};
-    if (event.type === 'open') {
+    if (event.type === 'handshake-response' && meta.response?.status !== undefined) {
+      lastStatus = meta.response.status;
+    } else if (event.type === 'open') {
       opened = true;
-      log.info(`${label}: open${meta.subprotocol ? ` (subprotocol ${meta.subprotocol})` : ''}`);
+      write('info', `${label}: open${meta.subprotocol ? ` (subprotocol ${meta.subprotocol})` : ''}`);
     } else if (event.type === 'closed') {
-      log.info(`${label}: closed${meta.note ? `: ${meta.note}` : ''}`);
+      write('info', `${label}: closed${meta.note ? `: ${meta.note}` : ''}`);
     } else if ((event.type === 'error' || event.type === 'heartbeat-timeout') && meta.error) {
       const error = meta.error;
-      log.error(`${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail && error.detail !== error.message ? ` (${error.detail})` : ''}`);
+      write('error', `${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail && error.detail !== error.message ? ` (${error.detail})` : ''}`);
       if (!opened && !notified && session.info.openedAt === undefined && CONNECT_FAILURES.has(error.code)) {
         notified = true;
-        notify(error.message, error.hint);
+        notify(error.code);
       }
     }
   };
 
-  const notify = (message: string, hint: string | undefined): void => {
-    const text = `Could not connect to ${shortUrl(session.options.url)}: ${message}${hint ? ` ${hint}` : ''}`;
+  const notify = (code: string): void => {
+    const text = connectFailureMessage(session.options.url, code, lastStatus);
     void vscode.window.showErrorMessage(text, 'Retry', 'Show Log').then((choice) => {
       if (choice === 'Retry') actions.retry(session);
       else if (choice === 'Show Log') actions.showLog();

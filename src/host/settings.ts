@@ -1,15 +1,21 @@
 /**
  * Connection defaults from the `realtimeInspector.*` settings (declared in package.json). The CA file
  * is read here, once per connect, so a missing or unreadable file is reported before anything is sent.
+ * TLS trust comes from the user's own settings only (trustedSettings.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebSocketConnectionOptions } from '../core/connection/connectionOptions';
+import type { EventLogLimits } from '../core/events/memoryEventLog';
+import { userValue, workspaceTried } from './trustedSettings';
 
-/** Everything a WebSocket connection takes from settings; the URL and per-connection choices come from the user. */
-export type ConnectionDefaults = Omit<WebSocketConnectionOptions, 'kind' | 'url'>;
+/**
+ * Everything a connection takes from settings; the URL and per-connection choices come from the user.
+ * `maxPollBodyBytes` applies to Engine.IO / Socket.IO sessions (the WebSocket kind ignores it).
+ */
+export type ConnectionDefaults = Omit<WebSocketConnectionOptions, 'kind' | 'url'> & { maxPollBodyBytes?: number };
 
 export type DefaultsResult = { ok: true; value: ConnectionDefaults } | { ok: false; error: string };
 
@@ -21,15 +27,31 @@ export async function readConnectionDefaults(): Promise<DefaultsResult> {
     heartbeatIntervalMs: config.get<number>('heartbeatIntervalMs'),
     perMessageDeflate: config.get<boolean>('perMessageDeflate'),
     maxStoredPayloadBytes: config.get<number>('maxPayloadPreviewBytes'),
-    tls: { rejectUnauthorized: config.get<boolean>('tls.rejectUnauthorized', true) },
+    maxPayloadBytes: config.get<number>('maxMessageBytes'),
+    maxPollBodyBytes: config.get<number>('maxPollBodyBytes'),
+    tls: { rejectUnauthorized: userValue(config.inspect<boolean>('tls.rejectUnauthorized'), true) },
   };
-  const caFile = config.get<string>('tls.caFile', '').trim();
+  const caFile = userValue(config.inspect<string>('tls.caFile'), '').trim();
   if (caFile !== '') {
     const ca = await readCaFile(caFile);
     if (!ca.ok) return ca;
     defaults.tls = { ...defaults.tls, ca: ca.value };
   }
   return { ok: true, value: dropUndefined(defaults) };
+}
+
+/** What each session's in-memory log keeps (`realtimeInspector.log.*`). */
+export function readLogLimits(): EventLogLimits {
+  const config = vscode.workspace.getConfiguration('realtimeInspector.log');
+  return { maxEvents: config.get<number>('maxEvents', 100_000), maxPayloadBytes: config.get<number>('maxPayloadBytes', 128 * 1024 * 1024) };
+}
+
+/** A note for the log when a workspace tried to change TLS trust (it has no effect). */
+export function ignoredWorkspaceTlsSettings(): string | undefined {
+  const config = vscode.workspace.getConfiguration('realtimeInspector');
+  const tried = ['tls.rejectUnauthorized', 'tls.caFile'].filter((key) => workspaceTried(config.inspect(key)));
+  if (tried.length === 0) return undefined;
+  return `Workspace settings ${tried.map((k) => `realtimeInspector.${k}`).join(' and ')} are ignored: TLS trust comes from your user settings only.`;
 }
 
 async function readCaFile(setting: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {

@@ -7,6 +7,7 @@ import type { Disposable } from '../core/disposable';
 import type { Session, SessionInfo, SessionState } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
 import { KIND_LABELS, type ConnectionKind } from './connectKinds';
+import { redactorFor } from './sessionRedaction';
 import type { SessionRegistry } from './sessionRegistry';
 
 /** Internal command behind the status bar item (hidden from the palette in package.json). */
@@ -67,7 +68,10 @@ export class SessionStatusBar implements vscode.Disposable {
     const state = info.state;
     this.item.text = statusText(session.options.kind, session.options.url, info);
     const transport = info.transport ? ` Transport: ${info.transport}${info.upgrade && info.upgrade !== 'none' ? ` (upgrade ${info.upgrade})` : ''}.` : '';
-    this.item.tooltip = `Realtime Inspector: ${session.options.url} (${KIND_LABELS[session.options.kind]}) is ${state}.${transport}${info.closeSummary ? ` ${info.closeSummary}` : ''} Click to show its panel.`;
+    // A plain-string tooltip is not rendered as markdown; the URL and the server's close reason are still masked.
+    const redactor = redactorFor(session);
+    const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
+    this.item.tooltip = `Realtime Inspector: ${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]}) is ${state}.${transport}${closed} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();
   }

@@ -27,6 +27,8 @@ export interface EventRowDto {
   /** Whether the payload is binary (the preview is then a hex excerpt). */
   binary: boolean;
   parent?: number;
+  /** Something wrong that is not an error (reserved event name, unexpected namespace, collapsed run): shown on the row. */
+  warning?: string;
 }
 
 /** A header as it went over the wire: order and duplicates kept. */
@@ -49,6 +51,14 @@ export interface EventDetailsDto {
   payload?: PayloadViewDto;
   /** Whether this event can be sent again as it is (an outgoing message). */
   replayable: boolean;
+  /**
+   * True when credentials (Authorization, Cookie, a URL password, a token in the query or a subprotocol,
+   * a Socket.IO auth payload) were masked in these details: the pane then offers "Show secrets", which
+   * asks for this one event again with `reveal` (issue #7). Absent on revealed details.
+   */
+  redacted?: boolean;
+  /** True when these details were asked for with `reveal`: the pane marks them as showing secrets. */
+  revealed?: boolean;
 }
 
 /** The payload, already rendered in every view the pane offers. */
@@ -106,6 +116,8 @@ export interface SessionInfoDto extends EngineSessionFacts {
   closeSummary?: string;
   /** Engine.IO / Socket.IO: the steps from the handshake to the upgrade, in order. */
   timeline?: TimelineStepDto[];
+  /** Oldest events dropped from memory to stay within the log's limits (count and payload bytes). */
+  eventsNotKept?: number;
 }
 
 /** The steps of an Engine.IO session's start, in the order they happen (`upgrade-failed` ends a failed probe). */

@@ -37,8 +37,8 @@ export type WebviewToHost =
   | { type: 'webview/ready' }
   /** Rows with seq in [fromSeq, fromSeq + limit). */
   | { type: 'events/getPage'; requestId: number; fromSeq: number; limit: number }
-  /** Details for one row. */
-  | { type: 'events/getDetails'; requestId: number; seq: number }
+  /** Details for one row; `reveal` asks for them without masking credentials (the user clicked "Show secrets"). */
+  | { type: 'events/getDetails'; requestId: number; seq: number; reveal?: boolean }
   /** Send a message on this panel's session. */
   | { type: 'composer/send'; requestId: number; request: SendRequest }
   /** Send an earlier outgoing message again. */

@@ -99,7 +99,13 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
       if (!isInteger(limit) || limit < 0) return badField(type, 'limit');
       return ok({ type, requestId, fromSeq, limit });
     }
-    case 'events/getDetails':
+    case 'events/getDetails': {
+      const { requestId, seq, reveal } = input;
+      if (!isRequestId(requestId)) return badField(type, 'requestId');
+      if (!isInteger(seq) || seq < 1) return badField(type, 'seq');
+      if (reveal !== undefined && typeof reveal !== 'boolean') return badField(type, 'reveal');
+      return ok(reveal ? { type, requestId, seq, reveal } : { type, requestId, seq });
+    }
     case 'events/replay': {
       const { requestId, seq } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');

@@ -79,7 +79,11 @@ export class PanelApp implements Disposable {
       this.table.reveal(seq);
       this.onSelect(seq, 'pointer');
     };
-    this.details = this.disposables.add(new DetailsPane({ replay: (seq) => this.replay(seq), select: reveal }));
+    this.details = this.disposables.add(new DetailsPane({
+      replay: (seq) => this.replay(seq),
+      select: reveal,
+      reload: (seq, revealSecrets) => void this.loadDetails(seq, revealSecrets),
+    }));
     this.timeline = this.disposables.add(new UpgradeTimeline({ select: reveal }));
     const saved = host.getState<SavedState>();
     this.composer = this.disposables.add(new Composer(
@@ -181,7 +185,13 @@ export class PanelApp implements Disposable {
     const held = this.store.count;
     let text = this.rows.isFiltered ? `${formatCount(this.rows.count)} of ${formatCount(held)}` : `${formatCount(held)} events`;
     if (this.store.hostTotal > held) text += ` · newest ${formatCount(held)} of ${formatCount(this.store.hostTotal)} shown`;
+    // Dropped by the host to stay within the log's memory limits (issue #7): say so, or they just vanish.
+    const notKept = this.session?.eventsNotKept ?? 0;
+    if (notKept > 0) text += ` · ${formatCount(notKept)} oldest ${notKept === 1 ? 'event' : 'events'} not kept (log limit)`;
     setText(this.count, text);
+    // The toolbar may cut the line short: the title carries all of it.
+    const title = notKept > 0 ? `${text}. The log keeps a limited number of events and payload bytes in memory; older events were dropped.` : '';
+    if (this.count.title !== title) this.count.title = title;
   }
 
   private onSelect(seq: number, source: SelectionSource): void {
@@ -190,11 +200,15 @@ export class PanelApp implements Disposable {
     else void this.loadDetails(seq);
   }
 
-  private async loadDetails(seq: number): Promise<void> {
+  /**
+   * Loads the details of `seq`. `reveal` only comes from the pane's "Show secrets" button: selecting a
+   * row never reveals, and revealed details live only in the pane's DOM, never in saveState().
+   */
+  private async loadDetails(seq: number, reveal = false): Promise<void> {
     const token = ++this.detailsToken;
     this.details.showLoading(this.store.getBySeq(seq));
     try {
-      const reply = await this.rpc.request('events/getDetails', { seq });
+      const reply = await this.rpc.request('events/getDetails', reveal ? { seq, reveal: true } : { seq });
       if (token !== this.detailsToken) return;
       if (reply.details) this.details.show(reply.details);
       else this.details.showPlaceholder(`Event #${seq} is no longer in the log.`);

@@ -10,8 +10,9 @@
 import type { EventRowDto } from '../shared/dto';
 import { DisposableStore, toDisposable, type Disposable } from './disposables';
 import { codicon, h, listen, setText } from './dom';
-import { formatClock, formatElapsed, formatSize, oneLine } from './format';
+import { formatClock, formatElapsed, formatSize } from './format';
 import type { FilteredAppend } from './rowFilter';
+import { bindPreviewCell, clearPreviewCell, createPreviewCell, type PreviewCell } from './rowPreviewCell';
 import type { RowList, RowNesting } from './rowStore';
 import { isAtBottom, poolSize, scrollTopToReveal, visibleRange } from './virtualWindow';
 
@@ -35,7 +36,7 @@ interface PooledRow {
   layer: HTMLSpanElement;
   type: HTMLSpanElement;
   size: HTMLSpanElement;
-  preview: HTMLSpanElement;
+  preview: PreviewCell;
   /** The row DTO bound last, so an unchanged row is not touched. */
   bound?: EventRowDto;
   twisty: HTMLElement;
@@ -51,14 +52,14 @@ function createPooledRow(poolIndex: number): PooledRow {
   const twisty = h('span', { class: 'row-twisty codicon', attrs: { 'aria-hidden': 'true' } });
   const type = h('span', { class: 'col-type', attrs: { role: 'gridcell' } });
   const size = h('span', { class: 'col-size', attrs: { role: 'gridcell' } });
-  const preview = h('span', { class: 'col-preview', attrs: { role: 'gridcell' } });
+  const preview = createPreviewCell();
   const element = h('div', { id: `event-row-${poolIndex}`, class: 'event-row', attrs: { role: 'row', 'aria-selected': 'false' } }, [
     time,
     h('span', { class: 'col-dir', attrs: { role: 'gridcell' } }, [dirIcon, dirText]),
     layer,
     h('span', { class: 'col-tree' }, [twisty, type]),
     size,
-    preview,
+    preview.element,
   ]);
   return { element, time, dirIcon, dirText, layer, twisty, type, size, preview, index: -1 };
 }
@@ -86,9 +87,7 @@ function bindRow(row: PooledRow, dto: EventRowDto, nesting: RowNesting | undefin
   setText(row.type, dto.type);
   setText(row.size, formatSize(dto.size));
   row.size.title = `${dto.size} bytes`;
-  const preview = oneLine(dto.preview);
-  setText(row.preview, preview);
-  row.preview.title = preview;
+  bindPreviewCell(row.preview, dto);
 }
 
 /**
@@ -103,7 +102,8 @@ function unbindRow(row: PooledRow): void {
   delete row.element.dataset.seq;
   row.element.classList.remove('selected');
   row.element.removeAttribute('aria-rowindex');
-  for (const cell of [row.time, row.dirText, row.layer, row.type, row.size, row.preview]) cell.textContent = '';
+  for (const cell of [row.time, row.dirText, row.layer, row.type, row.size]) cell.textContent = '';
+  clearPreviewCell(row.preview);
 }
 
 /** Callbacks from the table to the app. */

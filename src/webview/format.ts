@@ -1,5 +1,5 @@
 /**
- * Pure formatting for the panel: sizes, clock times, durations, one-line previews.
+ * Pure formatting for the panel: sizes, clock times, durations (invisible characters: visibleText.ts).
  * No DOM here, so every function is unit-tested in plain Node (test/unit/webview/format.test.ts).
  */
 
@@ -54,22 +54,6 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms % 60_000) / 1000);
   return `${minutes} min ${seconds} s`;
-}
-
-// C0/C1 controls and DEL would break the one-line cell or render as nothing; Unicode bidi overrides and
-// isolates (U+202A–U+202E, U+2066–U+2069) could make hostile text display reversed (CVE-2021-42574 style).
-const INVISIBLE_OR_BIDI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
-
-/** One display line for the table: line breaks and tabs become a space, controls and bidi marks become `�`. */
-export function oneLine(text: string, maxChars = 300): string {
-  const flat = text.replace(LINE_BREAKS, ' ').replace(INVISIBLE_OR_BIDI, '\ufffd');
-  return flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
-}
-
-/** Neutralises bidi overrides in multi-line text (payload views, headers) but keeps its line breaks. */
-export function safeMultiline(text: string): string {
-  return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 /**

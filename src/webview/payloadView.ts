@@ -5,7 +5,11 @@
 import type { PayloadViewDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
 import { h, iconButton, listen, setText } from './dom';
-import { formatCount, formatSize, safeMultiline } from './format';
+import { formatCount, formatSize } from './format';
+import { MULTI_LINE, setVisibleText } from './visibleTextDom';
+
+/** Said when a view stopped at its escape budget (each escape is a DOM node): the data is all there. */
+const TOO_MANY_ESCAPES_NOTE = 'The view stops early: too many invisible characters to show as escapes. The Hex view shows every byte; Copy copies everything.';
 
 /** The payload views, in tab order. */
 export type PayloadTab = 'text' | 'json' | 'hex';
@@ -39,7 +43,7 @@ export class PayloadView implements Disposable {
   private readonly copyButton = iconButton('btn-copy', 'copy', 'Copy', 'secondary small');
   private readonly copyStatus = h('span', { class: 'copy-status', attrs: { role: 'status' } });
   private active: PayloadTab = 'hex';
-  /** The views as received: Copy gives the user the real text, not the bidi-neutralised display. */
+  /** The views as received: Copy gives the user the real text, not the display with its escapes. */
   private content: Record<PayloadTab, string | undefined> = { text: undefined, json: undefined, hex: undefined };
 
   constructor() {
@@ -75,15 +79,24 @@ export class PayloadView implements Disposable {
     if (!payload) return;
     setText(this.title, `Payload · ${formatSize(payload.byteLength)}${payload.binary ? ' binary' : ''}`);
     this.content = { text: payload.text, json: payload.json, hex: payload.hex };
+    let tooManyEscapes = false;
     for (const tab of TABS) {
       const value = this.content[tab];
       this.tabs.get(tab)!.disabled = value === undefined;
-      this.views.get(tab)!.textContent = value === undefined ? '' : safeMultiline(value);
+      // Invisible characters as escapes (issue #7); LF and CRLF stay real line breaks.
+      tooManyEscapes = setVisibleText(this.views.get(tab)!, value ?? '', MULTI_LINE).cut || tooManyEscapes;
     }
-    const note = truncationNote(payload);
+    const note = [truncationNote(payload), tooManyEscapes ? TOO_MANY_ESCAPES_NOTE : undefined].filter(Boolean).join(' ') || undefined;
     this.note.hidden = !note;
     setText(this.note, note ?? '');
     this.activate(defaultPayloadTab(payload));
+  }
+
+  /** Empties the views and what Copy would copy (used when unmasked details leave the screen). */
+  clear(): void {
+    this.content = { text: undefined, json: undefined, hex: undefined };
+    for (const view of this.views.values()) setVisibleText(view, '', MULTI_LINE);
+    this.element.hidden = true;
   }
 
   private activate(tab: PayloadTab): void {

@@ -1,5 +1,5 @@
 /**
- * The quick filter: a view over the held rows whose preview, type or layer contains the text
+ * The quick filter: a view over the held rows whose preview, type, layer or warning contains the text
  * (case-insensitive), in the layers the user shows (HTTP / WS / Engine.IO / Socket.IO). It filters
  * only what the webview holds; host-side filtering over the whole log comes with paging.
  */
@@ -23,13 +23,14 @@ export function layerGroup(layer: string): string {
   return layer === 'tcp' || layer === 'tls' || layer === 'poll' ? 'http' : layer;
 }
 
-/** True when `row` matches the lower-cased needle. */
+/** True when `row`'s preview, type, layer or warning contains the lower-cased needle. */
 export function rowMatches(row: EventRowDto, needle: string): boolean {
   if (!needle) return true;
   return (
     row.preview.toLowerCase().includes(needle) ||
     row.type.toLowerCase().includes(needle) ||
-    row.layer.toLowerCase().includes(needle)
+    row.layer.toLowerCase().includes(needle) ||
+    (row.warning !== undefined && row.warning.toLowerCase().includes(needle))
   );
 }
 

@@ -5,7 +5,14 @@
 import type { SessionInfoDto, SessionStateDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
 import { codicon, h, iconButton, listen, setText } from './dom';
-import { formatCount, formatDuration, formatSize, oneLine } from './format';
+import { formatCount, formatDuration, formatSize } from './format';
+import type { VisibleTextOptions } from './visibleText';
+import { appendVisibleText, setVisibleText } from './visibleTextDom';
+
+const URL_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 2000 };
+const FACT_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 300 };
+const CLOSE_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 1000 };
+const REASON_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 80 };
 
 /** What the header's buttons ask for. */
 export interface SessionActions {
@@ -46,6 +53,8 @@ export class SessionHeader implements Disposable {
   private readonly close = h('div', { id: 'session-close', class: 'session-close', attrs: { hidden: true } }, [codicon('info'), this.closeText]);
   private readonly disconnectButton = iconButton('btn-disconnect', 'debug-disconnect', 'Disconnect', 'secondary');
   private readonly reconnectButton = iconButton('btn-reconnect', 'debug-restart', 'Reconnect', 'secondary');
+  /** The namespaces as last drawn (JSON), so an unchanged list is not rebuilt. */
+  private namespacesShown = '';
 
   constructor(actions: SessionActions) {
     this.element = h('header', { id: 'session-header', class: 'session-header' }, [
@@ -76,17 +85,17 @@ export class SessionHeader implements Disposable {
     setText(this.state, state ?? 'waiting');
     for (const s of STATES) this.state.classList.toggle(`state-${s}`, s === state);
     setText(this.kind, session ? session.kind : '');
-    setText(this.url, session ? oneLine(session.url, 2000) : 'Waiting for the session…');
-    this.url.title = session?.url ?? '';
-    setText(this.subprotocol.value, session?.subprotocol ? oneLine(session.subprotocol) : 'none');
-    setText(this.extensions.value, session?.extensions ? oneLine(session.extensions) : 'none');
+    // Server-controlled text: invisible characters as escapes (issue #7). The title writes them out.
+    this.url.title = setVisibleText(this.url, session ? session.url : 'Waiting for the session…', URL_TEXT).shown;
+    setVisibleText(this.subprotocol.value, session?.subprotocol || 'none', FACT_TEXT);
+    setVisibleText(this.extensions.value, session?.extensions || 'none', FACT_TEXT);
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
     setText(this.messagesIn.value, session ? `${formatCount(session.messagesIn)} msgs · ${formatSize(session.bytesIn)}` : '—');
     setText(this.messagesOut.value, session ? `${formatCount(session.messagesOut)} msgs · ${formatSize(session.bytesOut)}` : '—');
     this.updateEngineFacts(session);
     const closeSummary = state === 'closed' ? session?.closeSummary : undefined;
     this.close.hidden = !closeSummary;
-    setText(this.closeText, closeSummary ? oneLine(closeSummary, 1000) : '');
+    setVisibleText(this.closeText, closeSummary ?? '', CLOSE_TEXT);
     this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
     this.reconnectButton.disabled = state !== 'closed';
   }
@@ -97,7 +106,7 @@ export class SessionHeader implements Disposable {
     this.subprotocol.element.hidden = engine;
     this.extensions.element.hidden = engine;
     if (!engine || !session) return;
-    setText(this.sid.value, session.sid ?? '—');
+    setVisibleText(this.sid.value, session.sid ?? '—', FACT_TEXT);
     const upgrade = session.upgrade === 'upgraded' ? ' (upgraded from polling)'
       : session.upgrade === 'failed' ? ' (upgrade failed)'
         : session.upgrade && session.upgrade !== 'none' ? ` (upgrade ${session.upgrade})` : '';
@@ -105,7 +114,26 @@ export class SessionHeader implements Disposable {
     setText(this.protocol.value, session.protocol ?? '—');
     setText(this.ping.value, session.pingInterval !== undefined ? `every ${formatDuration(session.pingInterval)}, timeout ${formatDuration(session.pingTimeout ?? 0)}` : '—');
     this.namespaces.element.hidden = !session.namespaces?.length;
-    setText(this.namespaces.value, (session.namespaces ?? []).map((n) => `${n.name} ${n.state}${n.reason ? ` (${oneLine(n.reason, 80)})` : ''}`).join(', '));
+    this.showNamespaces(session.namespaces ?? []);
+  }
+
+  /** `/ connected, /admin failed (reason)`, each name and reason with its invisible characters shown. */
+  private showNamespaces(namespaces: NonNullable<SessionInfoDto['namespaces']>): void {
+    const key = JSON.stringify(namespaces);
+    if (key === this.namespacesShown) return; // update() runs every frame the session changes.
+    this.namespacesShown = key;
+    const target = this.namespaces.value;
+    target.replaceChildren();
+    namespaces.forEach((n, i) => {
+      if (i > 0) target.append(', ');
+      appendVisibleText(target, n.name, FACT_TEXT);
+      target.append(` ${n.state}`);
+      if (n.reason) {
+        target.append(' (');
+        appendVisibleText(target, n.reason, REASON_TEXT);
+        target.append(')');
+      }
+    });
   }
 
   dispose(): void {

@@ -12,6 +12,11 @@ import { activeWebview, answerInputBox, dismissQuickInput, filterCommandPalette,
 
 const CONNECT_TITLE = 'Realtime Inspector: Connect';
 const MESSAGE = 'hello from ui';
+/** Credentials typed into the URL (issue #7): never on screen unless the user asks for one row's secrets. */
+const PASSWORD = 'UiPassCanary-51d7';
+const TOKEN = 'UiTokenCanary-93be';
+/** A zero-width space inside a message: it must show as a visible escape, not disappear. */
+const INVISIBLE = 'zero\u200bwidth';
 
 describe('panel UI in code-server', function () {
   // One story in steps: once a step fails the next ones cannot pass, so stop instead of waiting out their timeouts.
@@ -48,7 +53,8 @@ describe('panel UI in code-server', function () {
 
   it('connects from the palette and shows the handshake in the panel', async () => {
     await runCommand(page, CONNECT_TITLE);
-    await answerInputBox(page, `${env.wsServer.url}/echo`);
+    const withCredentials = env.wsServer.url.replace('ws://', `ws://ui:${PASSWORD}@`);
+    await answerInputBox(page, `${withCredentials}/echo?room=1&access_token=${TOKEN}`);
     await pickQuickItem(page, /Connect/);
     await panel.locator('#session-state', { hasText: /^\s*open\s*$/ }).waitFor({ timeout: 30_000 });
     assert.match((await panel.locator('#session-url').textContent()) ?? '', new RegExp(`${env.wsServer.port}/echo`));
@@ -68,6 +74,38 @@ describe('panel UI in code-server', function () {
     const inRow = panel.locator('.event-row.dir-in', { hasText: MESSAGE }).first();
     assert.match((await inRow.locator('.col-size').textContent()) ?? '', /\b13\b/, 'size column shows the 13 bytes');
     await page.screenshot({ path: path.join(ARTEFACTS, 'after-send.png') });
+  });
+
+  it('shows no credential anywhere on screen: panel, workbench, notifications', async () => {
+    const panelText = (await panel.locator('body').textContent()) ?? '';
+    const workbenchText = (await page.locator('body').textContent()) ?? '';
+    for (const secret of [PASSWORD, TOKEN]) {
+      assert.ok(!panelText.includes(secret), `${secret} in the panel`);
+      assert.ok(!workbenchText.includes(secret), `${secret} in the workbench`);
+    }
+    assert.match((await panel.locator('#session-url').textContent()) ?? '', /access_token=••••/);
+  });
+
+  it('reveals the secrets of one row on request, and only while it is selected', async () => {
+    const requestRow = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) }).first();
+    await requestRow.click();
+    await panel.locator('#btn-show-secrets').click();
+    await panel.locator('#details-secrets-marker').waitFor({ timeout: 10_000 });
+    await panel.locator('#details', { hasText: TOKEN }).waitFor({ timeout: 10_000 });
+    const other = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-response' }) }).first();
+    await other.click();
+    await panel.locator('#details-secrets-marker').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await panel.locator('#details', { hasText: 'handshake-response' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+    assert.ok(!((await panel.locator('body').textContent()) ?? '').includes(TOKEN), 'the revealed token is gone after selecting another row');
+  });
+
+  it('shows an invisible character as a visible escape', async () => {
+    await panel.locator('#composer-kind').selectOption('text');
+    await panel.locator('#composer-input').fill(INVISIBLE);
+    await panel.locator('#composer-send').click();
+    const escape = panel.locator('.event-row.dir-in .col-preview .esc', { hasText: '\\u200B' }).first();
+    await escape.waitFor({ timeout: 10_000 });
+    assert.match((await escape.getAttribute('title')) ?? '', /ZERO WIDTH SPACE/);
   });
 
   it('shows the selected row in the details pane', async () => {

@@ -2,6 +2,7 @@
  * Validation shared by every connection kind: headers, TLS, numeric limits, and how issues are
  * reported. Pure; never throws, whatever the input.
  */
+import { rootCertificates } from 'node:tls';
 import type { Header } from '../events/logEvent';
 
 export interface TlsOptions {
@@ -13,6 +14,14 @@ export interface TlsOptions {
   servername?: string;
 }
 
+/**
+ * The `ca` option for Node's TLS: the extra CA *added to* Node's root store. Setting `ca` alone replaces
+ * the store, so once a development CA was configured, public `wss://` servers failed (issue #7).
+ */
+export function caWithDefaultRoots(ca: string | undefined): string[] | undefined {
+  return ca === undefined || ca === '' ? undefined : [...rootCertificates, ca];
+}
+
 export interface ValidationIssue {
   /** Which field ("url", "headers[2]", "subprotocols[0]"…). */
   field: string;
@@ -20,6 +29,12 @@ export interface ValidationIssue {
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Largest single incoming message (a WebSocket message on any transport, an Engine.IO packet) accepted
+ * before the session refuses it (WebSocket: close 1009). A setting overrides it (issue #7).
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 // RFC 7230 token: the characters allowed in a header name and a subprotocol.
 export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

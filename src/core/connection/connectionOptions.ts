@@ -4,7 +4,7 @@
  */
 import type { Header } from '../events/logEvent';
 import {
-  FORBIDDEN_VALUE_CHARS, TOKEN, booleanOr, checkHeader, numberInRange, truncate, validatePairs, validateTls,
+  DEFAULT_MAX_MESSAGE_BYTES, FORBIDDEN_VALUE_CHARS, TOKEN, booleanOr, checkHeader, numberInRange, truncate, validatePairs, validateTls,
   type TlsOptions, type ValidationIssue, type ValidationResult,
 } from './commonOptions';
 import { validateEngineIoOptions, type EngineIoConnectionOptions, type ResolvedEngineIoOptions } from './engineIoOptions';
@@ -14,8 +14,8 @@ export type { TlsOptions, ValidationIssue, ValidationResult } from './commonOpti
 
 /** Default absolute deadline for the opening handshake (issue #2): 10 s. */
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
-/** Largest incoming message we accept before closing with 1009 (ws's own default). */
-export const DEFAULT_MAX_PAYLOAD_BYTES = 100 * 1024 * 1024;
+/** Largest incoming message we accept before closing with 1009 (issue #7: ws's own 100 MiB let one message block the host). */
+export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_MAX_MESSAGE_BYTES;
 /** Stored payloads longer than this are truncated in the log (full length and SHA-256 kept). */
 export const DEFAULT_MAX_STORED_PAYLOAD_BYTES = 1024 * 1024;
 

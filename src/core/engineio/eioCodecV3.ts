@@ -8,7 +8,7 @@
  *   (binary), the length as one byte per decimal digit, 0xFF, then the record.
  * - Over WebSocket a binary frame starts with the packet type byte (`04 01 02` = message 01 02).
  */
-import { EIO_TYPES, decodeStrictBase64, typeDigit, type EioDecoded, type EioPacket, type EioPacketType } from './eioPacket';
+import { EIO_TYPES, collectRecords, decodeStrictBase64, typeDigit, type EioDecoded, type EioPacket, type EioPacketType, type EioRecord } from './eioPacket';
 
 /** Decodes one v3 text record (after the length prefix). */
 export function decodeV3Record(record: string): EioPacket | { error: string } {
@@ -25,70 +25,80 @@ export function decodeV3Record(record: string): EioPacket | { error: string } {
 
 /** Decodes a v3 text payload. A bad length stops decoding (the rest cannot be framed) but keeps the raw rest. */
 export function decodeV3TextPayload(body: string): EioDecoded {
-  const out: EioDecoded = { packets: [], errors: [] };
+  return collectRecords(iterateV3TextPayload(body));
+}
+
+/** Decodes a v3 text payload one record at a time (issue #7: large bodies are delivered in slices). */
+export function* iterateV3TextPayload(body: string): Generator<EioRecord, void, undefined> {
   let i = 0;
   while (i < body.length) {
     const colon = body.indexOf(':', i);
     const lengthText = colon < 0 ? '' : body.slice(i, colon);
     if (!/^\d{1,9}$/.test(lengthText)) {
-      out.errors.push({ message: 'Malformed v3 payload: expected <length>:<packet>.', raw: body.slice(i) });
-      return out;
+      yield { message: 'Malformed v3 payload: expected <length>:<packet>.', raw: body.slice(i) };
+      return;
     }
     const length = Number(lengthText);
     const record = body.slice(colon + 1, colon + 1 + length);
     if (record.length < length) {
-      out.errors.push({ message: `Truncated v3 record: announced ${length} characters, got ${record.length}.`, raw: body.slice(i) });
-      return out;
+      yield { message: `Truncated v3 record: announced ${length} characters, got ${record.length}.`, raw: body.slice(i) };
+      return;
     }
     i = colon + 1 + length;
     if (length === 0) continue; // `0:` is the empty payload
     const decoded = decodeV3Record(record);
-    if ('error' in decoded) out.errors.push({ message: decoded.error, raw: record });
-    else out.packets.push(decoded);
+    yield 'error' in decoded ? { message: decoded.error, raw: record } : decoded;
   }
-  return out;
 }
 
 /** Decodes a v3 binary payload (`application/octet-stream`). */
 export function decodeV3BinaryPayload(body: Uint8Array): EioDecoded {
-  const out: EioDecoded = { packets: [], errors: [] };
+  return collectRecords(iterateV3BinaryPayload(body));
+}
+
+/** Decodes a v3 binary payload one record at a time. */
+export function* iterateV3BinaryPayload(body: Uint8Array): Generator<EioRecord, void, undefined> {
+  const rawFrom = (at: number): string => Buffer.from(body.subarray(at)).toString('latin1');
   let i = 0;
   while (i < body.length) {
     const isBinary = body[i] === 1;
     if (body[i] !== 0 && body[i] !== 1) {
-      out.errors.push({ message: 'Malformed v3 binary payload: record kind must be 0 or 1.', raw: Buffer.from(body.subarray(i)).toString('latin1') });
-      return out;
+      yield { message: 'Malformed v3 binary payload: record kind must be 0 or 1.', raw: rawFrom(i) };
+      return;
     }
     let j = i + 1;
     let length = 0;
     while (j < body.length && body[j] !== 0xff && j - i <= 10) {
       if (body[j] > 9) {
-        out.errors.push({ message: 'Malformed v3 binary payload: a length byte is not a decimal digit (0–9).', raw: Buffer.from(body.subarray(i)).toString('latin1') });
-        return out;
+        yield { message: 'Malformed v3 binary payload: a length byte is not a decimal digit (0–9).', raw: rawFrom(i) };
+        return;
       }
       length = length * 10 + body[j++];
     }
     if (body[j] !== 0xff) {
-      out.errors.push({ message: 'Malformed v3 binary payload: missing 0xFF after the length.', raw: Buffer.from(body.subarray(i)).toString('latin1') });
-      return out;
+      yield { message: 'Malformed v3 binary payload: missing 0xFF after the length.', raw: rawFrom(i) };
+      return;
     }
     const record = body.subarray(j + 1, j + 1 + length);
     if (record.length < length) {
-      out.errors.push({ message: `Truncated v3 binary record: announced ${length} bytes, got ${record.length}.`, raw: Buffer.from(body.subarray(i)).toString('latin1') });
-      return out;
+      yield { message: `Truncated v3 binary record: announced ${length} bytes, got ${record.length}.`, raw: rawFrom(i) };
+      return;
     }
     i = j + 1 + length;
-    if (isBinary) {
-      const type = EIO_TYPES[record[0]];
-      if (type !== 'message') out.errors.push({ message: 'A v3 binary record must be a message (type byte 4).', raw: Buffer.from(record).toString('latin1') });
-      else out.packets.push({ type: 'message', data: new Uint8Array(record.subarray(1)), binary: true });
-    } else {
-      const decoded = decodeV3Record(Buffer.from(record).toString('utf8'));
-      if ('error' in decoded) out.errors.push({ message: decoded.error, raw: Buffer.from(record).toString('utf8') });
-      else out.packets.push(decoded);
-    }
+    yield isBinary ? decodeV3BinaryRecord(record) : decodeV3TextRecordBytes(record);
   }
-  return out;
+}
+
+function decodeV3BinaryRecord(record: Uint8Array): EioRecord {
+  const type = EIO_TYPES[record[0]];
+  if (type !== 'message') return { message: 'A v3 binary record must be a message (type byte 4).', raw: Buffer.from(record).toString('latin1') };
+  return { type: 'message', data: new Uint8Array(record.subarray(1)), binary: true };
+}
+
+function decodeV3TextRecordBytes(record: Uint8Array): EioRecord {
+  const text = Buffer.from(record).toString('utf8');
+  const decoded = decodeV3Record(text);
+  return 'error' in decoded ? { message: decoded.error, raw: text } : decoded;
 }
 
 /** Decodes a v3 WebSocket frame. */

@@ -7,7 +7,7 @@
  * Over WebSocket one frame is one packet; a binary frame is always a message, without a type byte.
  */
 import { encodePacket } from 'engine.io-parser';
-import { EIO_TYPES, decodeStrictBase64, type EioDecoded, type EioPacket, type EioPacketType } from './eioPacket';
+import { EIO_TYPES, collectRecords, decodeStrictBase64, type EioDecoded, type EioPacket, type EioPacketType, type EioRecord } from './eioPacket';
 
 const SEPARATOR = '\x1e';
 
@@ -24,14 +24,24 @@ export function decodeV4Record(record: string): EioPacket | { error: string } {
 
 /** Decodes a polling response body. */
 export function decodeV4Payload(body: string): EioDecoded {
-  const out: EioDecoded = { packets: [], errors: [] };
-  if (body === '') return out;
-  for (const record of body.split(SEPARATOR)) {
+  return collectRecords(iterateV4Payload(body));
+}
+
+/**
+ * Decodes a polling response body one record at a time, so a large body can be delivered in slices
+ * (issue #7) without splitting it into millions of strings at once.
+ */
+export function* iterateV4Payload(body: string): Generator<EioRecord, void, undefined> {
+  if (body === '') return;
+  let start = 0;
+  for (;;) {
+    const end = body.indexOf(SEPARATOR, start);
+    const record = body.slice(start, end < 0 ? body.length : end);
     const decoded = decodeV4Record(record);
-    if ('error' in decoded) out.errors.push({ message: decoded.error, raw: record });
-    else out.packets.push(decoded);
+    yield 'error' in decoded ? { message: decoded.error, raw: record } : decoded;
+    if (end < 0) return;
+    start = end + 1;
   }
-  return out;
 }
 
 /** Decodes a WebSocket frame: text frames are records, binary frames are messages. */

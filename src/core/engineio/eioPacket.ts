@@ -25,6 +25,29 @@ export interface EioDecoded {
   errors: EioDecodeError[];
 }
 
+/** One record of a payload as the incremental decoders yield it: a packet, or a decode error. */
+export type EioRecord = EioPacket | EioDecodeError;
+
+/** Whether a record is a decode error (only errors carry `raw`). */
+export function isDecodeError(record: EioRecord): record is EioDecodeError {
+  return 'raw' in record;
+}
+
+/** Collects what an incremental decoder yields into packets and errors, in order. */
+export function collectRecords(records: Iterable<EioRecord>): EioDecoded {
+  const out: EioDecoded = { packets: [], errors: [] };
+  for (const record of records) {
+    if (isDecodeError(record)) out.errors.push(record);
+    else out.packets.push(record);
+  }
+  return out;
+}
+
+/** Bytes of a packet's data (UTF-8 for text), what the log shows as its size. */
+export function packetSize(packet: EioPacket): number {
+  return packet.binary ? packet.data.length : Buffer.byteLength(packet.data ?? '');
+}
+
 export function typeDigit(type: EioPacketType): string {
   return String(EIO_TYPES.indexOf(type));
 }

@@ -24,15 +24,19 @@ import { TimerSet } from '../session/timerSet';
 import { WebSocketSession, type WsDataMessage } from '../websocket/webSocketSession';
 import { headerValue } from '../http/headers';
 import { CookieJar } from './cookieJar';
-import { decodeV3BinaryPayload, decodeV3Frame, decodeV3TextPayload, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
-import { decodeV4Frame, decodeV4Payload, encodeV4Packet, encodeV4Payload } from './eioCodecV4';
-import type { EioDecoded, EioPacket, EioVersion } from './eioPacket';
+import { deliverInSlices, pollingBodyRecords, type BodySummary } from './bodySlicer';
+import { decodeV3Frame, encodeV3Frame, encodeV3Payload } from './eioCodecV3';
+import { decodeV4Frame, encodeV4Packet, encodeV4Payload } from './eioCodecV4';
+import { packetSize, type EioDecoded, type EioPacket, type EioVersion } from './eioPacket';
 import { EioHeartbeat } from './eioHeartbeat';
 import { engineIoUrl } from './eioUrls';
 import { explainHandshakeFailure, looksLikeV3Payload } from './versionHints';
 import { parseOpenPacket, POLL_GRACE_MS, type OpenPacket } from './openPacket';
 import { pollingError, pollResponseEvent } from './pollingEvents';
+import { wsCloseCause } from './wsCloseCause';
 import { createPollingAgents, sendPoll, type InFlightPoll, type PollResult } from './pollingRequest';
+import { describeRun } from './packetRuns';
+import { longPollNote, PollPacer } from './pollPacing';
 
 /** A message packet delivered to the layer on top (Socket.IO), with the seq of its `eio` event. */
 export interface EioIncomingMessage {
@@ -76,6 +80,7 @@ export class EngineIoSession implements Session {
   private pollingPaused = false;
   private onPollingIdle: (() => void) | undefined;
   private readonly heartbeat: EioHeartbeat;
+  private readonly pacer: PollPacer;
   private probeTimer: unknown;
   private failure: ErrorMeta | undefined;
   private disposed = false;
@@ -89,6 +94,7 @@ export class EngineIoSession implements Session {
       sendPing: () => this.guard(() => { if (!this.isClosed()) this.sendPacket({ type: 'ping' }); }),
       onTimeout: (message) => this.guard(() => this.onHeartbeatTimeout(message)),
     });
+    this.pacer = new PollPacer(this.timers, this.clock);
     this.startMono = this.clock.mono();
     this.agents = createPollingAgents(options.tls);
     this.version = options.protocolVersion === 3 ? 3 : 4;
@@ -133,51 +139,65 @@ export class EngineIoSession implements Session {
     void this.get(true);
   }
 
-  /** One GET: the handshake, or the next long-poll. */
-  private async get(handshake = false): Promise<void> {
+  /** One GET: the handshake, or the next long-poll (`waitedMs`: how long the poll floor held it back). */
+  private async get(handshake = false, waitedMs?: number): Promise<void> {
     if (this.getInFlight || this.isClosed()) return;
     const url = engineIoUrl(this.options.endpoint, { version: this.version, transport: 'polling', sid: this.open?.sid, query: this.options.query, now: this.clock.now() });
     const headers = this.jar.apply(this.options.headers);
     const request = this.append('out', 'http', 'poll-request', {
       request: { method: 'GET', url: url.href, headers },
       eio: { transport: 'polling' },
-      note: handshake ? 'Handshake (long-polling GET)' : 'Long-poll GET',
+      note: handshake ? 'Handshake (long-polling GET)' : longPollNote(waitedMs),
     });
+    const startedMono = this.clock.mono();
     const poll = sendPoll({ method: 'GET', url, headers, maxBodyBytes: this.options.maxPollBodyBytes, timeoutMs: this.getTimeoutMs() }, this.agents, this.clock);
     this.getInFlight = poll;
     const result = await poll.done;
+    let delivered: Promise<BodySummary> | undefined;
+    this.guard(() => { delivered = this.onGetResult(result, request.seq, handshake); });
+    const summary = await delivered;
+    // Cleared only once the body is delivered: meanwhile no other GET starts and no upgrade completes (issue #7).
     this.getInFlight = undefined;
-    this.guard(() => this.onGetResult(result, request.seq, handshake));
+    if (summary) this.guard(() => this.afterPollBody(summary, handshake, startedMono));
     this.checkPollingIdle();
   }
 
-  private onGetResult(result: PollResult, requestSeq: number, handshake: boolean): void {
-    if (this.isClosed() && !result.ok && (result.error.code === 'RI_ABORTED')) return;
+  /** Logs the response and starts delivering its body; undefined when the session ends here. */
+  private onGetResult(result: PollResult, requestSeq: number, handshake: boolean): Promise<BodySummary> | undefined {
+    if (this.isClosed() && !result.ok && (result.error.code === 'RI_ABORTED')) return undefined;
     const response = this.logPollResponse(result, requestSeq, handshake ? 'Handshake response' : undefined);
     if (!result.ok) {
-      if (result.error.code === 'RI_ABORTED') return;
-      this.closeWithError(pollingError(result.error, 'GET'), 'transport error');
-      return;
+      if (result.error.code !== 'RI_ABORTED') this.closeWithError(pollingError(result.error, 'GET'), 'transport error');
+      return undefined;
     }
     const res = result.response;
     this.jar.store(res.headers);
     if (res.status !== 200) {
       this.closeWithError(explainHandshakeFailure(res.status, Buffer.from(res.body).toString('utf8'), this.version, handshake), handshake ? 'handshake refused' : 'transport error');
-      return;
+      return undefined;
     }
     const contentType = headerValue(res.headers, 'content-type') ?? '';
     const text = Buffer.from(res.body).toString('utf8');
     if (handshake && this.version === 4 && looksLikeV3Payload(text)) {
-      if (!this.acceptV3Server(response)) return;
+      if (!this.acceptV3Server(response)) return undefined;
     }
-    const decoded = this.decodePollingBody(res.body, text, contentType);
-    this.deliver(decoded, response, 'polling');
-    if (handshake && !this.open && !this.isClosed()) {
+    return deliverInSlices(pollingBodyRecords(this.version, res.body, text, contentType), {
+      onRun: (run) => this.guard(() => this.onPacket(run.packet, response, 'polling', run.count)),
+      onError: (error) => this.guard(() => this.deliver({ packets: [], errors: [error] }, response, 'polling')),
+      isStopped: () => this.isClosed(),
+    });
+  }
+
+  /** After a body: refuse a handshake without open packet, else poll again (after the floor when it was empty). */
+  private afterPollBody(summary: BodySummary, handshake: boolean, startedMono: number): void {
+    if (this.isClosed()) return;
+    if (handshake && !this.open) {
       // Polling again without a sid would be another handshake, as fast as the server answers.
       this.closeWithError({ code: ErrorCode.InvalidOpenPacket, message: 'The handshake answer carried no open packet.', hint: 'The server is not a working Engine.IO server at this path.' }, 'parse error');
       return;
     }
-    if (!this.isClosed() && !this.pollingPaused && this.transport === 'polling') void this.get();
+    const polling = (): boolean => !this.isClosed() && !this.pollingPaused && this.transport === 'polling';
+    if (polling()) this.pacer.next(summary.empty, startedMono, (waited) => { if (polling()) void this.get(false, waited); });
   }
 
   /**
@@ -207,11 +227,6 @@ export class EngineIoSession implements Session {
   /** Whether the session runs on a guessed version that the layer on top may still correct. */
   protected get versionIsGuessed(): boolean {
     return this.options.protocolVersion === 'auto' && this.version === 4;
-  }
-
-  private decodePollingBody(body: Uint8Array, text: string, contentType: string): EioDecoded {
-    if (this.version === 4) return decodeV4Payload(text);
-    return /octet-stream/i.test(contentType) ? decodeV3BinaryPayload(body) : decodeV3TextPayload(text);
   }
 
   /** Sends what is queued in one POST; one POST in flight at most. */
@@ -286,8 +301,9 @@ export class EngineIoSession implements Session {
     }
   }
 
-  private onPacket(packet: EioPacket, parentSeq: number, transport: 'polling' | 'websocket'): void {
-    const eio: EioMeta = { packetType: packet.type, transport };
+  /** Acts on one packet; `repeat` > 1 for a collapsed run of identical control packets (answered once). */
+  private onPacket(packet: EioPacket, parentSeq: number, transport: 'polling' | 'websocket', repeat = 1): void {
+    const eio: EioMeta = repeat > 1 ? { packetType: packet.type, transport, repeat } : { packetType: packet.type, transport };
     if (packet.type === 'open' && this.open) {
       // A session has one sid: a second open packet is shown, flagged, and not acted upon.
       this.logPacket('in', packet, { ...eio, decodeError: 'second open packet' }, parentSeq);
@@ -383,7 +399,7 @@ export class EngineIoSession implements Session {
     }
     const ws = new WebSocketSession({
       kind: 'websocket', url: url.href, headers: this.jar.apply(this.options.headers), subprotocols: [], perMessageDeflate: this.options.perMessageDeflate,
-      tls: this.options.tls, handshakeTimeoutMs: this.options.handshakeTimeoutMs, heartbeatIntervalMs: 0, maxPayloadBytes: 100 * 1024 * 1024,
+      tls: this.options.tls, handshakeTimeoutMs: this.options.handshakeTimeoutMs, heartbeatIntervalMs: 0, maxPayloadBytes: this.options.maxPayloadBytes,
       maxStoredPayloadBytes: this.options.maxStoredPayloadBytes,
     }, { clock: this.clock, log: this.log, id: `${this.id}-ws` });
     this.ws = ws;
@@ -474,23 +490,9 @@ export class EngineIoSession implements Session {
       return;
     }
     if (this.transport === 'websocket' && !this.isClosed()) {
-      if (!this.open) this.closeWithError(this.refusalAfterUpgrade() ?? this.wsFailure() ?? { code: ErrorCode.TransportClosed, message: `The WebSocket closed before the open packet: ${summary}` }, 'transport close');
+      if (!this.open) this.closeWithError(wsCloseCause(this.log, this.version) ?? { code: ErrorCode.TransportClosed, message: `The WebSocket closed before the open packet: ${summary}` }, 'transport close');
       else this.finish(`transport close: ${summary}`, 'none');
     }
-  }
-
-  /** The server switched protocols, then answered in HTTP (`{"code":5,…}` for a version it refuses). */
-  private refusalAfterUpgrade(): ErrorMeta | undefined {
-    const events = this.log.page(Math.max(1, this.log.count - 20), 21);
-    const http = events.find((e) => e.type === 'http-after-upgrade');
-    if (!http) return undefined;
-    const body = http.payload?.kind === 'text' ? http.payload.text : '';
-    return explainHandshakeFailure(http.meta?.response?.status ?? 0, body, this.version, true);
-  }
-
-  private wsFailure(): ErrorMeta | undefined {
-    const events = this.log.page(Math.max(1, this.log.count - 20), 21);
-    return [...events].reverse().find((e) => e.type === 'error' && e.layer === 'ws')?.meta?.error;
   }
 
   private writeToWebSocket(packet: EioPacket, queuedSeq?: number, extra: EioMeta = {}): void {
@@ -657,7 +659,9 @@ export class EngineIoSession implements Session {
   private logPacket(direction: Direction, packet: EioPacket, eio: EioMeta, parent?: number): number {
     const payload = packet.binary ? binaryPayload(packet.data, this.options.maxStoredPayloadBytes)
       : packet.data !== undefined ? textPayload(packet.data, this.options.maxStoredPayloadBytes) : undefined;
-    return this.append(direction, 'eio', `eio-${packet.type}`, { eio: { ...eio, packetType: packet.type } }, payload, packetSize(packet), parent).seq;
+    const meta: EventMeta = { eio: { ...eio, packetType: packet.type } };
+    if (eio.repeat) meta.warning = describeRun({ packet, count: eio.repeat });
+    return this.append(direction, 'eio', `eio-${packet.type}`, meta, payload, packetSize(packet) * (eio.repeat ?? 1), parent).seq;
   }
 
   protected append(direction: Direction, layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size = 0, parent?: number): { seq: number } {
@@ -689,8 +693,4 @@ export class EngineIoSession implements Session {
       }
     }
   }
-}
-
-function packetSize(packet: EioPacket): number {
-  return packet.binary ? packet.data.length : Buffer.byteLength(packet.data ?? '');
 }

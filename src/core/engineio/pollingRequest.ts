@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
+import { caWithDefaultRoots } from '../connection/commonOptions';
 import { headerObject, rawHeaderPairs } from '../http/headers';
 
 export interface PollRequest {
@@ -40,7 +41,7 @@ export type PollResult = { ok: true; response: PollResponse } | { ok: false; err
 export function createPollingAgents(tls: { rejectUnauthorized?: boolean; ca?: string; servername?: string }): { http: HttpAgent; https: HttpsAgent } {
   return {
     http: new HttpAgent({ keepAlive: true, maxSockets: 2 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 2, rejectUnauthorized: tls.rejectUnauthorized !== false, ca: tls.ca, servername: tls.servername }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 2, rejectUnauthorized: tls.rejectUnauthorized !== false, ca: caWithDefaultRoots(tls.ca), servername: tls.servername }),
   };
 }
 

@@ -9,6 +9,8 @@ import type { LogEvent, NewLogEvent } from './logEvent';
 export interface EventLog {
   /** Number of events appended so far (= the last seq). */
   readonly count: number;
+  /** Oldest events no longer held (seq 1 … dropped), let go to stay within the log's limits. */
+  readonly dropped: number;
   /** Stores the event, assigns its seq, notifies listeners, and returns it. */
   append(event: NewLogEvent): LogEvent;
   /** The event with this seq, if still held. */

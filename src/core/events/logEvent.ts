@@ -110,6 +110,8 @@ export interface EioMeta {
   carries?: number[];
   /** The record could not be decoded (the raw text is the payload). */
   decodeError?: string;
+  /** How many identical control packets in a row this one row stands for (issue #7); absent for one. */
+  repeat?: number;
 }
 
 /** Socket.IO facts of an event (layer `sio`). */
@@ -146,6 +148,11 @@ export interface EventMeta {
   frame?: FrameMeta;
   /** The request an outgoing message was sent from: what replay sends again. */
   send?: SendRequest;
+  /**
+   * Something wrong that is not an error (a reserved event name, an unexpected namespace, a collapsed
+   * run of packets): our own words, shown on the row itself, not only in the details.
+   */
+  warning?: string;
   /** Free text for `connecting`/`open`/`state` rows. */
   note?: string;
   /** On an HTTP response: the seq of its request. */

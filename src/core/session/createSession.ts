@@ -5,12 +5,15 @@
 import type { Clock } from '../clock';
 import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
 import { EngineIoSession } from '../engineio/engineIoSession';
+import { DEFAULT_LOG_LIMITS, MemoryEventLog, type EventLogLimits } from '../events/memoryEventLog';
 import { SocketIoSession } from '../socketio/socketIoSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
 import type { Session } from './session';
 
 export interface SessionDeps {
   clock?: Clock;
+  /** What the session's log keeps in memory (settings `realtimeInspector.log.*`). */
+  logLimits?: EventLogLimits;
 }
 
 /** Validates `input` and returns an unstarted session (call `start()`), or the validation issues. */
@@ -18,7 +21,8 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   const validated = validateConnectionOptions(input);
   if (!validated.ok) return validated;
   const options = validated.value;
-  if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, { clock: deps.clock }) };
-  if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, { clock: deps.clock }) };
-  return { ok: true, value: new SocketIoSession(options, { clock: deps.clock }) };
+  const engineDeps = { clock: deps.clock, log: new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS) };
+  if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, engineDeps) };
+  if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, engineDeps) };
+  return { ok: true, value: new SocketIoSession(options, engineDeps) };
 }

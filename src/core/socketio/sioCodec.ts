@@ -3,13 +3,18 @@
  * BINARY_* to EVENT/ACK and caps attachments at 10 (protocols.md); for display we need one that keeps
  * the wire type, never throws, and returns a decode error with the raw text instead.
  */
+import { exceedsDataDepth, tooDeepMessage } from './sioDataDepth';
+import { DESCEND, mapData } from './sioDataWalk';
 import { SIO_TYPES, typeCode, type SioPacket } from './sioPacket';
+import { placeholderProblem } from './sioPlaceholders';
 
 /** Attachments beyond this are refused: a hostile count must not make us wait forever or allocate. */
 export const MAX_ATTACHMENTS = 1000;
 
+/** A decoded packet, or why there is none (words for the log); decoders return this instead of throwing. */
 export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; error: string };
 
+/** Decodes the string form of a packet; never throws. A BINARY_* packet's invalid placeholders become `packet.warning`. */
 export function decodeSioPacket(text: string): SioDecodeResult {
   const typeIndex = /^[0-6]/.test(text) ? Number(text[0]) : -1;
   if (typeIndex < 0) return { ok: false, error: `Unknown Socket.IO packet type ${JSON.stringify(text.charAt(0))}.` };
@@ -19,7 +24,8 @@ export function decodeSioPacket(text: string): SioDecodeResult {
   if (type === 'BINARY_EVENT' || type === 'BINARY_ACK') {
     const dash = text.indexOf('-', i);
     const count = dash < 0 ? '' : text.slice(i, dash);
-    if (!/^\d{1,6}$/.test(count) || Number(count) > MAX_ATTACHMENTS) return { ok: false, error: `Invalid attachment count in a ${type} packet.` };
+    const problem = attachmentCountProblem(count);
+    if (problem) return { ok: false, error: `Invalid attachment count in a ${type} packet: ${problem}.` };
     packet.attachments = Number(count);
     i = dash + 1;
   }
@@ -40,14 +46,28 @@ export function decodeSioPacket(text: string): SioDecodeResult {
     } catch {
       return { ok: false, error: `The ${type} packet's data is not JSON.` };
     }
+    if (exceedsDataDepth(packet.data)) return { ok: false, error: tooDeepMessage(`The ${type} packet's data`) };
     packet.dataText = rest;
   }
-  const problem = checkShape(packet);
-  return problem ? { ok: false, error: problem } : { ok: true, packet };
+  const problem = sioShapeProblem(packet);
+  if (problem) return { ok: false, error: problem };
+  const warning = packet.attachments !== undefined ? placeholderProblem(packet.data, packet.attachments) : undefined;
+  if (warning) packet.warning = warning;
+  return { ok: true, packet };
 }
 
-/** Shape rules of the protocol: events are non-empty arrays led by a name, acks are arrays. */
-function checkShape(p: SioPacket): string | undefined {
+/** Why a BINARY_* packet's count (the digits before `-`) is refused, or undefined when it is valid. */
+function attachmentCountProblem(count: string): string | undefined {
+  if (!/^\d+$/.test(count)) return 'the type must be followed by the number of attachments and a dash, e.g. "51-"';
+  if (count.length > 7 || Number(count) > MAX_ATTACHMENTS) {
+    const shown = count.length > 20 ? `${count.slice(0, 20)}…` : String(Number(count));
+    return `it announces ${shown} binary attachments; at most ${MAX_ATTACHMENTS} are accepted`;
+  }
+  return undefined;
+}
+
+/** Shape rules of the protocol (both parsers): events are non-empty arrays led by a name, acks are arrays with an id. */
+export function sioShapeProblem(p: SioPacket): string | undefined {
   if (p.type === 'EVENT' || p.type === 'BINARY_EVENT') {
     if (!Array.isArray(p.data) || p.data.length === 0) return `An ${p.type} needs a JSON array with the event name first.`;
     if (typeof p.data[0] !== 'string' && typeof p.data[0] !== 'number') return `An ${p.type}'s first element must be the event name.`;
@@ -72,14 +92,10 @@ export function encodeSioPacket(packet: { type: SioPacket['type']; nsp: string; 
  */
 export function extractAttachments(value: unknown): { data: unknown; buffers: Uint8Array[] } {
   const buffers: Uint8Array[] = [];
-  const walk = (v: unknown): unknown => {
-    if (v instanceof Uint8Array) {
-      buffers.push(v);
-      return { _placeholder: true, num: buffers.length - 1 };
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return { data: walk(value), buffers };
+  const data = mapData(value, (v) => {
+    if (!(v instanceof Uint8Array)) return DESCEND;
+    buffers.push(v);
+    return { _placeholder: true, num: buffers.length - 1 };
+  });
+  return { data, buffers };
 }

@@ -19,11 +19,22 @@ export interface SioPacket {
   data?: unknown;
   /** The JSON part as text (what the log shows). */
   dataText?: string;
+  /** Something wrong that did not stop decoding (an invalid attachment placeholder), in words for the row. */
+  warning?: string;
 }
 
 /** Event names a client reserves; a server sending them may be trying to spoof client state. */
 export const RESERVED_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
 
+/**
+ * The row warning for a server event with a reserved name: socket.io-parser 4 refuses such a packet
+ * ("invalid payload"), so the client closes the connection instead of calling a listener.
+ */
+export function reservedEventWarning(name: string): string {
+  return `"${name}" is a reserved event name: a socket.io-client app never receives it as an event (socket.io-client 4 refuses the packet as a parse error and closes the connection). Shown as data, not acted upon.`;
+}
+
+/** The type digit of `type` on the wire. */
 export function typeCode(type: SioPacketType): number {
   return SIO_TYPES.indexOf(type);
 }

@@ -11,19 +11,18 @@ import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, EventMeta, SioMeta } from '../events/logEvent';
 import { EngineIoSession, type EioIncomingMessage } from '../engineio/engineIoSession';
 import { textPayload } from '../payload/storedPayload';
-import type { NamespaceDto } from '../../shared/dto';
 import type { SendRequest } from '../../shared/sendRequest';
 import type { SendOutcome } from '../session/session';
-import { parseSioArguments, restoreAttachments } from './sioArguments';
+import { parseSioArguments, parseSioAuth, restoreAttachments } from './sioArguments';
 import { decodeSioPacket, encodeSioPacket, extractAttachments } from './sioCodec';
 import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket, looksLikeMsgpackMap } from './sioMsgpack';
-import { RESERVED_EVENTS, type SioPacket } from './sioPacket';
+import { NamespaceTracker, type NamespaceInfo } from './sioNamespaces';
+import { RESERVED_EVENTS, reservedEventWarning, type SioPacket } from './sioPacket';
 
 /** How long a WebSocket-only session with a guessed version waits for a Socket.IO 2 server to speak first. */
 const V3_DETECTION_MS = 200;
 
-/** A namespace and its state (its `sid` is the Socket.IO id of the v5 CONNECT reply, not the Engine.IO sid). */
-export type NamespaceInfo = NamespaceDto;
+export type { NamespaceInfo } from './sioNamespaces';
 
 /** A BINARY_EVENT/BINARY_ACK waiting for its attachments. */
 interface PendingBinary {
@@ -41,7 +40,11 @@ interface PendingAck {
 }
 
 export class SocketIoSession extends EngineIoSession {
-  private readonly namespaces = new Map<string, NamespaceInfo>();
+  /** Namespaces we asked for; the session header's list is rebuilt only when one of them changes. */
+  private readonly namespaces = new NamespaceTracker((list) => {
+    this.info_.namespaces = list;
+    this.fireChanged();
+  });
   private sioVersion: 4 | 5 = 5;
   private pendingBinary: PendingBinary | undefined;
   private readonly pendingAcks = new Map<number, PendingAck>();
@@ -55,12 +58,7 @@ export class SocketIoSession extends EngineIoSession {
 
   /** Namespaces and their state, for the session header. */
   get namespaceStates(): readonly NamespaceInfo[] {
-    return [...this.namespaces.values()];
-  }
-
-  protected override fireChanged(): void {
-    if (this.namespaces) this.info_.namespaces = [...this.namespaces.values()].map((n) => ({ ...n }));
-    super.fireChanged();
+    return this.namespaces.namespaces;
   }
 
   protected override protocolLabel(): string {
@@ -84,6 +82,8 @@ export class SocketIoSession extends EngineIoSession {
 
   private sendInitialConnects(): void {
     this.deferredConnects = undefined;
+    // Socket.IO 2 joins "/" by itself: its CONNECT is expected even when only other namespaces were asked for.
+    if (this.sioVersion === 4 && !this.options.namespaces.some((ns) => ns.name === '/')) this.namespaces.ask('/');
     for (const ns of this.options.namespaces) this.connectNamespace(ns.name, ns.auth);
   }
 
@@ -94,14 +94,12 @@ export class SocketIoSession extends EngineIoSession {
     this.switchToV3('The server connected "/" by itself, without a Socket.IO id: it is Socket.IO 2 (protocol v4 over Engine.IO v3). Continuing with those protocols.');
     this.sioVersion = 4;
     this.info_.protocol = this.protocolLabel();
-    this.namespaces.set('/', { name: '/', state: 'connecting' });
+    this.namespaces.ask('/');
     queueMicrotask(() => this.guard(() => this.sendInitialConnects()));
   }
 
   protected override onEngineClosed(reason: string): void {
-    for (const ns of this.namespaces.values()) {
-      if (ns.state === 'connected' || ns.state === 'connecting') Object.assign(ns, { state: 'disconnected', reason });
-    }
+    this.namespaces.closeAll(reason);
     this.pendingAcks.clear();
   }
 
@@ -146,16 +144,10 @@ export class SocketIoSession extends EngineIoSession {
     if (current && (current.state === 'connected' || current.state === 'connecting')) {
       return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `Namespace ${name} is already ${current.state}.` } };
     }
-    let authData: unknown;
-    if (auth) {
-      try {
-        authData = JSON.parse(auth);
-      } catch {
-        return { ok: false, error: { code: ErrorCode.InvalidMessage, message: 'The auth payload must be JSON.' } };
-      }
-    }
-    this.namespaces.set(name, { name, state: 'connecting' });
-    this.fireChanged();
+    const parsedAuth = parseSioAuth(auth);
+    if (!parsedAuth.ok) return { ok: false, error: { code: ErrorCode.InvalidMessage, message: parsedAuth.error } };
+    const authData = parsedAuth.value;
+    this.namespaces.ask(name);
     if (this.sioVersion === 4) {
       // Socket.IO 2: the server connects `/` unprompted; other namespaces carry auth as a query string.
       if (name === '/') return { ok: true, seq: this.log.count };
@@ -170,8 +162,7 @@ export class SocketIoSession extends EngineIoSession {
     if (this.info_.state !== 'open') return this.notOpen();
     const ns = this.namespaces.get(name);
     if (!ns || ns.state !== 'connected') return { ok: false, error: { code: ErrorCode.InvalidMessage, message: `Namespace ${name} is not connected.` } };
-    Object.assign(ns, { state: 'disconnected', reason: 'client disconnect' });
-    this.fireChanged();
+    this.namespaces.leave(name, 'client disconnect');
     return this.sendSio({ type: 'DISCONNECT', nsp: name }, undefined, name);
   }
 
@@ -299,39 +290,39 @@ export class SocketIoSession extends EngineIoSession {
     const nsName = packet.nsp.split('?')[0];
     const sio: SioMeta = { packetType: packet.type, namespace: nsName, ackId: packet.id, attachments: packet.attachments, protocol: this.sioVersion };
     const meta: EventMeta = { sio };
+    const warnings = packet.warning ? [packet.warning] : [];
     if (attachmentSeqs?.length) {
       sio.attachmentSeqs = attachmentSeqs;
       meta.note = `${attachmentSeqs.length} binary attachment(s): events #${attachmentSeqs.join(', #')}`;
     }
-    const ns = this.namespaces.get(nsName);
     switch (packet.type) {
       case 'CONNECT': {
         const sid = (packet.data as { sid?: unknown } | undefined)?.sid;
-        if (this.sioVersion === 5 && !ns) meta.note = 'CONNECT that we did not ask for: Socket.IO 2 (protocol v4) semantics';
-        const entry = ns ?? { name: nsName, state: 'connecting' as const };
-        Object.assign(entry, { state: 'connected', sid: typeof sid === 'string' ? sid : undefined, reason: undefined });
-        this.namespaces.set(nsName, entry);
-        meta.note ??= `Joined ${nsName}${typeof sid === 'string' ? ` as ${sid}` : ''}`;
+        const warning = this.namespaces.onServerPacket('CONNECT', nsName, { sid: typeof sid === 'string' ? sid : undefined });
+        if (warning) warnings.push(warning);
+        else meta.note = `Joined ${nsName}${typeof sid === 'string' ? ` as ${sid}` : ''}`;
         break;
       }
       case 'CONNECT_ERROR': {
         const data = packet.data as { message?: unknown } | string | undefined;
         const message = typeof data === 'string' ? data : typeof data?.message === 'string' ? data.message : 'refused';
-        this.namespaces.set(nsName, { name: nsName, state: 'refused', reason: message });
-        meta.error = { code: ErrorCode.NamespaceRefused, message: `The server refused namespace ${nsName}: ${message}`, hint: 'Check the auth payload (Socket.IO 3+) or the query (Socket.IO 2) the server expects.' };
+        const warning = this.namespaces.onServerPacket('CONNECT_ERROR', nsName, { reason: message });
+        if (warning) warnings.push(warning);
+        else meta.error = { code: ErrorCode.NamespaceRefused, message: `The server refused namespace ${nsName}: ${message}`, hint: 'Check the auth payload (Socket.IO 3+) or the query (Socket.IO 2) the server expects.' };
         break;
       }
-      case 'DISCONNECT':
-        if (ns) Object.assign(ns, { state: 'disconnected', reason: 'server disconnect' });
+      case 'DISCONNECT': {
+        const warning = this.namespaces.onServerPacket('DISCONNECT', nsName);
+        if (warning) warnings.push(warning);
         meta.note = `The server disconnected ${nsName}`;
         break;
+      }
       case 'EVENT':
       case 'BINARY_EVENT': {
-        const name = (packet.data as unknown[])[0];
-        sio.event = String(name);
+        sio.event = String((packet.data as unknown[])[0]);
         if (RESERVED_EVENTS.has(sio.event)) {
           sio.reservedName = true;
-          meta.note = `"${sio.event}" is a reserved event name: shown as data, not acted upon`;
+          warnings.push(reservedEventWarning(sio.event));
         }
         if (packet.id !== undefined) {
           this.serverAckRequests.add(`${nsName}#${packet.id}`);
@@ -351,9 +342,9 @@ export class SocketIoSession extends EngineIoSession {
         break;
       }
     }
+    if (warnings.length) meta.warning = warnings.join(' ');
     const dataText = packet.dataText;
     this.append('in', 'sio', sioType(packet.type), meta, dataText ? textPayload(dataText, this.options.maxStoredPayloadBytes) : undefined, dataText ? Buffer.byteLength(dataText) : 0, parentSeq);
-    this.fireChanged();
   }
 
   private sioError(message: string, raw: string, parentSeq: number): void {

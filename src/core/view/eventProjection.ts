@@ -1,10 +1,12 @@
 /**
  * LogEvent → what the panel shows: a one-line row for the table and the details for one selected
  * event. Pure and total: whatever a server sent (huge, binary, hostile), the projection is bounded
- * and never throws on well-formed events.
+ * and never throws on well-formed events. Every projection takes the session's redactor: credentials
+ * are masked here, on the way out, so no caller can forget (issue #7).
  */
-import type { EventDetailsDto, EventRowDto } from '../../shared/dto';
+import type { EventDetailsDto, EventRowDto, HeaderDto } from '../../shared/dto';
 import type { CloseMeta, ErrorMeta, FrameMeta, HttpMeta, LogEvent, Payload } from '../events/logEvent';
+import type { Redactor } from '../redaction/secretRedactor';
 import { closeCodeExplanation, closeCodeName, closeHeadline } from './closeCodes';
 import { pushEngineFacts } from './engineFacts';
 import { hexPreview, projectPayload } from './payloadView';
@@ -26,7 +28,14 @@ const REASON_PHRASES: Record<number, string> = {
 };
 
 /** One table row. `originMono` is the monotonic time the session started (the first event's `mono`). */
-export function projectRow(event: LogEvent, originMono: number): EventRowDto {
+export function projectRow(event: LogEvent, originMono: number, redactor: Redactor): EventRowDto {
+  const row = rowOf(event, originMono);
+  row.preview = redactor.text(row.preview);
+  if (row.warning !== undefined) row.warning = redactor.text(row.warning);
+  return row;
+}
+
+function rowOf(event: LogEvent, originMono: number): EventRowDto {
   const row: EventRowDto = {
     seq: event.seq,
     time: event.time,
@@ -40,25 +49,54 @@ export function projectRow(event: LogEvent, originMono: number): EventRowDto {
     binary: event.payload?.kind === 'binary',
   };
   if (event.parent !== undefined) row.parent = event.parent;
+  if (event.meta?.warning !== undefined) row.warning = event.meta.warning;
   return row;
 }
 
-/** Everything the details pane shows for one event. */
-export function projectDetails(event: LogEvent, originMono: number): EventDetailsDto {
+/**
+ * Everything the details pane shows for one event, with credentials masked by `redactor`; `redacted`
+ * says whether anything was, so the pane can offer "Show secrets" (which asks again with NO_REDACTION).
+ */
+export function projectDetails(event: LogEvent, originMono: number, redactor: Redactor): EventDetailsDto {
   const meta = event.meta ?? {};
+  let redacted = false;
+  const text = (value: string): string => {
+    const out = redactor.text(value);
+    if (out !== value) redacted = true;
+    return out;
+  };
+  const headers = (list: HttpMeta['headers'] & object): HeaderDto[] => {
+    const out = redactor.headers(list);
+    if (out.some(([, v], i) => v !== list[i][1])) redacted = true;
+    return out;
+  };
+  const row = rowOf(event, originMono);
+  row.preview = text(row.preview);
+  if (row.warning !== undefined) row.warning = text(row.warning);
   const details: EventDetailsDto = {
-    row: projectRow(event, originMono),
-    facts: factsOf(event),
+    row,
+    facts: factsOf(event).map(([label, value]) => [label, label === 'URL' ? urlFact(redactor, value, () => (redacted = true)) : text(value)]),
     replayable: isReplayable(event),
   };
   const summary = summaryOf(event);
-  if (summary !== undefined) details.summary = summary;
-  if (meta.request?.headers) details.requestHeaders = meta.request.headers.map(([n, v]) => [n, v]);
-  if (meta.response?.headers) details.responseHeaders = meta.response.headers.map(([n, v]) => [n, v]);
+  if (summary !== undefined) details.summary = text(summary);
+  if (meta.request?.headers) details.requestHeaders = headers(meta.request.headers);
+  if (meta.response?.headers) details.responseHeaders = headers(meta.response.headers);
   const explanation = explanationOf(event);
-  if (explanation !== undefined) details.explanation = explanation;
-  if (event.payload) details.payload = projectPayload(event.payload);
+  if (explanation !== undefined) details.explanation = text(explanation);
+  if (event.payload) {
+    const shown = redactor.payload(event.payload);
+    if (shown !== event.payload) redacted = true;
+    details.payload = projectPayload(shown);
+  }
+  if (redacted) details.redacted = true;
   return details;
+}
+
+function urlFact(redactor: Redactor, url: string, onChange: () => void): string {
+  const out = redactor.url(url);
+  if (out !== url) onChange();
+  return out;
 }
 
 /** An outgoing data message or ping that remembers the request it was sent from. */
@@ -103,12 +141,13 @@ function payloadPreview(payload: Payload | undefined): string {
 }
 
 /**
- * Newlines shown as ⏎, other control characters as spaces, cut to PREVIEW_MAX_CHARS with "…".
- * `more` says the input was already cut before it got here.
+ * Cut to PREVIEW_MAX_CHARS with "…"; `more` says the input was already cut before it got here. Every
+ * character is kept as it is (a NUL stays a NUL, a line break a line break): the webview shows
+ * invisible and control characters as visible escapes, so two different payloads never look the same
+ * (issue #7) — replacing them here with spaces or ⏎ made `a\0b` and `a b` one row.
  */
 function oneLine(text: string, more = false): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/\r?\n/g, '⏎').replace(/[\x00-\x1f\x7f]/g, ' ');
+  const flat = text;
   if (flat.length <= PREVIEW_MAX_CHARS && !more) return flat;
   let cut = flat.slice(0, PREVIEW_MAX_CHARS - 1);
   // Do not leave half of a surrogate pair at the end.

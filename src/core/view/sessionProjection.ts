@@ -1,15 +1,16 @@
 /**
  * Session → what the panel header and the status bar show. Pure.
  */
-import type { SessionInfoDto } from '../../shared/dto';
+import type { SessionInfoDto, TimelineStepDto } from '../../shared/dto';
+import type { Redactor } from '../redaction/secretRedactor';
 import type { SessionInfo } from '../session/session';
 
-/** The header DTO for one session. */
-export function projectSessionInfo(id: string, info: Readonly<SessionInfo>): SessionInfoDto {
+/** The header DTO for one session, credentials masked (URL, negotiated subprotocol, reasons). */
+export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, redactor: Redactor): SessionInfoDto {
   const dto: SessionInfoDto = {
     id,
     kind: info.kind,
-    url: info.url,
+    url: redactor.url(info.url),
     state: info.state,
     startedAt: info.startedAt,
     messagesIn: info.messagesIn,
@@ -17,17 +18,29 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>): Ses
     bytesIn: info.bytesIn,
     bytesOut: info.bytesOut,
   };
-  if (info.subprotocol !== undefined) dto.subprotocol = info.subprotocol;
+  if (info.subprotocol !== undefined) dto.subprotocol = redactor.text(info.subprotocol);
   if (info.extensions !== undefined) dto.extensions = info.extensions;
   if (info.openedAt !== undefined) dto.openedAt = info.openedAt;
   if (info.closedAt !== undefined) dto.closedAt = info.closedAt;
   if (info.handshakeMs !== undefined) dto.handshakeMs = info.handshakeMs;
-  if (info.closeSummary !== undefined) dto.closeSummary = info.closeSummary;
+  if (info.closeSummary !== undefined) dto.closeSummary = redactor.text(info.closeSummary);
   for (const key of ['sid', 'transport', 'protocol', 'pingInterval', 'pingTimeout', 'upgrade'] as const) {
     if (info[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = info[key];
   }
-  if (info.namespaces) dto.namespaces = info.namespaces.map((n) => ({ ...n }));
+  if (info.namespaces) dto.namespaces = info.namespaces.map((n) => (n.reason === undefined ? { ...n } : { ...n, reason: redactor.text(n.reason) }));
   return dto;
+}
+
+/** Timeline steps for the header, copied (later arrows are added in place) with URLs and notes masked. */
+export function projectTimeline(steps: readonly TimelineStepDto[], redactor: Redactor): TimelineStepDto[] {
+  return steps.map((step) => ({
+    ...step,
+    arrows: step.arrows.map((arrow) => {
+      const copy = { ...arrow, label: redactor.text(arrow.label) };
+      if (arrow.detail !== undefined) copy.detail = redactor.text(arrow.detail);
+      return copy;
+    }),
+  }));
 }
 
 /** "host:port/path" for titles and the status bar (scheme, query and credentials left out). */
@@ -36,19 +49,6 @@ export function shortUrl(url: string): string {
     const parsed = new URL(url);
     const path = parsed.pathname === '/' ? '' : parsed.pathname;
     return `${parsed.host}${path}`;
-  } catch {
-    return url;
-  }
-}
-
-/** The URL with any `user:password@` removed, for logs and the recent-URL list. */
-export function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.username === '' && parsed.password === '') return url;
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
   } catch {
     return url;
   }

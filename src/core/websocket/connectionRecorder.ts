@@ -17,6 +17,8 @@ import { tapSocket } from './socketTap';
 
 /** Raw bytes kept from the end of the incoming stream, attached to protocol error rows. */
 export const RAW_TAIL_BYTES = 512;
+/** Incoming frames held back before the response row (one read's worth in practice); more are dropped. */
+const MAX_HELD_FRAMES = 1024;
 
 export interface RecorderSink {
   append(direction: 'in' | 'out' | 'local', layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size?: number): unknown;
@@ -37,6 +39,8 @@ export class ConnectionRecorder {
   private transportIsReady = false;
   private untap: (() => void) | undefined;
   private request: ClientRequest | undefined;
+  /** Incoming frames seen before the session logged the handshake response they followed. */
+  private heldFrames: WireFrame[] | undefined = [];
 
   constructor(private readonly url: string, private readonly clock: Clock, private readonly sink: RecorderSink) {}
 
@@ -78,7 +82,13 @@ export class ConnectionRecorder {
         if (this.transportIsReady) this.transportReady();
       }),
       onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
-      onFrame: (dir, frame) => this.sink.guard(() => this.sink.onFrame(dir, frame)),
+      onFrame: (dir, frame) => this.sink.guard(() => {
+        // The 101 and the first frames can come in one TCP read: the tap parses the frames before
+        // Node's HTTP parser reports the 101, so they wait for the response row (wire order).
+        if (dir === 'in' && this.heldFrames) {
+          if (this.heldFrames.length < MAX_HELD_FRAMES) this.heldFrames.push(frame);
+        } else this.sink.onFrame(dir, frame);
+      }),
       onRead: (chunk) => this.keepRawTail(chunk),
       onHttpAfterUpgrade: (text) => this.sink.guard(() => {
         this.tapActive = false;
@@ -139,6 +149,13 @@ export class ConnectionRecorder {
     this.requestLogged = true;
     this.requestSentMono = this.clock.mono();
     this.sink.append('out', 'http', 'handshake-request', { request: { method: req.method, url: this.url, headers } });
+  }
+
+  /** The session logged the handshake response (or is closing): frames that followed it go on now. */
+  responseLogged(): void {
+    const held = this.heldFrames;
+    this.heldFrames = undefined;
+    for (const frame of held ?? []) this.sink.guard(() => this.sink.onFrame('in', frame));
   }
 
   /** Ms from the request leaving to now. */

@@ -39,18 +39,24 @@ export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, p
 const CONTROL_KEEP = 125;
 
 export function createFrameParser(handlers: FrameParserHandlers, keepPayloadBytes = 0): FrameParser {
+  // Any number in, a count of bytes out (NaN, negatives and fractions would make allocation throw).
+  const keepData = Number.isFinite(keepPayloadBytes) ? Math.max(0, Math.floor(keepPayloadBytes)) : keepPayloadBytes > 0 ? Number.MAX_SAFE_INTEGER : 0;
   let header: number[] = [];
   let needed = 2; // header bytes needed before the payload starts
   let frame: WireFrame | undefined;
   let remaining = 0; // payload bytes still to come for `frame`
-  let kept: Uint8Array = new Uint8Array(0);
+  // Bytes kept of the current payload, copied as they arrive: an announced length allocates nothing
+  // (a header may announce 2^53 − 1 bytes and send none, issue #7).
+  let keep = 0;
+  let keptChunks: Uint8Array[] = [];
   let keptLength = 0;
   let maskKey: number[] = [];
   let failed = false;
 
   const finishFrame = (): void => {
     if (!frame) return;
-    const payload = kept.subarray(0, keptLength);
+    const payload = keptChunks.length === 1 ? keptChunks[0] : joinChunks(keptChunks, keptLength);
+    keptChunks = [];
     if (frame.masked) for (let i = 0; i < payload.length; i++) payload[i] ^= maskKey[i % 4];
     const done = { ...frame, payload };
     frame = undefined;
@@ -84,13 +90,13 @@ export function createFrameParser(handlers: FrameParserHandlers, keepPayloadByte
     }
     maskKey = masked ? header.slice(2 + lengthBytes, 6 + lengthBytes) : [];
     const opcode = b0 & 0x0f;
-    const keep = Math.min(payloadLength, opcode >= 0x8 ? Math.max(CONTROL_KEEP, keepPayloadBytes) : keepPayloadBytes);
-    kept = new Uint8Array(keep);
+    keep = Math.min(payloadLength, opcode >= 0x8 ? Math.max(CONTROL_KEEP, keepData) : keepData);
+    keptChunks = [];
     keptLength = 0;
     remaining = payloadLength;
     frame = {
       fin: (b0 & 0x80) !== 0, rsv1: (b0 & 0x40) !== 0, rsv2: (b0 & 0x20) !== 0, rsv3: (b0 & 0x10) !== 0,
-      opcode, masked, payloadLength, headerLength: total, payload: kept,
+      opcode, masked, payloadLength, headerLength: total, payload: EMPTY,
     };
     return true;
   };
@@ -106,10 +112,11 @@ export function createFrameParser(handlers: FrameParserHandlers, keepPayloadByte
         continue;
       }
       const take = Math.min(remaining, chunk.length - i);
-      const room = kept.length - keptLength;
-      if (room > 0) {
+      const room = keep - keptLength;
+      if (room > 0 && take > 0) {
         const copy = Math.min(room, take);
-        kept.set(chunk.subarray(i, i + copy), keptLength);
+        // A copy (never a view: a Buffer's slice shares memory, and unmasking would alter the socket's bytes).
+        keptChunks.push(new Uint8Array(chunk.subarray(i, i + copy)));
         keptLength += copy;
       }
       remaining -= take;
@@ -131,6 +138,18 @@ export function createFrameParser(handlers: FrameParserHandlers, keepPayloadByte
       return frame ? 0 : header.length;
     },
   };
+}
+
+const EMPTY = new Uint8Array(0);
+
+function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    joined.set(c, at);
+    at += c.length;
+  }
+  return joined;
 }
 
 /** Reads the status code and reason of a close frame payload (§5.5.1). */

@@ -24,24 +24,45 @@ export interface HeadSplitter {
 }
 
 export function createHeadSplitter(): HeadSplitter {
-  let buffered = Buffer.alloc(0);
+  // One buffer grown by doubling, searched only where the blank line can newly end: a head dripped
+  // byte by byte costs linear time, not quadratic (a server may drip its 101, issue #2).
+  let buffered = new Uint8Array(0);
+  let length = 0;
   let head: ParsedHead | undefined;
   let overflowed = false;
+  const append = (chunk: Uint8Array): void => {
+    if (length + chunk.length > buffered.length) {
+      const grown = new Uint8Array(Math.max(length + chunk.length, Math.min(buffered.length * 2, MAX_HEAD_BYTES + 4)));
+      grown.set(buffered.subarray(0, length));
+      buffered = grown;
+    }
+    buffered.set(chunk, length);
+    length += chunk.length;
+  };
   return {
     feed(chunk) {
       if (head || overflowed) return undefined;
-      buffered = Buffer.concat([buffered, chunk]);
-      const end = buffered.indexOf('\r\n\r\n');
+      const searchFrom = Math.max(0, length - 3);
+      // Never hold more than the limit (plus the blank line) whatever one chunk brings.
+      const take = Math.min(chunk.length, MAX_HEAD_BYTES + 4 - length);
+      append(chunk.subarray(0, take));
+      const end = Buffer.from(buffered.buffer, 0, length).indexOf('\r\n\r\n', searchFrom);
       // The limit holds whatever the chunking: a head that ends past it is as unusable as one that never ends.
-      if (end < 0 ? buffered.length > MAX_HEAD_BYTES : end + 4 > MAX_HEAD_BYTES) {
+      if (end < 0 ? length > MAX_HEAD_BYTES || take < chunk.length : end + 4 > MAX_HEAD_BYTES) {
         overflowed = true;
-        buffered = Buffer.alloc(0);
+        buffered = new Uint8Array(0);
+        length = 0;
         return undefined;
       }
       if (end < 0) return undefined;
-      head = parseHead(buffered.subarray(0, end).toString('latin1'), end + 4);
-      const rest = buffered.subarray(end + 4);
-      buffered = Buffer.alloc(0);
+      head = parseHead(Buffer.from(buffered.buffer, 0, end).toString('latin1'), end + 4);
+      // What follows the head: the rest of this chunk past the blank line (a copy, as before).
+      const restInBuffer = buffered.subarray(end + 4, length);
+      const rest = new Uint8Array(restInBuffer.length + (chunk.length - take));
+      rest.set(restInBuffer);
+      rest.set(chunk.subarray(take), restInBuffer.length);
+      buffered = new Uint8Array(0);
+      length = 0;
       return rest;
     },
     get head() {

@@ -53,6 +53,8 @@ export function prepareSend(request: SendRequest): PreparedSend {
         if (reason) return invalid('A close reason needs a close code.');
         return { ok: true, action: { op: 'close' } };
       }
+      // Checked before it is put in words: an object without a prototype cannot become text.
+      if (typeof code !== 'number') return invalid(`A ${typeof code} cannot be sent as a close code: it must be a number.`, 'Use 1000 (normal), 1001 (going away), 1002, 1003, 1007–1014, or an application code 3000–4999.');
       if (!isSendableCloseCode(code)) {
         return invalid(`${code} cannot be sent as a close code.`, 'Use 1000 (normal), 1001 (going away), 1002, 1003, 1007–1014, or an application code 3000–4999.');
       }
@@ -61,11 +63,16 @@ export function prepareSend(request: SendRequest): PreparedSend {
       return { ok: true, action: { op: 'close', code, reason: reason ?? '' } };
     }
     default:
-      return invalid(`Unknown message kind ${JSON.stringify((request as { kind?: unknown })?.kind)}.`);
+      return invalid(`Unknown message kind ${describeKind((request as { kind?: unknown } | undefined)?.kind)}.`);
   }
 }
 
 /** Codes an endpoint may put in a close frame (RFC 6455 §7.4; 1004–1006 and 1015 are reserved). */
 export function isSendableCloseCode(code: number): boolean {
   return Number.isInteger(code) && ((code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999));
+}
+
+/** A kind as the user typed it, for the error; any value (a BigInt or a null-prototype object would make JSON.stringify or String throw). */
+function describeKind(kind: unknown): string {
+  return typeof kind === 'string' ? JSON.stringify(kind) : kind === undefined ? 'undefined' : `of type ${typeof kind}`;
 }

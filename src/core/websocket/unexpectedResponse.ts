@@ -4,7 +4,11 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { ErrorCode } from '../errors';
+import type { ErrorMeta, Header, Payload } from '../events/logEvent';
 import { headerValue } from '../http/headers';
+import { textOrBinary } from '../payload/storedPayload';
+import { switchingProtocolsFault } from './switchingProtocols';
 
 /** How much of a non-101 body we keep (issue #2). */
 export const MAX_UNEXPECTED_BODY_BYTES = 64 * 1024;
@@ -57,6 +61,25 @@ export function decodeBody(bytes: Uint8Array, contentEncoding: string | undefine
     // A truncated or corrupt body: show the raw bytes instead.
   }
   return bytes;
+}
+
+/** The body as stored on the response row: decoded when compressed, text when it is UTF-8. */
+export function unexpectedBodyPayload(bytes: Uint8Array, contentEncoding: string | undefined, maxStoredBytes: number): Payload {
+  return textOrBinary(decodeBody(bytes, contentEncoding), maxStoredBytes);
+}
+
+/**
+ * The error row for an answer that did not open the WebSocket. A 101 arrives here when Node did not
+ * treat it as an upgrade (no Upgrade or no Connection: Upgrade): say what it lacked, not "101 instead of 101".
+ */
+export function unexpectedResponseError(status: number, statusText: string | undefined, headers: Header[]): ErrorMeta {
+  const switchFault = status === 101 ? switchingProtocolsFault(headers) : undefined;
+  if (switchFault) return switchFault;
+  return {
+    code: ErrorCode.UnexpectedResponse,
+    message: `The server answered ${status} ${statusText ?? ''}`.trimEnd() + ' instead of 101 Switching Protocols.',
+    hint: hintForStatus(status, headers),
+  };
 }
 
 /** What a status code usually means for a WebSocket upgrade, and what to try. */

@@ -16,17 +16,22 @@ import { Emitter } from '../emitter';
 import { ErrorCode, describeError } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { CloseMeta, Direction, ErrorMeta, EventMeta, Layer, Payload } from '../events/logEvent';
+import { caWithDefaultRoots } from '../connection/commonOptions';
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { headerObject, headerValue, rawHeaderPairs } from '../http/headers';
-import { binaryPayload, isUtf8, textOrBinary, textPayload } from '../payload/storedPayload';
+import { binaryPayload, textOrBinary, textPayload } from '../payload/storedPayload';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { TimerSet } from '../session/timerSet';
+import { describeAttempt } from './attemptNote';
 import { closePayload, summarizeClose } from './closeFacts';
 import { ConnectionRecorder, RAW_TAIL_BYTES } from './connectionRecorder';
 import { OPCODE, type WireFrame } from './frameParser';
+import { outgoingMessage, receivedMessage } from './messagePayloads';
 import { prepareSend } from './sendPreparation';
-import { decodeBody, hintForStatus, readUnexpectedBody } from './unexpectedResponse';
+import { switchingProtocolsFault } from './switchingProtocols';
+import { readUnexpectedBody, unexpectedBodyPayload, unexpectedResponseError } from './unexpectedResponse';
 import { WireFrameTracker, type WireEvent } from './wireFrameTracker';
+import { explainWsError } from './wsErrorExplanation';
 
 /** How long `close()` waits for the server's close frame before dropping the connection. */
 const CLOSE_GRACE_MS = 5_000;
@@ -69,6 +74,8 @@ export class WebSocketSession implements Session {
   private heartbeatCount = 0;
   private heartbeatAwaiting: string | undefined;
   private disposed = false;
+  /** Listeners of onMessage: without any, a truncated text message is never decoded in full. */
+  private messageReaders = 0;
 
   constructor(readonly options: ResolvedWebSocketOptions, deps: WebSocketSessionDeps = {}) {
     this.id = deps.id ?? `ws-${nextId++}`;
@@ -97,7 +104,10 @@ export class WebSocketSession implements Session {
 
   /** Every incoming data message with the seq of its log event: how a protocol on top (Engine.IO) reads. */
   onMessage(listener: (message: WsDataMessage) => void): Disposable {
-    return this.messages.on(listener);
+    const subscription = this.messages.on(listener);
+    this.messageReaders++;
+    let disposed = false;
+    return { dispose: () => { if (!disposed) { disposed = true; this.messageReaders--; subscription.dispose(); } } };
   }
 
   /**
@@ -107,13 +117,11 @@ export class WebSocketSession implements Session {
   sendFrame(data: string | Uint8Array): number | undefined {
     const ws = this.ws;
     if (!ws || this.state.state !== 'open' || ws.readyState !== WebSocket.OPEN) return undefined;
-    const binary = typeof data !== 'string';
-    const size = binary ? data.length : Buffer.byteLength(data);
-    const payload = binary ? binaryPayload(data, this.options.maxStoredPayloadBytes) : textPayload(data, this.options.maxStoredPayloadBytes);
+    const { wire, binary, payload, size } = outgoingMessage(data, this.options.maxStoredPayloadBytes);
     const event = this.append('out', 'ws', 'message', { frame: { opcode: binary ? OPCODE.binary : OPCODE.text } }, payload, size);
     this.state.messagesOut++;
     this.state.bytesOut += size;
-    ws.send(binary ? Buffer.from(data) : data, { binary }, (error) => {
+    ws.send(wire, { binary }, (error) => {
       if (error) this.guard(() => this.append('local', 'ws', 'error', { error: { ...describeError(error), code: ErrorCode.SendFailed } }));
     });
     this.fireChanged();
@@ -142,7 +150,7 @@ export class WebSocketSession implements Session {
         origin: o.origin,
         perMessageDeflate: o.perMessageDeflate,
         rejectUnauthorized: o.tls.rejectUnauthorized,
-        ca: o.tls.ca,
+        ca: caWithDefaultRoots(o.tls.ca),
         servername: o.tls.servername,
         maxPayload: o.maxPayloadBytes,
         followRedirects: false,
@@ -177,6 +185,14 @@ export class WebSocketSession implements Session {
       extensions: headerValue(headers, 'sec-websocket-extensions'),
       durationMs,
     }, undefined, this.recorder.responseHeadBytes ?? 0);
+    this.recorder.responseLogged();
+    // Node reports a 101 as an upgrade once it has Upgrade and Connection: Upgrade; ws then names a
+    // wrong Upgrade value only as "Invalid Upgrade header". Say what is wrong and end it ourselves.
+    const fault = switchingProtocolsFault(headers);
+    if (fault) {
+      this.fail(fault);
+      this.abort();
+    }
   }
 
   private onUnexpectedResponse(res: IncomingMessage): void {
@@ -187,19 +203,13 @@ export class WebSocketSession implements Session {
     this.abortBodyRead = reader.abort;
     void reader.done.then((body) => this.guard(() => {
       this.abortBodyRead = undefined;
-      const decoded = decodeBody(body.bytes, headerValue(headers, 'content-encoding'));
-      const payload = isUtf8(decoded) ? textPayload(Buffer.from(decoded).toString('utf8'), this.options.maxStoredPayloadBytes) : binaryPayload(decoded, this.options.maxStoredPayloadBytes);
-      this.append('in', 'http', 'handshake-response', {
-        response: { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers },
-        durationMs,
-        note: body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined,
-      }, payload, body.bytes.length);
-      const status = res.statusCode ?? 0;
-      this.fail({
-        code: ErrorCode.UnexpectedResponse,
-        message: `The server answered ${status} ${res.statusMessage ?? ''}`.trimEnd() + ' instead of 101 Switching Protocols.',
-        hint: hintForStatus(status, headers),
-      });
+      const response = { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers };
+      const payload = unexpectedBodyPayload(body.bytes, headerValue(headers, 'content-encoding'), this.options.maxStoredPayloadBytes);
+      const note = body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined;
+      this.append('in', 'http', 'handshake-response', { response, durationMs, note }, payload, body.bytes.length);
+      this.recorder.responseLogged();
+      // The error row is the one a user clicks first: it carries the status, headers and body too (issue #7).
+      this.fail(unexpectedResponseError(res.statusCode ?? 0, res.statusMessage, headers), payload, { response });
       this.abort();
     }));
   }
@@ -239,14 +249,13 @@ export class WebSocketSession implements Session {
   // ---- traffic ---------------------------------------------------------------------------------
 
   private onWsMessage(data: WebSocket.RawData, isBinary: boolean): void {
-    const bytes = rawDataToBuffer(data);
-    const payload = isBinary ? binaryPayload(bytes, this.options.maxStoredPayloadBytes) : textPayload(bytes.toString('utf8'), this.options.maxStoredPayloadBytes);
+    const message = receivedMessage(data, isBinary, this.options.maxStoredPayloadBytes, this.messageReaders > 0);
     this.state.messagesIn++;
-    this.state.bytesIn += bytes.length;
+    this.state.bytesIn += message.size;
     const frame = this.wire.nextIncoming() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
-    const event = this.append('in', 'ws', 'message', { frame }, payload, bytes.length);
+    const event = this.append('in', 'ws', 'message', { frame }, message.payload, message.size);
     this.fireChanged();
-    this.messages.fire({ seq: event.seq, data: isBinary ? new Uint8Array(bytes) : bytes.toString('utf8') });
+    if (message.data !== undefined) this.messages.fire({ seq: event.seq, data: message.data });
     const deferred = this.wire.releaseDeferred();
     if (deferred) this.logWireEvent(deferred);
   }
@@ -292,13 +301,11 @@ export class WebSocketSession implements Session {
     try {
       switch (action.op) {
         case 'message': {
-          const data = action.binary ? Buffer.from(action.bytes) : action.text;
-          const size = action.binary ? action.bytes.length : Buffer.byteLength(action.text);
-          const payload = action.binary ? binaryPayload(action.bytes, this.options.maxStoredPayloadBytes) : textPayload(action.text, this.options.maxStoredPayloadBytes);
-          const event = this.append('out', 'ws', 'message', { send: request, frame: { opcode: action.binary ? OPCODE.binary : OPCODE.text } }, payload, size);
+          const { wire, binary, payload, size } = outgoingMessage(action.binary ? action.bytes : action.text, this.options.maxStoredPayloadBytes);
+          const event = this.append('out', 'ws', 'message', { send: request, frame: { opcode: binary ? OPCODE.binary : OPCODE.text } }, payload, size);
           this.state.messagesOut++;
           this.state.bytesOut += size;
-          ws.send(data, { binary: action.binary }, onSent);
+          ws.send(wire, { binary }, onSent);
           this.fireChanged();
           return { ok: true, seq: event.seq };
         }
@@ -362,15 +369,17 @@ export class WebSocketSession implements Session {
 
   private onError(error: Error): void {
     if (this.abortedByUs && this.state.state === 'connecting') return;
-    const meta = describeError(error);
+    // After an error ws delivers no more messages: the wire facts of the ones it dropped are dropped too.
+    this.wire.dropIncomingData();
+    const meta = explainWsError(error, { maxMessageBytes: this.options.maxPayloadBytes, incomingFault: this.wire.incomingFault });
     const rawTail = meta.code === ErrorCode.ProtocolError || meta.code === ErrorCode.InvalidAccept ? this.recorder.rawTail : undefined;
     this.fail(meta, rawTail?.length ? binaryPayload(rawTail, RAW_TAIL_BYTES) : undefined);
   }
 
   /** Records an error row; before the session opened it also becomes the session's failure. */
-  private fail(error: ErrorMeta, payload?: Payload): void {
+  private fail(error: ErrorMeta, payload?: Payload, context: Pick<EventMeta, 'response'> = {}): void {
     if (this.state.state === 'connecting' && !this.failure) this.failure = error;
-    this.append('local', 'ws', 'error', { error }, payload, payload?.byteLength ?? 0);
+    this.append('local', 'ws', 'error', { error, ...context }, payload, payload?.byteLength ?? 0);
   }
 
   /** Ends a handshake we gave up on; ws then reports error + close, the error is ours already. */
@@ -381,6 +390,7 @@ export class WebSocketSession implements Session {
 
   private finishClosed(code: number | undefined, reason: string): void {
     if (this.state.state === 'closed') return;
+    this.recorder.responseLogged();
     // A close frame held back behind messages that ws never delivered (it failed on one): log it now.
     const deferred = this.wire.releaseDeferred(true);
     if (deferred) this.logWireEvent(deferred);
@@ -460,20 +470,4 @@ export class WebSocketSession implements Session {
       }
     }
   }
-}
-
-function describeAttempt(o: ResolvedWebSocketOptions): string {
-  const parts = [`Connecting to ${o.url}`];
-  if (o.subprotocols.length) parts.push(`subprotocols ${o.subprotocols.join(', ')}`);
-  parts.push(o.perMessageDeflate ? 'permessage-deflate offered' : 'no compression');
-  if (o.url.startsWith('wss:')) parts.push(o.tls.rejectUnauthorized ? 'TLS verification on' : 'TLS verification OFF');
-  parts.push(`handshake deadline ${o.handshakeTimeoutMs} ms`);
-  if (o.heartbeatIntervalMs > 0) parts.push(`heartbeat every ${o.heartbeatIntervalMs} ms`);
-  return parts.join(', ');
-}
-
-function rawDataToBuffer(data: WebSocket.RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data as ArrayBuffer);
 }

@@ -5,6 +5,7 @@
  */
 import type { CloseMeta, EventMeta, FrameMeta, Payload } from '../events/logEvent';
 import { binaryPayload, textOrBinary } from '../payload/storedPayload';
+import { incomingFrameFault, type FrameFault } from './frameFaults';
 import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
 
 /** An event the tap's frame should add to the log. */
@@ -33,6 +34,10 @@ export class WireFrameTracker {
    * read, or a message still inflating): logged after them, to keep wire order.
    */
   private deferredClose: WireEvent | undefined;
+  /** The first frame from the server that broke a rule of RFC 6455, as our parser saw it. */
+  incomingFault: FrameFault | undefined;
+  /** Set once `ws` failed: it delivers no more messages, so their wire facts are not kept either. */
+  private incomingDataDropped = false;
 
   /** Wire facts of the next complete incoming data message, in arrival order. */
   nextIncoming(): FrameMeta | undefined {
@@ -58,10 +63,26 @@ export class WireFrameTracker {
     this.close.initiator = 'client';
   }
 
+  /**
+   * `ws` failed on the incoming stream and reads on only to discard (until the close handshake ends):
+   * forget the facts of messages it will never deliver, and keep none of what follows.
+   */
+  dropIncomingData(): void {
+    this.incomingDataDropped = true;
+    this.incoming.length = 0;
+    this.partial = undefined;
+  }
+
+  /** Wire facts of incoming messages not yet delivered by `ws` (complete or in progress). */
+  get pendingIncoming(): number {
+    return this.incoming.length + (this.partial ? 1 : 0);
+  }
+
   observe(direction: 'in' | 'out', frame: WireFrame): WireEvent | undefined {
     const wireBytes = frame.headerLength + frame.payloadLength;
+    if (direction === 'in' && !this.incomingFault) this.incomingFault = incomingFrameFault(frame);
     if (direction === 'in' && (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)) {
-      this.trackIncomingData(frame, wireBytes);
+      if (!this.incomingDataDropped) this.trackIncomingData(frame, wireBytes);
       return undefined;
     }
     if (frame.opcode === OPCODE.close && direction === 'in') {
@@ -121,7 +142,8 @@ export class WireFrameTracker {
       meta: {
         close: { sentCode: code, sentReason: reason },
         frame: { opcode: OPCODE.close, wireBytes },
-        note: this.close.closeFrameReceived ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
+        // A close frame that broke a rule (a 1-byte payload) is a protocol error to ws, not a close to answer.
+        note: this.close.closeFrameReceived && !this.incomingFault ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
       },
       payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
     };

@@ -5,12 +5,13 @@
  * Returns the new session's id, or undefined when cancelled or invalid.
  */
 import * as vscode from 'vscode';
-import { withoutCredentials } from '../../core/view/sessionProjection';
+import { redactUrlsInText, urlForHistory } from '../../core/redaction/urlRedaction';
 import { promptConnectionOptions } from '../connectFlow';
 import { inferKind } from '../connectKinds';
+import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
 import type { SessionLauncher } from '../sessionLauncher';
-import { readConnectionDefaults, type ConnectionDefaults } from '../settings';
+import { ignoredWorkspaceTlsSettings, readConnectionDefaults, type ConnectionDefaults } from '../settings';
 
 export const CONNECT_COMMAND = 'realtimeInspector.connect';
 
@@ -29,6 +30,8 @@ export function registerConnectCommand(deps: ConnectCommandDeps): vscode.Disposa
 
 async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string | undefined> {
   const defaults = await readConnectionDefaults();
+  const ignored = ignoredWorkspaceTlsSettings();
+  if (ignored) deps.log.warn(ignored);
   if (!defaults.ok) {
     deps.log.warn(defaults.error);
     void vscode.window.showErrorMessage(defaults.error, 'Open Settings').then((choice) => {
@@ -40,12 +43,13 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
   if (options === undefined) return undefined;
   const result = deps.launcher.open(options);
   if (!result.ok) {
-    deps.log.warn(`Connect refused: ${result.message}`);
-    void vscode.window.showErrorMessage(`Cannot connect: ${result.message}`);
+    const message = redactUrlsInText(result.message);
+    deps.log.warn(`Connect refused: ${message}`);
+    void vscode.window.showErrorMessage(`Cannot connect: ${inert(message, 300)}`);
     return undefined;
   }
-  // Credentials in the URL are not kept in globalState (style.md rule 11).
-  await rememberUrl(deps.globalState, withoutCredentials(result.session.options.url));
+  // Credentials in the URL (userinfo, token query parameters) are not kept in globalState (style.md rule 11).
+  await rememberUrl(deps.globalState, urlForHistory(result.session.options.url));
   return result.session.id;
 }
 
@@ -62,13 +66,14 @@ function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
   return merged;
 }
 
+/** The remembered URLs, cleaned again on the way out: lists saved by earlier versions may hold credentials. */
 function recentUrls(state: vscode.Memento): string[] {
   const stored = state.get<unknown>(RECENT_URLS_KEY);
-  return Array.isArray(stored) ? stored.filter((u): u is string => typeof u === 'string') : [];
+  return Array.isArray(stored) ? stored.filter((u): u is string => typeof u === 'string').map(urlForHistory) : [];
 }
 
 async function rememberUrl(state: vscode.Memento, url: string): Promise<void> {
-  const next = [url, ...recentUrls(state).filter((u) => u !== url)].slice(0, MAX_RECENT_URLS);
+  const next = [...new Set([url, ...recentUrls(state)])].slice(0, MAX_RECENT_URLS);
   // Losing the history is harmless; the session is already open.
   await Promise.resolve(state.update(RECENT_URLS_KEY, next)).catch(() => undefined);
 }

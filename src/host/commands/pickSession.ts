@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import type { Session } from '../../core/session/session';
 import { shortUrl } from '../../core/view/sessionProjection';
+import { inert } from '../notificationText';
 import type { SessionLauncher } from '../sessionLauncher';
+import { redactorFor } from '../sessionRedaction';
 import type { SessionRegistry } from '../sessionRegistry';
 
 export interface SessionContext {
@@ -17,7 +19,7 @@ export interface SessionContext {
 export async function resolveSession(ctx: SessionContext, sessionId: unknown, placeHolder: string, filter: (s: Session) => boolean = () => true): Promise<Session | undefined> {
   if (typeof sessionId === 'string') {
     const named = ctx.registry.get(sessionId);
-    if (!named) void vscode.window.showErrorMessage(`There is no open Realtime Inspector session with id "${sessionId}".`);
+    if (!named) void vscode.window.showErrorMessage(`There is no open Realtime Inspector session with id "${inert(sessionId, 40)}".`);
     return named;
   }
   const active = ctx.launcher.activePanelSession();
@@ -29,7 +31,7 @@ export async function resolveSession(ctx: SessionContext, sessionId: unknown, pl
   }
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
-    candidates.map((session) => ({ label: shortUrl(session.options.url), description: session.info.state, detail: session.options.url, session })),
+    candidates.map((session) => ({ label: shortUrl(session.options.url), description: session.info.state, detail: redactorFor(session).url(session.options.url), session })),
     { placeHolder, title: 'Realtime Inspector' },
   );
   return picked?.session;

@@ -11,7 +11,9 @@ import type { SendOutcome, Session } from '../../core/session/session';
 import { prepareSend } from '../../core/websocket/sendPreparation';
 import type { SendKind, SendRequest } from '../../shared/sendRequest';
 import { parseSendRequest } from '../../shared/validateMessage';
+import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
+import { redactorFor } from '../sessionRedaction';
 import { isLive, resolveSession, type SessionContext } from './pickSession';
 import { promptSocketIoRequest } from './socketIoSendPrompts';
 
@@ -33,7 +35,7 @@ export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Dispos
     if (request !== undefined) {
       const parsed = parseSendRequest(request);
       if (!parsed.ok) {
-        void vscode.window.showErrorMessage(`Cannot send: ${parsed.reason}`);
+        void vscode.window.showErrorMessage(`Cannot send: ${inert(parsed.reason, 300)}`);
         return undefined;
       }
       const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
@@ -49,9 +51,9 @@ export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Dispos
 function send(deps: SendMessageDeps, session: Session, request: SendRequest): SendOutcome {
   const outcome = session.send(request);
   if (!outcome.ok) {
-    deps.log.info(`[${session.id}] send refused: ${outcome.error.code}: ${outcome.error.message}`);
+    deps.log.info(redactorFor(session).text(`[${session.id}] send refused: ${outcome.error.code}: ${outcome.error.message}`));
     const hint = outcome.error.hint ? ` ${outcome.error.hint}` : '';
-    void vscode.window.showErrorMessage(`Could not send: ${outcome.error.message}${hint}`);
+    void vscode.window.showErrorMessage(`Could not send: ${inert(redactorFor(session).text(`${outcome.error.message}${hint}`), 300)}`);
   }
   return outcome;
 }

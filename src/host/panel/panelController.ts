@@ -9,14 +9,16 @@ import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
 import type { LogEvent } from '../../core/events/logEvent';
 import type { Session } from '../../core/session/session';
+import { NO_REDACTION, type Redactor } from '../../core/redaction/secretRedactor';
 import { isReplayable, projectDetails, projectRow } from '../../core/view/eventProjection';
-import { projectSessionInfo, shortUrl } from '../../core/view/sessionProjection';
+import { projectSessionInfo, projectTimeline, shortUrl } from '../../core/view/sessionProjection';
 import { addToTimeline } from '../../core/view/upgradeTimeline';
-import type { SessionInfoDto, TimelineStepDto } from '../../shared/dto';
+import type { EventDetailsDto, SessionInfoDto, TimelineStepDto } from '../../shared/dto';
 import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
 import type { SendRequest } from '../../shared/sendRequest';
 import { parseWebviewMessage } from '../../shared/validateMessage';
 import { describeThrown, type OutputLog } from '../outputLog';
+import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
 
@@ -44,11 +46,14 @@ export class PanelController implements vscode.Disposable {
   private isDisposed = false;
   private originMono: number | undefined;
   private readonly timeline: TimelineStepDto[] = [];
+  /** Masks this session's credentials in everything the panel is sent (issue #7). */
+  private readonly redactor: Redactor;
 
   /** Fired once, when the panel is closed by the user or disposed by code. */
   readonly onDidDispose = this.disposed.event;
 
   constructor(readonly session: Session, private readonly deps: PanelControllerDeps) {
+    this.redactor = redactorFor(session);
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
     this.panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `⚡ ${shortUrl(session.options.url)}`, deps.viewColumn ?? vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -66,6 +71,8 @@ export class PanelController implements vscode.Disposable {
     this.store.add(this.panel.onDidDispose(() => this.dispose()));
     for (const event of session.log.page(1, session.log.count)) this.trackTimeline(event);
     this.store.add(session.log.onAppend((event) => {
+      // The first event seen is the origin of elapsed times, even if the log later lets it go.
+      this.originMono ??= event.mono;
       if (this.trackTimeline(event) && this.ready) this.changes.push(true);
       if (this.ready) this.rows.push(event);
     }));
@@ -117,13 +124,13 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'events/getPage': {
         const limit = Math.min(message.limit, MAX_ROWS_PER_MESSAGE);
-        const rows = this.session.log.page(Math.max(1, message.fromSeq), limit).map((e) => projectRow(e, this.origin(e)));
+        const rows = this.session.log.page(Math.max(1, message.fromSeq), limit).map((e) => projectRow(e, this.origin(e), this.redactor));
         this.reply({ type: 'events/page', requestId: message.requestId, rows, total: this.session.log.count });
         return;
       }
       case 'events/getDetails': {
         const event = this.session.log.get(message.seq);
-        this.reply({ type: 'events/details', requestId: message.requestId, details: event ? projectDetails(event, this.origin(event)) : null });
+        this.reply({ type: 'events/details', requestId: message.requestId, details: event ? this.details(event, message.reveal === true) : null });
         return;
       }
       case 'composer/send':
@@ -179,14 +186,23 @@ export class PanelController implements vscode.Disposable {
     this.post({
       type: 'session/snapshot',
       session: this.sessionDto(),
-      rows: events.map((e) => projectRow(e, this.origin(e))),
+      rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)),
       total,
       firstSeq: events[0]?.seq ?? fromSeq,
     });
   }
 
   private postAppended(events: LogEvent[]): void {
-    this.post({ type: 'events/appended', rows: events.map((e) => projectRow(e, this.origin(e))), total: this.session.log.count });
+    this.post({ type: 'events/appended', rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)), total: this.session.log.count });
+  }
+
+  /**
+   * One event's details, masked; unmasked only when the user asked for this row ("Show secrets"). The
+   * revealed values go to this one reply and nowhere else: not to the output channel, not to storage.
+   */
+  private details(event: LogEvent, reveal: boolean): EventDetailsDto {
+    if (!reveal) return projectDetails(event, this.origin(event), this.redactor);
+    return { ...projectDetails(event, this.origin(event), NO_REDACTION), revealed: true };
   }
 
   private postChanged(): void {
@@ -208,9 +224,10 @@ export class PanelController implements vscode.Disposable {
 
   /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
   private sessionDto(): SessionInfoDto {
-    const dto = projectSessionInfo(this.session.id, this.session.info);
+    const dto = projectSessionInfo(this.session.id, this.session.info, this.redactor);
     // A copy of each step: later arrows are added to the steps in place.
-    if (this.session.options.kind !== 'websocket') dto.timeline = this.timeline.map((s) => ({ ...s, arrows: [...s.arrows] }));
+    if (this.session.options.kind !== 'websocket') dto.timeline = projectTimeline(this.timeline, this.redactor);
+    if (this.session.log.dropped > 0) dto.eventsNotKept = this.session.log.dropped;
     return dto;
   }
 

@@ -8,6 +8,8 @@ import {
   formatIssues, parseHeaderLines, validateConnectionOptions, type ResolvedConnectionOptions, type ResolvedWebSocketOptions,
   type ValidationIssue, type ValidationResult,
 } from '../../../src/core/connection/connectionOptions';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../../src/core/connection/commonOptions';
+import { DEFAULT_MAX_POLL_BODY, type ResolvedEngineIoOptions } from '../../../src/core/connection/engineIoOptions';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUY2E=\n-----END CERTIFICATE-----\n';
 
@@ -290,6 +292,32 @@ describe('connectionOptions', () => {
     it('refuses a non-boolean perMessageDeflate', () => {
       assert.deepEqual(fieldsWith({ perMessageDeflate: 'yes' }), ['perMessageDeflate']);
       assert.deepEqual(fieldsWith({ perMessageDeflate: 0 }), ['perMessageDeflate']);
+    });
+
+    describe('Engine.IO limits (issue #7)', () => {
+      const eio = (extra: Record<string, unknown>) => validateConnectionOptions({ kind: 'engineio', url: 'http://localhost:3000/', ...extra });
+
+      it('defaults maxPayloadBytes to DEFAULT_MAX_MESSAGE_BYTES (16 MiB) and maxPollBodyBytes to 4 MiB', () => {
+        const value = valid(eio({})) as ResolvedEngineIoOptions;
+        assert.equal(value.maxPayloadBytes, DEFAULT_MAX_MESSAGE_BYTES);
+        assert.equal(DEFAULT_MAX_MESSAGE_BYTES, 16 * 1024 * 1024);
+        assert.equal(value.maxPollBodyBytes, 4 * 1024 * 1024);
+        assert.equal(DEFAULT_MAX_POLL_BODY, 4 * 1024 * 1024);
+      });
+
+      it('keeps maxPayloadBytes from 1 to 2^31 − 1, floored', () => {
+        assert.equal((valid(eio({ maxPayloadBytes: 1 })) as ResolvedEngineIoOptions).maxPayloadBytes, 1);
+        assert.equal((valid(eio({ maxPayloadBytes: 2 ** 31 - 1 })) as ResolvedEngineIoOptions).maxPayloadBytes, 2 ** 31 - 1);
+        assert.equal((valid(eio({ kind: 'socketio', maxPayloadBytes: 2048.7 })) as ResolvedEngineIoOptions).maxPayloadBytes, 2048);
+      });
+
+      it('refuses maxPayloadBytes out of range, NaN, Infinity or as a string', () => {
+        for (const value of [0, -1, 2 ** 31, NaN, Infinity, '1', null]) {
+          const found = issues(eio({ maxPayloadBytes: value }));
+          assert.deepEqual(found.map((i) => i.field), ['maxPayloadBytes'], `maxPayloadBytes = ${String(value)}`);
+          assert.match(found[0].message, /^maxPayloadBytes must be a number from 1 to 2147483647\.$/);
+        }
+      });
     });
   });
 

@@ -1,10 +1,11 @@
+import { NO_REDACTION } from '../../../src/core/redaction/secretRedactor';
 import assert from 'node:assert/strict';
 import type { LogEvent } from '../../../src/core/events/logEvent';
 import { projectDetails } from '../../../src/core/view/eventProjection';
 
 function facts(event: Partial<LogEvent>): Map<string, string> {
   const full: LogEvent = { seq: 7, time: 0, mono: 0, direction: 'in', layer: 'sio', type: 'sio-ack', size: 0, ...event };
-  return new Map(projectDetails(full, 0).facts);
+  return new Map(projectDetails(full, 0, NO_REDACTION).facts);
 }
 
 describe('details facts of the Engine.IO and Socket.IO layers', () => {

@@ -3,7 +3,8 @@
  * where the user can act, and the library's words in `detail`. Never throws.
  */
 import assert from 'node:assert/strict';
-import { describeError, ErrorCode } from '../../../src/core/errors';
+import { describeError, ErrorCode, messageTooBig } from '../../../src/core/errors';
+import { explainWsError } from '../../../src/core/websocket/wsErrorExplanation';
 
 /** A Node-style error: an Error with a `code`. */
 function nodeError(code: string, message: string): Error {
@@ -144,6 +145,33 @@ describe('errors', () => {
 
     it('an object without a prototype never throws', () => {
       assert.doesNotThrow(() => describeError(Object.create(null)));
+    });
+  });
+
+  describe('messageTooBig and explainWsError (issue #7)', () => {
+    it('names the limit in bytes, the 1009 that went out, and the setting that raises it', () => {
+      const error = messageTooBig(16 * 1024 * 1024, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: Max payload size exceeded');
+      assert.equal(error.code, ErrorCode.MessageTooBig);
+      assert.match(error.message, /16777216 bytes \(16 MiB\)/);
+      assert.match(error.message, /1009/);
+      assert.match(error.hint!, /realtimeInspector\.maxMessageBytes/);
+      assert.match(error.detail!, /Max payload size exceeded/);
+    });
+
+    it('turns ws\'s max-payload error into messageTooBig with the session\'s limit', () => {
+      const wsError = nodeError('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'Max payload size exceeded');
+      const error = explainWsError(wsError, { maxMessageBytes: 1500 });
+      assert.match(error.message, /1500 bytes \(0\.00 MiB\)|1500 bytes/);
+      assert.match(error.detail!, /WS_ERR_UNSUPPORTED_MESSAGE_LENGTH/);
+    });
+
+    it('uses the frame fault our parser saw only when ws names the same fault', () => {
+      const wsError = nodeError('WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH', 'Invalid payload length 1');
+      const fault = { wsCode: 'WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH', message: 'close frame with a 1-byte payload' };
+      assert.equal(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: fault }).message, fault.message);
+      const other = { wsCode: 'WS_ERR_INVALID_OPCODE', message: 'reserved opcode' };
+      assert.match(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: other }).message, /invalid payload length/);
+      assert.equal(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: fault }).code, ErrorCode.ProtocolError);
     });
   });
 });

@@ -3,6 +3,7 @@
  * HTTP status, payload views (UTF-8, JSON, hex dump) limited to 64 KiB, replayable outgoing messages.
  */
 import assert from 'node:assert/strict';
+import { NO_REDACTION } from '../../../src/core/redaction/secretRedactor';
 import { createHash } from 'node:crypto';
 import type { LogEvent, NewLogEvent } from '../../../src/core/events/logEvent';
 import { binaryPayload, textPayload } from '../../../src/core/payload/storedPayload';
@@ -31,7 +32,7 @@ function fact(details: ReturnType<typeof projectDetails>, label: string): string
 
 describe('projectRow', () => {
   it('copies the identity fields and computes elapsed from the origin', () => {
-    const row = projectRow(event({ type: 'open', mono: 1250.5, parent: 3 }), 1000);
+    const row = projectRow(event({ type: 'open', mono: 1250.5, parent: 3 }), 1000, NO_REDACTION);
     assert.equal(row.elapsed, 250.5);
     assert.equal(row.type, 'open');
     assert.equal(row.direction, 'local');
@@ -41,16 +42,19 @@ describe('projectRow', () => {
   });
 
   it('marks error rows and binary rows', () => {
-    assert.equal(projectRow(event({ type: 'error', meta: { error: { code: 'RI_CONNECTION_REFUSED', message: 'refused' } } }), 0).isError, true);
-    assert.equal(projectRow(event({ type: 'heartbeat-timeout' }), 0).isError, true);
-    assert.equal(projectRow(binaryMessage([1, 2]), 0).binary, true);
+    assert.equal(projectRow(event({ type: 'error', meta: { error: { code: 'RI_CONNECTION_REFUSED', message: 'refused' } } }), 0, NO_REDACTION).isError, true);
+    assert.equal(projectRow(event({ type: 'heartbeat-timeout' }), 0, NO_REDACTION).isError, true);
+    assert.equal(projectRow(binaryMessage([1, 2]), 0, NO_REDACTION).binary, true);
   });
 });
 
 describe('previewOf', () => {
-  it('shows newlines as ⏎ and keeps to one line', () => {
-    assert.equal(previewOf(textMessage('first\nsecond\r\nthird')), 'first⏎second⏎third');
-    assert.equal(previewOf(textMessage('tab\there\u0000')), 'tab here ');
+  // Issue #7: replacing controls with spaces made `a\0b` and `a b` one row; the webview escapes them visibly.
+  it('keeps line breaks, tabs, NUL and zero-width characters as they are, so different payloads stay different', () => {
+    assert.equal(previewOf(textMessage('first\nsecond\r\nthird')), 'first\nsecond\r\nthird');
+    assert.equal(previewOf(textMessage('tab\there\u0000')), 'tab\there\u0000');
+    assert.notEqual(previewOf(textMessage('a\u0000b')), previewOf(textMessage('a b')));
+    assert.notEqual(previewOf(textMessage('a\u200bb')), previewOf(textMessage('ab')));
   });
 
   it('cuts long text to PREVIEW_MAX_CHARS with an ellipsis', () => {
@@ -94,9 +98,9 @@ describe('previewOf', () => {
     assert.equal(previewOf(event({ type: 'error', meta: { error: { code: 'RI_HOST_NOT_FOUND', message: 'The host name could not be resolved.' } } })), 'RI_HOST_NOT_FOUND: The host name could not be resolved.');
   });
 
-  it('keeps hostile headers and reasons on one line', () => {
+  it('keeps hostile reasons as they are (escaped by the webview) and bounded', () => {
     const preview = previewOf(event({ type: 'close-frame', direction: 'in', meta: { close: { wireCode: 4000, wireReason: 'a\nb\u001b[31m' } } }));
-    assert.equal(preview, '4000 Application code (private use): a⏎b [31m');
+    assert.equal(preview, '4000 Application code (private use): a\nb\u001b[31m');
   });
 });
 
@@ -119,7 +123,7 @@ describe('projectDetails', () => {
     const details = projectDetails(event({
       type: 'handshake-response', direction: 'in', layer: 'http',
       meta: { response: { status: 101, httpVersion: '1.1', headers: [['Upgrade', 'websocket'], ['Connection', 'Upgrade'], ['Sec-WebSocket-Accept', 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=']] }, durationMs: 12.34 },
-    }), 1000);
+    }), 1000, NO_REDACTION);
     assert.equal(details.summary, '101 Switching Protocols', 'the standard reason phrase fills in for a missing one');
     assert.deepEqual(details.responseHeaders?.map(([n]) => n), ['Upgrade', 'Connection', 'Sec-WebSocket-Accept']);
     assert.equal(fact(details, 'Status'), '101 Switching Protocols');
@@ -128,7 +132,7 @@ describe('projectDetails', () => {
   });
 
   it('explains close codes', () => {
-    const details = projectDetails(event({ type: 'close-frame', direction: 'in', meta: { close: { wireCode: 1008, wireReason: 'no token', initiator: 'server' } } }), 0);
+    const details = projectDetails(event({ type: 'close-frame', direction: 'in', meta: { close: { wireCode: 1008, wireReason: 'no token', initiator: 'server' } } }), 0, NO_REDACTION);
     assert.equal(details.summary, '1008 Policy Violation: no token');
     assert.equal(fact(details, 'Close code'), '1008 Policy Violation');
     assert.equal(fact(details, 'Closed by'), 'server');
@@ -136,19 +140,19 @@ describe('projectDetails', () => {
   });
 
   it('shows error facts and the hint as the explanation', () => {
-    const details = projectDetails(event({ type: 'error', meta: { error: { code: 'RI_CONNECTION_REFUSED', message: 'The connection was refused.', hint: 'Check the port.', detail: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1' } } }), 0);
+    const details = projectDetails(event({ type: 'error', meta: { error: { code: 'RI_CONNECTION_REFUSED', message: 'The connection was refused.', hint: 'Check the port.', detail: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1' } } }), 0, NO_REDACTION);
     assert.equal(details.summary, 'The connection was refused.');
     assert.equal(fact(details, 'Error code'), 'RI_CONNECTION_REFUSED');
     assert.equal(details.explanation, 'The connection was refused. Check the port.');
   });
 
   it('keeps stack traces out of the details pane', () => {
-    const details = projectDetails(event({ type: 'error', meta: { error: { code: 'RI_INTERNAL', message: 'Internal error while recording', detail: 'TypeError: x is undefined\n    at append (webSocketSession.ts:1:1)' } } }), 0);
+    const details = projectDetails(event({ type: 'error', meta: { error: { code: 'RI_INTERNAL', message: 'Internal error while recording', detail: 'TypeError: x is undefined\n    at append (webSocketSession.ts:1:1)' } } }), 0, NO_REDACTION);
     assert.equal(fact(details, 'Detail'), 'TypeError: x is undefined');
   });
 
   it('names the frame opcode and compression', () => {
-    const details = projectDetails({ ...textMessage('hi'), meta: { frame: { opcode: 1, compressed: true, frames: 2, wireBytes: 10 } } }, 0);
+    const details = projectDetails({ ...textMessage('hi'), meta: { frame: { opcode: 1, compressed: true, frames: 2, wireBytes: 10 } } }, 0, NO_REDACTION);
     assert.equal(fact(details, 'Opcode'), '1 (text)');
     assert.equal(fact(details, 'Compressed'), 'yes (permessage-deflate)');
     assert.equal(details.summary, 'Text message, 2 B');
@@ -156,7 +160,7 @@ describe('projectDetails', () => {
 
   describe('payload views', () => {
     it('text that is JSON gets a pretty view', () => {
-      const payload = projectDetails(textMessage('{"a":[1,2],"b":"x"}'), 0).payload;
+      const payload = projectDetails(textMessage('{"a":[1,2],"b":"x"}'), 0, NO_REDACTION).payload;
       assert.ok(payload);
       assert.equal(payload.binary, false);
       assert.equal(payload.text, '{"a":[1,2],"b":"x"}');
@@ -166,20 +170,20 @@ describe('projectDetails', () => {
     });
 
     it('text that is not JSON (or only a JSON scalar) gets no JSON view', () => {
-      assert.equal(projectDetails(textMessage('{not json'), 0).payload?.json, undefined);
-      assert.equal(projectDetails(textMessage('42'), 0).payload?.json, undefined);
+      assert.equal(projectDetails(textMessage('{not json'), 0, NO_REDACTION).payload?.json, undefined);
+      assert.equal(projectDetails(textMessage('42'), 0, NO_REDACTION).payload?.json, undefined);
     });
 
     it('binary that is valid UTF-8 text is shown as text too', () => {
-      const payload = projectDetails(binaryMessage([...Buffer.from('héllo {"k":1}', 'utf8')]), 0).payload;
+      const payload = projectDetails(binaryMessage([...Buffer.from('héllo {"k":1}', 'utf8')]), 0, NO_REDACTION).payload;
       assert.equal(payload?.binary, true);
       assert.equal(payload?.text, 'héllo {"k":1}');
     });
 
     it('binary that is not valid UTF-8, or full of control bytes, has no text view', () => {
-      assert.equal(projectDetails(binaryMessage([0xc3, 0x28]), 0).payload?.text, undefined, 'invalid continuation byte');
-      assert.equal(projectDetails(binaryMessage([0xff, 0xfe]), 0).payload?.text, undefined);
-      assert.equal(projectDetails(binaryMessage([0x00, 0x01, 0x02]), 0).payload?.text, undefined, 'NULs are valid UTF-8 but not text');
+      assert.equal(projectDetails(binaryMessage([0xc3, 0x28]), 0, NO_REDACTION).payload?.text, undefined, 'invalid continuation byte');
+      assert.equal(projectDetails(binaryMessage([0xff, 0xfe]), 0, NO_REDACTION).payload?.text, undefined);
+      assert.equal(projectDetails(binaryMessage([0x00, 0x01, 0x02]), 0, NO_REDACTION).payload?.text, undefined, 'NULs are valid UTF-8 but not text');
     });
 
     it('hex dump: offset, 16 bytes per line in two groups, ASCII column', () => {
@@ -193,7 +197,7 @@ describe('projectDetails', () => {
 
     it('shows at most 64 KiB and says it was cut', () => {
       const big = new Uint8Array(DISPLAY_LIMIT_BYTES + 100).fill(0x41);
-      const payload = projectDetails(binaryMessage(big), 0).payload;
+      const payload = projectDetails(binaryMessage(big), 0, NO_REDACTION).payload;
       assert.ok(payload);
       assert.equal(payload.byteLength, DISPLAY_LIMIT_BYTES + 100);
       assert.equal(payload.shownBytes, DISPLAY_LIMIT_BYTES);
@@ -204,7 +208,7 @@ describe('projectDetails', () => {
 
     it('cuts long text on a character boundary and skips the JSON view', () => {
       const text = `[${'"€",'.repeat(30_000)}"€"]`;
-      const payload = projectDetails(textMessage(text), 0).payload;
+      const payload = projectDetails(textMessage(text), 0, NO_REDACTION).payload;
       assert.ok(payload);
       assert.equal(payload.truncated, true);
       assert.equal(payload.json, undefined);
@@ -214,7 +218,7 @@ describe('projectDetails', () => {
 
     it('a payload truncated in the log carries its full length and SHA-256', () => {
       const full = 'z'.repeat(5000);
-      const payload = projectDetails(textMessage(full, 'in', 1024), 0).payload;
+      const payload = projectDetails(textMessage(full, 'in', 1024), 0, NO_REDACTION).payload;
       assert.ok(payload);
       assert.equal(payload.byteLength, 5000);
       assert.equal(payload.shownBytes, 1024);
@@ -227,7 +231,7 @@ describe('projectDetails', () => {
     it('outgoing messages and pings with the request they were sent from', () => {
       const sent = { ...textMessage('hi', 'out'), meta: { send: { kind: 'text', text: 'hi' } as const } };
       assert.equal(isReplayable(sent), true);
-      assert.equal(projectDetails(sent, 0).replayable, true);
+      assert.equal(projectDetails(sent, 0, NO_REDACTION).replayable, true);
       const ping = event({ type: 'ping', direction: 'out', meta: { send: { kind: 'ping' } } });
       assert.equal(isReplayable(ping), true);
     });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { binaryPayload, textPayload } from '../../../src/core/payload/storedPayload';
+import { adoptedBinaryPayload, binaryPayload, textOrBinary, textPayload, textPayloadFromBytes } from '../../../src/core/payload/storedPayload';
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 const hex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text.replace(/\s+/g, ''), 'hex'));
@@ -98,6 +98,58 @@ describe('storedPayload', () => {
       const stored = binaryPayload(hex('00 00'), 0);
       assert.equal(stored.kind === 'binary' && stored.bytes.length, 0);
       assert.deepEqual(stored.truncated, { keptBytes: 0, sha256: sha256(hex('00 00')) });
+    });
+  });
+
+  describe('textPayloadFromBytes (a text message as received, issue #7)', () => {
+    const text = 'a😀é€b\ufeffz';
+    const full = Buffer.from(text, 'utf8');
+
+    it('keeps whole text as given, or decodes the bytes when no text is given', () => {
+      assert.deepEqual(textPayloadFromBytes(full, 100, text), { kind: 'text', text, byteLength: full.length });
+      assert.deepEqual(textPayloadFromBytes(full, 100), { kind: 'text', text, byteLength: full.length });
+    });
+
+    it('at every limit, with or without the decoded text, matches textPayload: same cut, same SHA-256', () => {
+      for (let limit = 0; limit <= full.length; limit++) {
+        const expected = textPayload(text, limit);
+        assert.deepEqual(textPayloadFromBytes(full, limit, text), expected, `limit ${limit}, sliced from the decoded text`);
+        assert.deepEqual(textPayloadFromBytes(full, limit), expected, `limit ${limit}, decoded from the kept bytes`);
+      }
+    });
+
+    it('builds truncated text from the kept bytes only: a bytes view over a larger buffer is cut in place', () => {
+      const backing = Buffer.concat([Buffer.from('XX'), Buffer.from('hello world'), Buffer.from('YY')]);
+      const view = backing.subarray(2, 13);
+      assert.deepEqual(textPayloadFromBytes(view, 5), {
+        kind: 'text', text: 'hello', byteLength: 11, truncated: { keptBytes: 5, sha256: sha256(Buffer.from('hello world')) },
+      });
+    });
+  });
+
+  describe('adoptedBinaryPayload (bytes handed over by ws, issue #7)', () => {
+    it('stores whole bytes without copying them', () => {
+      const bytes = hex('01 02 03');
+      const stored = adoptedBinaryPayload(bytes, 3);
+      assert.equal(stored.kind === 'binary' && stored.bytes, bytes, 'the same object, not a copy');
+      assert.equal(stored.byteLength, 3);
+      assert.equal(stored.truncated, undefined);
+    });
+
+    it('over the limit copies only the kept part, with the SHA-256 of all the bytes', () => {
+      const bytes = new Uint8Array(1000).map((_, i) => (i * 7) & 0xff);
+      const stored = adoptedBinaryPayload(bytes, 10);
+      assert.equal(stored.kind === 'binary' && stored.bytes.buffer.byteLength, 10, 'the kept copy does not hold the full buffer');
+      assert.deepEqual(stored.kind === 'binary' && stored.bytes, bytes.subarray(0, 10));
+      assert.deepEqual(stored.truncated, { keptBytes: 10, sha256: sha256(bytes) });
+    });
+  });
+
+  describe('textOrBinary', () => {
+    it('stores valid UTF-8 as text (a leading BOM kept) and anything else as binary', () => {
+      assert.deepEqual(textOrBinary(Buffer.from('\ufeffping €'), 125), { kind: 'text', text: '\ufeffping €', byteLength: 11 });
+      assert.deepEqual(textOrBinary(hex('c3 28'), 125), { kind: 'binary', bytes: hex('c3 28'), byteLength: 2 });
+      assert.deepEqual(textOrBinary(Buffer.from('€€'), 4).truncated?.keptBytes, 3);
     });
   });
 });

@@ -365,7 +365,8 @@ describe('Engine.IO against hostile servers', function () {
 
     it('survives a server that answers every poll at once with a noop, and stops polling when closed', async () => {
       const { session, server } = await run({ poll: (c) => text(c.res, '6') });
-      await eventually(() => server.count('poll') >= 10, 'polls happen');
+      // The empty-poll floor (pollPacing.ts) spaces these polls out: a few are enough to prove the loop survives.
+      await eventually(() => server.count('poll') >= 3, 'polls happen');
       assert.equal(session.info.state, 'open');
       assert.ok(ofType(session, 'eio-noop').length > 0, 'the noops are logged');
       await session.close();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatClock, formatCount, formatDuration, formatElapsed, formatSize, jsonErrorLocation, oneLine, safeMultiline, utf8Length } from '../../../src/webview/format';
+import { formatClock, formatCount, formatDuration, formatElapsed, formatSize, jsonErrorLocation, utf8Length } from '../../../src/webview/format';
 
 describe('webview format', () => {
   describe('formatSize', () => {
@@ -49,23 +49,6 @@ describe('webview format', () => {
     assert.equal(formatDuration(12.4), '12 ms');
     assert.equal(formatDuration(1500), '1.50 s');
     assert.equal(formatDuration(125_000), '2 min 5 s');
-  });
-
-  describe('oneLine', () => {
-    it('flattens line breaks and tabs', () => {
-      assert.equal(oneLine('a\r\nb\tc\n\nd'), 'a b c d');
-    });
-    it('replaces controls and bidi overrides so hostile text cannot hide or reverse', () => {
-      assert.equal(oneLine('x\u0000y\u202ez\u2066'), 'x\ufffdy\ufffdz\ufffd');
-    });
-    it('truncates with an ellipsis', () => {
-      assert.equal(oneLine('abcdef', 4), 'abc…');
-      assert.equal(oneLine('abcd', 4), 'abcd');
-    });
-  });
-
-  it('safeMultiline keeps line breaks but neutralises bidi marks', () => {
-    assert.equal(safeMultiline('a\nb\u202ec'), 'a\nb\ufffdc');
   });
 
   describe('jsonErrorLocation', () => {

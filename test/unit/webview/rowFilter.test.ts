@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { EventRowDto } from '../../../src/shared/dto';
-import { FilteredRows, layerGroup } from '../../../src/webview/rowFilter';
+import { FilteredRows, layerGroup, rowMatches } from '../../../src/webview/rowFilter';
 import { MemoryRowStore } from '../../../src/webview/rowStore';
 
 function row(seq: number, layer: string, type: string, preview = ''): EventRowDto {
@@ -61,5 +61,11 @@ describe('webview row filter', () => {
     assert.equal(view.nesting(tree[0]).collapsed, true);
     view.toggleCollapsed(1);
     assert.deepEqual(seqs(view), [1, 2, 3, 4]);
+  });
+
+  it('matches the warning text too (issue #7)', () => {
+    const warned: EventRowDto = { ...row(6, 'sio', 'sio-event', '["connect"]'), warning: 'Reserved event name "connect"' };
+    assert.equal(rowMatches(warned, 'reserved'), true);
+    assert.equal(rowMatches(row(7, 'sio', 'sio-event', '["connect"]'), 'reserved'), false);
   });
 });
