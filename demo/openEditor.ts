@@ -20,7 +20,8 @@ const socketIoDemo = `http://${demoHost}:${Number(process.env.RI_DEMO_SIO_PORT |
 const HOW_TO = [
   `In VS Code: F1 → "Realtime Inspector: Connect…" → ${demoServer}/echo → Connect`,
   `(more endpoints: ${demoServer}/ticker, /ping, /close?code=4001&reason=bye — see demo/workspace/README.md)`,
-  `Socket.IO: Connect… → ${socketIoDemo} → Connect, and watch the upgrade timeline; emit "echo" with Ack from the composer.`,
+  `Socket.IO: Connect… → ${socketIoDemo} → Connect, and watch the upgrade timeline; ` +
+    'emit "echo" with Ack from the composer.',
   'Press Ctrl+C here to stop the demo server and the editor.',
 ].join('\n');
 
@@ -37,10 +38,14 @@ async function main(): Promise<void> {
   const code = process.env.RI_DEMO_USE_CODE_SERVER === '1' ? undefined : desktopCode();
   if (code) {
     // The desktop CLI hands the window to the running VS Code and returns; the window is the user's.
-    const result = spawnSync(code, ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { stdio: 'inherit' });
-    console.log(result.status === 0
-      ? 'Opened VS Code with the extension loaded (window title: [Extension Development Host]).'
-      : `\`${code}\` failed (exit ${result.status}); set RI_DEMO_USE_CODE_SERVER=1 to use code-server instead.`);
+    const result = spawnSync(code, ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], {
+      stdio: 'inherit',
+    });
+    console.log(
+      result.status === 0
+        ? 'Opened VS Code with the extension loaded (window title: [Extension Development Host]).'
+        : `\`${code}\` failed (exit ${result.status}); set RI_DEMO_USE_CODE_SERVER=1 to use code-server instead.`,
+    );
     console.log(HOW_TO);
     return;
   }
@@ -53,16 +58,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const url = workbenchUrl(server.url, { folder: workspace, payload: developmentPayload(server.url, [root]) });
-  console.log([
-    '',
-    'VS Code (code-server) is running with the extension loaded. Open this URL in a browser:',
-    '',
-    `  ${url}`,
-    '',
-    `(code-server log: ${path.relative(root, logFile)})`,
-    '',
-    HOW_TO,
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'VS Code (code-server) is running with the extension loaded. Open this URL in a browser:',
+      '',
+      `  ${url}`,
+      '',
+      `(code-server log: ${path.relative(root, logFile)})`,
+      '',
+      HOW_TO,
+    ].join('\n'),
+  );
 }
 
 main().catch((error: Error) => {

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
   const sioPort = Number(process.env.RI_DEMO_SIO_PORT || port + 2);
   const socketIo = await startSocketIoDemos(host, sioPort, tickMs);
   for (const demo of socketIo) {
-    console.log(`  ${demo.url.padEnd(52)} ${demo.label}: Connect… → Socket.IO; namespaces /, /ticker, /admin (auth {"token":"secret"}); emit "echo" with ack`);
+    console.log(
+      `  ${demo.url.padEnd(52)} ${demo.label}: Connect… → Socket.IO; ` +
+        'namespaces /, /ticker, /admin (auth {"token":"secret"}); emit "echo" with ack',
+    );
   }
   let closing: Promise<void> | undefined;
   const stop = () => {

@@ -71,13 +71,29 @@ export async function startSocketIoDemos(host: string, port: number, tickMs: num
   const io4 = new Server(http4, { cors: { origin: '*' } });
   const stop4 = script(io4, tickMs);
   await listen(http4, host, port);
-  demos.push({ url: `http://${host}:${port}`, label: 'Socket.IO 4', close: () => new Promise((r) => { stop4(); io4.close(() => r()); }) });
+  demos.push({
+    url: `http://${host}:${port}`,
+    label: 'Socket.IO 4',
+    close: () =>
+      new Promise((r) => {
+        stop4();
+        io4.close(() => r());
+      }),
+  });
 
   const sio2 = require('sio2') as (http: HttpServer, opts: object) => IoLike;
   const http2 = createServer();
   const io2 = sio2(http2, {});
   const stop2 = script(io2, tickMs);
   await listen(http2, host, port + 1);
-  demos.push({ url: `http://${host}:${port + 1}`, label: 'Socket.IO 2', close: () => new Promise((r) => { stop2(); io2.close(() => r()); }) });
+  demos.push({
+    url: `http://${host}:${port + 1}`,
+    label: 'Socket.IO 2',
+    close: () =>
+      new Promise((r) => {
+        stop2();
+        io2.close(() => r());
+      }),
+  });
   return demos;
 }

@@ -13,22 +13,51 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'codicons'), { recursive: true });
 // Codicons are the only third-party asset the webview loads; copied so localResourceRoots can stay on dist/ and media/.
-for (const f of ['codicon.css', 'codicon.ttf']) cpSync(join(root, 'node_modules/@vscode/codicons/dist', f), join(dist, 'codicons', f));
+for (const f of ['codicon.css', 'codicon.ttf'])
+  cpSync(join(root, 'node_modules/@vscode/codicons/dist', f), join(dist, 'codicons', f));
 
-const common = { bundle: true, sourcemap: production ? false : 'linked', minify: production, logLevel: 'warning', target: 'es2022' };
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'es2022',
+};
 
 const builds = [
   // Extension host: Node, CommonJS. `vscode` is provided by the host; ws's optional native helpers fall back to JS.
-  { ...common, entryPoints: [join(root, 'src/host/extension.ts')], outfile: join(dist, 'extension.js'), platform: 'node', format: 'cjs', external: ['vscode', 'bufferutil', 'utf-8-validate'] },
+  {
+    ...common,
+    entryPoints: [join(root, 'src/host/extension.ts')],
+    outfile: join(dist, 'extension.js'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'bufferutil', 'utf-8-validate'],
+  },
   // Webview: browser, one IIFE loaded by nonce.
-  { ...common, entryPoints: [join(root, 'src/webview/main.ts')], outfile: join(dist, 'webview.js'), platform: 'browser', format: 'iife' },
+  {
+    ...common,
+    entryPoints: [join(root, 'src/webview/main.ts')],
+    outfile: join(dist, 'webview.js'),
+    platform: 'browser',
+    format: 'iife',
+  },
 ];
 
 if (!production) {
   // In-host integration tests: bundled so they run from the extension host without a TS loader. Mocha stays external.
   const dir = join(root, 'test/integration');
-  const entries = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
-  builds.push({ ...common, entryPoints: entries, outdir: join(dist, 'test/integration'), platform: 'node', format: 'cjs', external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'] });
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
+  builds.push({
+    ...common,
+    entryPoints: entries,
+    outdir: join(dist, 'test/integration'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'],
+  });
 }
 
 if (watch) {

@@ -94,7 +94,7 @@ async function sweep() {
   }
   if (existsSync('/proc')) {
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
-      let cmdline = '';
+      let cmdline;
       try {
         cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       } catch {
@@ -131,13 +131,16 @@ function runStep(label, command, args, { timeoutMs, resultFile, extraEnv = {} })
     let graceTimer;
     const watch = resultFile
       ? setInterval(() => {
-        if (graceTimer || !existsSync(resultFile)) return;
-        graceTimer = setTimeout(() => {
-          hungAfterResult = true;
-          console.log(`[test-all] ${label}: tests finished but the process did not exit within ${seconds(EXIT_GRACE_MS)} (open handles?)`);
-          void stopGroup(child.pid);
-        }, EXIT_GRACE_MS);
-      }, 500)
+          if (graceTimer || !existsSync(resultFile)) return;
+          graceTimer = setTimeout(() => {
+            hungAfterResult = true;
+            console.log(
+              `[test-all] ${label}: tests finished but the process did not exit ` +
+                `within ${seconds(EXIT_GRACE_MS)} (open handles?)`,
+            );
+            void stopGroup(child.pid);
+          }, EXIT_GRACE_MS);
+        }, 500)
       : undefined;
     const finish = (code) => {
       clearTimeout(deadline);
@@ -182,14 +185,18 @@ async function tier(name) {
   const resultFile = join(dir, 'result.json');
   console.log(`\n[test-all] ${name} tests`);
   const { code, timedOut, hungAfterResult } = await runStep(name, node, TIERS[name].args, {
-    timeoutMs: TIERS[name].timeoutMs, resultFile, extraEnv: { RI_TEST_RESULT: resultFile },
+    timeoutMs: TIERS[name].timeoutMs,
+    resultFile,
+    extraEnv: { RI_TEST_RESULT: resultFile },
   });
   await sweep();
   const counts = readCounts(resultFile) ?? { passed: 0, failed: 0, pending: 0 };
   let note = '';
   if (!existsSync(resultFile)) {
     counts.failed = Math.max(1, counts.failed);
-    note = timedOut ? ` (timed out after ${seconds(TIERS[name].timeoutMs)}, no result)` : ` (crashed: exit ${code}, no result)`;
+    note = timedOut
+      ? ` (timed out after ${seconds(TIERS[name].timeoutMs)}, no result)`
+      : ` (crashed: exit ${code}, no result)`;
   } else if (hungAfterResult) {
     counts.failed += 1;
     note = ' (+1: process hung after the tests)';
@@ -199,7 +206,10 @@ async function tier(name) {
   }
   totals.passed += counts.passed;
   totals.failed += counts.failed;
-  summaryLines.push(`${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending${note}  ${seconds(Date.now() - started)}`);
+  summaryLines.push(
+    `${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ` +
+      `${counts.pending} pending${note}  ${seconds(Date.now() - started)}`,
+  );
 }
 
 const totals = { passed: 0, failed: 0 };
@@ -222,7 +232,8 @@ const ipcBefore = ipcSockets();
 function finishRun() {
   rmSync(runDir, { recursive: true, force: true });
   const leaked = [...ipcSockets()].filter((s) => !ipcBefore.has(s));
-  if (leaked.length) console.log(`[test-all] warning: new extension-host sockets outside the run dir: ${leaked.join(', ')}`);
+  if (leaked.length)
+    console.log(`[test-all] warning: new extension-host sockets outside the run dir: ${leaked.join(', ')}`);
   console.log('\n[test-all] summary');
   for (const line of summaryLines) console.log(`  ${line}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
@@ -241,10 +252,17 @@ async function abort(exitCode) {
 
 async function main() {
   const npm = process.env.npm_execpath ? [node, [process.env.npm_execpath]] : ['npm', []];
-  const checksOk = (await check('build', node, ['scripts/build.mjs']))
-    && (await check('typecheck', npm[0], [...npm[1], 'run', '--silent', 'typecheck']));
+  const checksOk =
+    (await check('build', node, ['scripts/build.mjs'])) &&
+    (await check('typecheck', npm[0], [...npm[1], 'run', '--silent', 'typecheck']));
+  // Lint (import boundaries, sizes, line width, format) counts as one failure but does not stop the tiers:
+  // a misplaced import should not hide what the tests say.
+  const lintOk = checksOk && (await check('lint', npm[0], [...npm[1], 'run', '--silent', 'lint']));
   if (!checksOk) totals.failed += 1;
-  else for (const name of tiersToRun) await tier(name);
+  else {
+    if (!lintOk) totals.failed += 1;
+    for (const name of tiersToRun) await tier(name);
+  }
   finishRun();
 }
 

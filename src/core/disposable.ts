@@ -1,2 +1,43 @@
-/** Disposal lives in src/shared so the webview, which cannot import core, uses the same one. */
-export * from '../shared/disposable';
+/**
+ * Disposal for core and host: plain TypeScript, no Node, no DOM (style.md rule 8). The webview owns a
+ * copy of these few lines (src/webview/disposables.ts): it may import only src/shared, and shared holds
+ * no code of ours that core would then have to import.
+ */
+
+/** Anything that holds a resource until disposed. Same shape as vscode.Disposable, without importing it. */
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Collects disposables and disposes them in reverse order, once. */
+export class DisposableStore implements Disposable {
+  private items: Disposable[] = [];
+  private disposed = false;
+
+  add<T extends Disposable>(item: T): T {
+    if (this.disposed) item.dispose();
+    else this.items.push(item);
+    return item;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const items = this.items.reverse();
+    this.items = [];
+    for (const item of items) item.dispose();
+  }
+}
+
+/** A disposable from a function. */
+export function toDisposable(fn: () => void): Disposable {
+  let done = false;
+  return {
+    dispose: () => {
+      if (!done) {
+        done = true;
+        fn();
+      }
+    },
+  };
+}

@@ -13,7 +13,11 @@ export class Emitter<T> implements Disposable {
     // Wrap so the same function added twice is two registrations, each removed by its own disposer.
     const entry = (value: T): void => listener(value);
     this.listeners.add(entry);
-    return { dispose: () => { this.listeners.delete(entry); } };
+    return {
+      dispose: () => {
+        this.listeners.delete(entry);
+      },
+    };
   }
 
   fire(value: T): void {

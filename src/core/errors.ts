@@ -39,31 +39,62 @@ export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Node network error codes → our code, message and hint. */
 const NETWORK_ERRORS: Record<string, { code: ErrorCodeValue; message: string; hint?: string }> = {
-  ECONNREFUSED: { code: ErrorCode.ConnectionRefused, message: 'The connection was refused: nothing is listening on that host and port.', hint: 'Check the port and that the server is running.' },
-  ENOTFOUND: { code: ErrorCode.HostNotFound, message: 'The host name could not be resolved (DNS).', hint: 'Check the spelling of the host, or your DNS / VPN.' },
-  EAI_AGAIN: { code: ErrorCode.HostNotFound, message: 'The host name could not be resolved right now (temporary DNS failure).', hint: 'Retry; check your network or VPN.' },
-  ECONNRESET: { code: ErrorCode.ConnectionReset, message: 'The server (or something in between) reset the connection.', hint: 'A proxy, firewall or the server closed the TCP connection abruptly.' },
+  ECONNREFUSED: {
+    code: ErrorCode.ConnectionRefused,
+    message: 'The connection was refused: nothing is listening on that host and port.',
+    hint: 'Check the port and that the server is running.',
+  },
+  ENOTFOUND: {
+    code: ErrorCode.HostNotFound,
+    message: 'The host name could not be resolved (DNS).',
+    hint: 'Check the spelling of the host, or your DNS / VPN.',
+  },
+  EAI_AGAIN: {
+    code: ErrorCode.HostNotFound,
+    message: 'The host name could not be resolved right now (temporary DNS failure).',
+    hint: 'Retry; check your network or VPN.',
+  },
+  ECONNRESET: {
+    code: ErrorCode.ConnectionReset,
+    message: 'The server (or something in between) reset the connection.',
+    hint: 'A proxy, firewall or the server closed the TCP connection abruptly.',
+  },
   EPIPE: { code: ErrorCode.ConnectionReset, message: 'The connection was closed while we were still writing to it.' },
-  ETIMEDOUT: { code: ErrorCode.NetworkError, message: 'The TCP connection timed out.', hint: 'A firewall may be dropping packets to that port.' },
+  ETIMEDOUT: {
+    code: ErrorCode.NetworkError,
+    message: 'The TCP connection timed out.',
+    hint: 'A firewall may be dropping packets to that port.',
+  },
   EHOSTUNREACH: { code: ErrorCode.NetworkError, message: 'The host is unreachable from this machine.' },
   ENETUNREACH: { code: ErrorCode.NetworkError, message: 'The network is unreachable from this machine.' },
   EADDRNOTAVAIL: { code: ErrorCode.NetworkError, message: 'The address is not available on this machine.' },
 };
 
 const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+  'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
 ]);
 
 /** `ws` error codes (`WS_ERR_…`) → plain words. The close code that went on the wire is in the close frame row. */
 const WS_PROTOCOL_ERRORS: Record<string, string> = {
   WS_ERR_INVALID_UTF8: 'The server sent a text message that is not valid UTF-8.',
-  WS_ERR_UNEXPECTED_RSV_1: 'The server set the RSV1 bit without a negotiated compression extension (or sent bytes that are not WebSocket frames).',
+  WS_ERR_UNEXPECTED_RSV_1:
+    'The server set the RSV1 bit without a negotiated compression extension (or sent bytes that are not ' +
+    'WebSocket frames).',
   WS_ERR_UNEXPECTED_RSV_2_3: 'The server set the reserved RSV2/RSV3 bits.',
   WS_ERR_INVALID_OPCODE: 'The server sent a frame with an invalid opcode.',
   // ws raises this for both faults; the session names the one its frame parser saw (wsErrorExplanation.ts).
-  WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH: 'The server sent a control frame with an invalid payload length: over 125 bytes, or a close frame with 1 byte.',
+  WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH:
+    'The server sent a control frame with an invalid payload length: over 125 bytes, or a close frame with 1 byte.',
   WS_ERR_EXPECTED_FIN: 'The server fragmented a control frame.',
   WS_ERR_EXPECTED_MASK: 'The frame was expected to be masked.',
   WS_ERR_UNEXPECTED_MASK: 'The server masked a frame (servers must not).',
@@ -85,21 +116,39 @@ export function describeError(error: unknown): ErrorMeta {
     return {
       code: ErrorCode.TlsError,
       message: `TLS failed: ${detail}`,
-      hint: 'For a development certificate, trust its CA (realtimeInspector.tls.caFile) rather than turning verification off.',
+      hint:
+        'For a development certificate, trust its CA (realtimeInspector.tls.caFile) rather than turning ' +
+        'verification off.',
       detail: `${rawCode}: ${detail}`,
     };
   }
   if (rawCode === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && /max payload/i.test(detail)) {
-    return { code: ErrorCode.MessageTooBig, message: 'The server sent a message larger than the configured maximum.', detail: `${rawCode}: ${detail}` };
+    return {
+      code: ErrorCode.MessageTooBig,
+      message: 'The server sent a message larger than the configured maximum.',
+      detail: `${rawCode}: ${detail}`,
+    };
   }
   if (rawCode && WS_PROTOCOL_ERRORS[rawCode]) {
     return { code: ErrorCode.ProtocolError, message: WS_PROTOCOL_ERRORS[rawCode], detail: `${rawCode}: ${detail}` };
   }
   if (/Invalid Sec-WebSocket-Accept/i.test(detail)) {
-    return { code: ErrorCode.InvalidAccept, message: 'The server answered 101 with a wrong Sec-WebSocket-Accept: it did not compute the key as RFC 6455 §4.2.2 says.', hint: 'A proxy or a non-WebSocket server may have answered.', detail };
+    return {
+      code: ErrorCode.InvalidAccept,
+      message:
+        'The server answered 101 with a wrong Sec-WebSocket-Accept: it did not compute the key as RFC 6455 ' +
+        '§4.2.2 says.',
+      hint: 'A proxy or a non-WebSocket server may have answered.',
+      detail,
+    };
   }
   if (/Sec-WebSocket-Protocol|subprotocol/i.test(detail)) {
-    return { code: ErrorCode.SubprotocolMismatch, message: `Subprotocol negotiation failed: ${detail}`, hint: 'The server must pick one of the subprotocols offered, or none if none were offered.', detail };
+    return {
+      code: ErrorCode.SubprotocolMismatch,
+      message: `Subprotocol negotiation failed: ${detail}`,
+      hint: 'The server must pick one of the subprotocols offered, or none if none were offered.',
+      detail,
+    };
   }
   if (/Sec-WebSocket-Extensions|extension/i.test(detail)) {
     return { code: ErrorCode.ExtensionMismatch, message: `Extension negotiation failed: ${detail}`, detail };
@@ -114,7 +163,9 @@ export function describeError(error: unknown): ErrorMeta {
 export function messageTooBig(limitBytes: number, detail?: string): ErrorMeta {
   return {
     code: ErrorCode.MessageTooBig,
-    message: `The server sent a message larger than the limit of ${limitBytes} bytes (${formatMiB(limitBytes)}): it was refused and the connection closed with 1009 (Message Too Big).`,
+    message:
+      `The server sent a message larger than the limit of ${limitBytes} bytes ` +
+      `(${formatMiB(limitBytes)}): it was refused and the connection closed with 1009 (Message Too Big).`,
     hint: 'If messages this large are expected, raise the setting realtimeInspector.maxMessageBytes.',
     detail,
   };

@@ -14,6 +14,11 @@ export const KIND_LABELS: Record<ConnectionKind, string> = {
 
 export function inferKind(url: string): ConnectionKind {
   const text = url.trim().toLowerCase();
-  if (/^wss?:/.test(text)) return /\/(socket|engine)\.io\//.test(text) ? (text.includes('/engine.io/') ? 'engineio' : 'socketio') : 'websocket';
+  if (/^wss?:/.test(text))
+    return /\/(socket|engine)\.io\//.test(text)
+      ? text.includes('/engine.io/')
+        ? 'engineio'
+        : 'socketio'
+      : 'websocket';
   return text.includes('/engine.io') ? 'engineio' : 'socketio';
 }

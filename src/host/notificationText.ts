@@ -44,8 +44,14 @@ export function hostOf(url: string): string {
  * code of a non-101 answer is the only fact taken from the server, and it is a number we parsed.
  */
 export function connectFailureMessage(url: string, code: string, status?: number): string {
-  const words = code === ErrorCode.UnexpectedResponse
-    ? `the server answered ${status !== undefined && Number.isInteger(status) ? `HTTP ${status}` : 'with an HTTP response'} instead of switching protocols`
-    : CONNECT_FAILURE_WORDS[code] ?? 'the connection failed';
+  const words =
+    code === ErrorCode.UnexpectedResponse
+      ? `the server answered ${answerText(status)} instead of switching protocols`
+      : (CONNECT_FAILURE_WORDS[code] ?? 'the connection failed');
   return `Could not connect to ${hostOf(url)}: ${words}. The session's log shows the details.`;
+}
+
+/** `HTTP 403`: the status is a number we parsed, never the server's reason phrase. */
+function answerText(status: number | undefined): string {
+  return status !== undefined && Number.isInteger(status) ? `HTTP ${status}` : 'with an HTTP response';
 }

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposable';
 import { ErrorCode } from '../core/errors';
-import type { LogEvent } from '../core/events/logEvent';
+import type { ErrorMeta, LogEvent } from '../core/events/logEvent';
 import type { Session } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
 import { connectFailureMessage } from './notificationText';
@@ -17,7 +17,11 @@ import { redactorFor } from './sessionRedaction';
 
 /** Errors before `open` that the user can do something about (fix the URL, start the server, trust a CA, retry). */
 const CONNECT_FAILURES = new Set<string>([
-  ErrorCode.ConnectionRefused, ErrorCode.HostNotFound, ErrorCode.TlsError, ErrorCode.HandshakeTimeout, ErrorCode.UnexpectedResponse,
+  ErrorCode.ConnectionRefused,
+  ErrorCode.HostNotFound,
+  ErrorCode.TlsError,
+  ErrorCode.HandshakeTimeout,
+  ErrorCode.UnexpectedResponse,
 ]);
 
 export interface SessionWatcherActions {
@@ -47,7 +51,10 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
       write('info', `${label}: closed${meta.note ? `: ${meta.note}` : ''}`);
     } else if ((event.type === 'error' || event.type === 'heartbeat-timeout') && meta.error) {
       const error = meta.error;
-      write('error', `${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${error.detail && error.detail !== error.message ? ` (${error.detail})` : ''}`);
+      write(
+        'error',
+        `${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${detailText(error)}`,
+      );
       if (!opened && !notified && session.info.openedAt === undefined && CONNECT_FAILURES.has(error.code)) {
         notified = true;
         notify(error.code);
@@ -57,18 +64,28 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
 
   const notify = (code: string): void => {
     const text = connectFailureMessage(session.options.url, code, lastStatus);
-    void vscode.window.showErrorMessage(text, 'Retry', 'Show Log').then((choice) => {
-      if (choice === 'Retry') actions.retry(session);
-      else if (choice === 'Show Log') actions.showLog();
-    }, (error: unknown) => log.warn(`${label}: notification failed: ${describeThrown(error)}`));
+    void vscode.window.showErrorMessage(text, 'Retry', 'Show Log').then(
+      (choice) => {
+        if (choice === 'Retry') actions.retry(session);
+        else if (choice === 'Show Log') actions.showLog();
+      },
+      (error: unknown) => log.warn(`${label}: notification failed: ${describeThrown(error)}`),
+    );
   };
 
-  store.add(session.log.onAppend((event) => {
-    try {
-      onEvent(event);
-    } catch (error) {
-      log.error(`${label}: watching the session failed: ${describeThrown(error)}`);
-    }
-  }));
+  store.add(
+    session.log.onAppend((event) => {
+      try {
+        onEvent(event);
+      } catch (error) {
+        log.error(`${label}: watching the session failed: ${describeThrown(error)}`);
+      }
+    }),
+  );
   return store;
+}
+
+/** The library's own words, when they add something to ours. */
+function detailText(error: ErrorMeta): string {
+  return error.detail && error.detail !== error.message ? ` (${error.detail})` : '';
 }

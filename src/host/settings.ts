@@ -43,7 +43,10 @@ export async function readConnectionDefaults(): Promise<DefaultsResult> {
 /** What each session's in-memory log keeps (`realtimeInspector.log.*`). */
 export function readLogLimits(): EventLogLimits {
   const config = vscode.workspace.getConfiguration('realtimeInspector.log');
-  return { maxEvents: config.get<number>('maxEvents', 100_000), maxPayloadBytes: config.get<number>('maxPayloadBytes', 128 * 1024 * 1024) };
+  return {
+    maxEvents: config.get<number>('maxEvents', 100_000),
+    maxPayloadBytes: config.get<number>('maxPayloadBytes', 128 * 1024 * 1024),
+  };
 }
 
 /** A note for the log when a workspace tried to change TLS trust (it has no effect). */
@@ -51,7 +54,8 @@ export function ignoredWorkspaceTlsSettings(): string | undefined {
   const config = vscode.workspace.getConfiguration('realtimeInspector');
   const tried = ['tls.rejectUnauthorized', 'tls.caFile'].filter((key) => workspaceTried(config.inspect(key)));
   if (tried.length === 0) return undefined;
-  return `Workspace settings ${tried.map((k) => `realtimeInspector.${k}`).join(' and ')} are ignored: TLS trust comes from your user settings only.`;
+  const names = tried.map((k) => `realtimeInspector.${k}`).join(' and ');
+  return `Workspace settings ${names} are ignored: TLS trust comes from your user settings only.`;
 }
 
 async function readCaFile(setting: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
@@ -61,11 +65,26 @@ async function readCaFile(setting: string): Promise<{ ok: true; value: string } 
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it could not be read';
-    return { ok: false, error: `The CA file in setting realtimeInspector.tls.caFile cannot be used: ${why} (${file}).` };
+    const why =
+      code === 'ENOENT'
+        ? 'the file does not exist'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : 'it could not be read';
+    return {
+      ok: false,
+      error: `The CA file in setting realtimeInspector.tls.caFile cannot be used: ${why} (${file}).`,
+    };
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    return { ok: false, error: `The CA file ${file} (realtimeInspector.tls.caFile) contains no PEM certificate (-----BEGIN CERTIFICATE-----).` };
+    return {
+      ok: false,
+      error:
+        `The CA file ${file} (realtimeInspector.tls.caFile) contains no PEM certificate ` +
+        '(-----BEGIN CERTIFICATE-----).',
+    };
   }
   return { ok: true, value: text };
 }

@@ -24,13 +24,21 @@ const ICONS: Record<SessionState, string> = {
  * The item's text: state and host, with the transport in between for Engine.IO / Socket.IO
  * sessions ("$(plug) open · websocket · host:port/path"), so a stuck upgrade shows at a glance.
  */
-export function statusText(kind: ConnectionKind, url: string, info: Readonly<Pick<SessionInfo, 'state' | 'transport'>>): string {
+export function statusText(
+  kind: ConnectionKind,
+  url: string,
+  info: Readonly<Pick<SessionInfo, 'state' | 'transport'>>,
+): string {
   const transport = kind !== 'websocket' && info.transport ? ` · ${info.transport}` : '';
   return `${ICONS[info.state]} ${info.state}${transport} · ${shortUrl(url)}`;
 }
 
 export class SessionStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('realtimeInspector.session', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(
+    'realtimeInspector.session',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   private readonly registryListener: vscode.Disposable;
   private sessionListener: Disposable | undefined;
   private shown: Session | undefined;
@@ -67,11 +75,14 @@ export class SessionStatusBar implements vscode.Disposable {
     const info = session.info;
     const state = info.state;
     this.item.text = statusText(session.options.kind, session.options.url, info);
-    const transport = info.transport ? ` Transport: ${info.transport}${info.upgrade && info.upgrade !== 'none' ? ` (upgrade ${info.upgrade})` : ''}.` : '';
+    const transport = info.transport
+      ? ` Transport: ${info.transport}${info.upgrade && info.upgrade !== 'none' ? ` (upgrade ${info.upgrade})` : ''}.`
+      : '';
     // A plain-string tooltip is not rendered as markdown; the URL and the server's close reason are still masked.
     const redactor = redactorFor(session);
     const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
-    this.item.tooltip = `Realtime Inspector: ${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]}) is ${state}.${transport}${closed} Click to show its panel.`;
+    const where = `${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]})`;
+    this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${transport}${closed} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();
   }

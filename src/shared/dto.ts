@@ -1,160 +1,22 @@
 /**
- * Plain data the host sends to the webview. The webview never sees a LogEvent itself, only
- * these projections, so the host decides how much of a (possibly huge, possibly hostile) payload
- * crosses over.
+ * The DTOs the host sends the webview: declared in core (src/core/view/viewModel.ts, from the domain
+ * types of src/core/session), named here type-only so host and webview agree by construction and the
+ * webview bundle pulls in no core code.
  */
-
-export type DirectionDto = 'in' | 'out' | 'local';
-
-export type SessionStateDto = 'connecting' | 'open' | 'closing' | 'closed';
-
-/** One row of the frame log table. */
-export interface EventRowDto {
-  seq: number;
-  /** Wall clock, ms since the epoch. */
-  time: number;
-  /** Ms since the session started (monotonic clock). */
-  elapsed: number;
-  direction: DirectionDto;
-  layer: string;
-  type: string;
-  /** Payload bytes (full length, even when the stored payload is truncated). */
-  size: number;
-  /** One line for the table: a status line, a close code, the start of a payload. At most ~200 chars. */
-  preview: string;
-  /** True for error rows (drawn in the error colour). */
-  isError: boolean;
-  /** Whether the payload is binary (the preview is then a hex excerpt). */
-  binary: boolean;
-  parent?: number;
-  /** Something wrong that is not an error (reserved event name, unexpected namespace, collapsed run): shown on the row. */
-  warning?: string;
-}
-
-/** A header as it went over the wire: order and duplicates kept. */
-export type HeaderDto = [name: string, value: string];
+export type {
+  DirectionDto,
+  EngineSessionFacts,
+  EventDetailsDto,
+  EventRowDto,
+  HeaderDto,
+  NamespaceDto,
+  PayloadViewDto,
+  SessionInfoDto,
+  SessionStateDto,
+  TimelineArrowDto,
+  TimelineStepDto,
+  TimelineStepName,
+} from '../core/view/viewModel';
 
 /** Fact labels whose `#N` values name other events: the details pane links them to event N. */
 export const LINKED_FACT_LABELS: readonly string[] = ['Parent', 'Request', 'Ack of', 'Carries', 'Attachments'];
-
-/** Everything the details pane shows for one event. */
-export interface EventDetailsDto {
-  row: EventRowDto;
-  /** Short headline, e.g. "101 Switching Protocols" or "1006 abnormal closure". */
-  summary?: string;
-  /** Key/value facts (status, URL, subprotocol, close code, error code…), in display order. */
-  facts: Array<[label: string, value: string]>;
-  requestHeaders?: HeaderDto[];
-  responseHeaders?: HeaderDto[];
-  /** Plain-words explanation for errors and closes. */
-  explanation?: string;
-  payload?: PayloadViewDto;
-  /** Whether this event can be sent again as it is (an outgoing message). */
-  replayable: boolean;
-  /**
-   * True when credentials (Authorization, Cookie, a URL password, a token in the query or a subprotocol,
-   * a Socket.IO auth payload) were masked in these details: the pane then offers "Show secrets", which
-   * asks for this one event again with `reveal` (issue #7). Absent on revealed details.
-   */
-  redacted?: boolean;
-  /** True when these details were asked for with `reveal`: the pane marks them as showing secrets. */
-  revealed?: boolean;
-}
-
-/** The payload, already rendered in every view the pane offers. */
-export interface PayloadViewDto {
-  binary: boolean;
-  /** Full length on the wire. */
-  byteLength: number;
-  /** Bytes included in the views below (the rest was truncated in the log or for display). */
-  shownBytes: number;
-  truncated: boolean;
-  sha256?: string;
-  /** UTF-8 text (binary payloads: only when they decode as valid UTF-8). */
-  text?: string;
-  /** Pretty-printed JSON when the text parses as JSON. */
-  json?: string;
-  /** Hex dump: offset, 16 bytes in hex, ASCII column. */
-  hex: string;
-}
-
-/** What an Engine.IO / Socket.IO session adds to its header: the same in core's SessionInfo and here. */
-export interface EngineSessionFacts {
-  sid?: string;
-  transport?: 'polling' | 'websocket';
-  /** e.g. "Engine.IO 4", "Socket.IO 5 / Engine.IO 4". */
-  protocol?: string;
-  pingInterval?: number;
-  pingTimeout?: number;
-  /** Where the polling → WebSocket upgrade stands. */
-  upgrade?: 'none' | 'probing' | 'paused' | 'upgraded' | 'failed';
-  /** Socket.IO: namespaces and their state. */
-  namespaces?: NamespaceDto[];
-}
-
-/** The session header above the log. */
-export interface SessionInfoDto extends EngineSessionFacts {
-  id: string;
-  kind: string;
-  url: string;
-  state: SessionStateDto;
-  /** Negotiated subprotocol, if any. */
-  subprotocol?: string;
-  /** Negotiated extensions header, if any (e.g. permessage-deflate). */
-  extensions?: string;
-  /** Wall-clock ms when the session started / opened / closed. */
-  startedAt: number;
-  openedAt?: number;
-  closedAt?: number;
-  /** Handshake time (request sent → 101), ms. */
-  handshakeMs?: number;
-  messagesIn: number;
-  messagesOut: number;
-  bytesIn: number;
-  bytesOut: number;
-  /** Why it closed, in one line ("1000 normal closure by server", "ECONNREFUSED …"). */
-  closeSummary?: string;
-  /** Engine.IO / Socket.IO: the steps from the handshake to the upgrade, in order. */
-  timeline?: TimelineStepDto[];
-  /** Oldest events dropped from memory to stay within the log's limits (count and payload bytes). */
-  eventsNotKept?: number;
-}
-
-/** The steps of an Engine.IO session's start, in the order they happen (`upgrade-failed` ends a failed probe). */
-export type TimelineStepName = 'handshake' | 'open' | 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgrade' | 'upgraded' | 'upgrade-failed';
-
-/**
- * One step of the handshake → open → probe → pause → upgrade sequence, drawn as one or more arrows
- * between Client and Server (e.g. the probe: the WebSocket handshake request, its 101, then 2probe).
- */
-export interface TimelineStepDto {
-  step: TimelineStepName;
-  /** The event that stands for the step (click → select that row): the request, 2probe, 3probe, the 5… */
-  seq: number;
-  /** Ms since the session started, of the step's first arrow. */
-  elapsed: number;
-  /** The arrows of the step, in log order (at least one). */
-  arrows: TimelineArrowDto[];
-}
-
-/** One arrow of a step: a message client → server, server → client, or a note on the client's side. */
-export interface TimelineArrowDto {
-  seq: number;
-  from: 'client' | 'server' | 'local';
-  label: string;
-  /** Ms since the session started. */
-  elapsed: number;
-  /** Ms since the previous arrow of the timeline (absent on the first). */
-  delta?: number;
-  /** The full note behind a short label, for a tooltip. */
-  detail?: string;
-  isError?: boolean;
-}
-
-export interface NamespaceDto {
-  /** `/`, `/admin`… */
-  name: string;
-  state: 'connecting' | 'connected' | 'refused' | 'disconnected';
-  sid?: string;
-  reason?: string;
-}

@@ -1,10 +1,17 @@
 /**
  * The typed message protocol between the host (extension) and the panel's webview.
  * One discriminated union per direction; `type` strings are `noun/verb`.
- * The host validates every message from the webview with `parseWebviewMessage` (validateMessage.ts):
+ * The host validates every message from the webview with `parseWebviewMessage` (src/host/panel/webviewMessages.ts):
  * the webview renders hostile data and must never make the host do more than this protocol offers.
  */
 import type { EventDetailsDto, EventRowDto, SessionInfoDto } from './dto';
+
+/** Why a request failed: a stable code (`RI_…`), one line in plain words, and what to do. */
+export interface RequestErrorDto {
+  code: string;
+  message: string;
+  hint?: string;
+}
 import type { SendRequest } from './sendRequest';
 
 /** Most rows the host puts into one `events/appended` batch or page. */
@@ -25,8 +32,16 @@ export type HostToWebview =
   | { type: 'events/page'; requestId: number; rows: EventRowDto[]; total: number }
   /** Reply to `events/getDetails`. */
   | { type: 'events/details'; requestId: number; details: EventDetailsDto | null }
-  /** Reply to `composer/send` or `events/replay`: ok, or a plain-words error. */
-  | { type: 'send/result'; requestId: number; ok: boolean; error?: string; seq?: number }
+  /**
+   * Reply to `composer/send` or `events/replay`: ok with the new event's seq, or the refusal in plain
+   * words (`error`) with its stable code and what to do about it.
+   */
+  | { type: 'send/result'; requestId: number; ok: boolean; error?: string; code?: string; hint?: string; seq?: number }
+  /**
+   * Reply to any request the host could not handle (invalid fields, an internal error): the webview
+   * settles the request at once instead of waiting out its timeout.
+   */
+  | { type: 'request/failed'; requestId: number; error: RequestErrorDto }
   /** The host asks the composer to focus (after `Send Message…` with an open panel). */
   | { type: 'composer/focus' };
 

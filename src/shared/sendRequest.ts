@@ -1,32 +1,6 @@
 /**
- * What a caller asks a session to send. One shape for every caller (panel composer, command palette,
- * editor, replay), so that an outgoing event can keep its request and be sent again unchanged.
- * Plain, serialisable data: it crosses the host↔webview boundary and is stored in profiles later.
+ * The send request as the webview and the host's messages speak of it: the domain type lives in core
+ * (src/core/session/sendRequest.ts); shared only names it, type-only, so the webview bundle pulls in
+ * no core code.
  */
-export type SendRequest =
-  /** A text message, sent as-is. */
-  | { kind: 'text'; text: string }
-  /** A text message that must parse as JSON; sent as the text given (not re-serialised). */
-  | { kind: 'json'; text: string }
-  /** A binary message typed as hex (`01 ff`, `0x01ff`, spaces/newlines ignored) or base64. */
-  | { kind: 'binary'; encoding: 'hex' | 'base64'; data: string }
-  /** A ping control frame with an optional UTF-8 payload (at most 125 bytes on the wire). */
-  | { kind: 'ping'; text?: string }
-  /** A close frame with an optional code (1000, 3000–4999, …) and reason (at most 123 bytes). */
-  | { kind: 'close'; code?: number; reason?: string }
-  /**
-   * Socket.IO: emit `event` on `namespace` with `args`, the JSON text of an array. A value
-   * `{"$binary": "<base64>"}` anywhere in it is sent as a binary attachment. With `ack`, the server's
-   * acknowledgement is matched to this emit and timed.
-   */
-  | { kind: 'sio-emit'; namespace: string; event: string; args: string; ack: boolean }
-  /** Socket.IO: join a namespace, with an optional auth object as JSON text. */
-  | { kind: 'sio-connect'; namespace: string; auth?: string }
-  /** Socket.IO: leave a namespace. */
-  | { kind: 'sio-disconnect'; namespace: string }
-  /** Socket.IO: answer an event the server sent with an ack id, with `args` (JSON array text). */
-  | { kind: 'sio-ack'; namespace: string; id: number; args: string };
-
-export type SendKind = SendRequest['kind'];
-
-export const SEND_KINDS: readonly SendKind[] = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect', 'sio-ack'];
+export type { SendKind, SendRequest } from '../core/session/sendRequest';

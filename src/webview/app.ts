@@ -8,18 +8,16 @@ import type { SendRequest } from '../shared/sendRequest';
 import { Composer, type ComposerDraft, type SendOutcome } from './composer';
 import { DetailsPane, type ReplayOutcome } from './detailsPane';
 import { DisposableStore, toDisposable, type Disposable } from './disposables';
-import { codicon, h, listen, setText } from './dom';
+import { h } from './dom';
 import { EventTable, type SelectionSource } from './eventTable';
-import { formatCount } from './format';
 import { FrameScheduler } from './frameScheduler';
 import type { HostBridge } from './hostBridge';
-import { FilteredRows, LAYER_GROUPS, type LayerGroup } from './rowFilter';
+import { FilteredRows } from './rowFilter';
 import { MemoryRowStore, type RowStore } from './rowStore';
-import { RpcClient } from './rpc';
+import { RpcClient, RpcError } from './rpc';
 import { SessionHeader } from './sessionHeader';
-import { UpgradeTimeline } from './upgradeTimeline';
-
-const LAYER_LABELS: Record<LayerGroup, string> = { http: 'HTTP', ws: 'WS', eio: 'Engine.IO', sio: 'Socket.IO' };
+import { TableToolbar } from './tableToolbar';
+import { UpgradeSequenceDiagram } from './upgradeSequenceDiagram';
 
 /** Pause after an arrow key before loading details, so holding the key does not flood the host. */
 const KEYBOARD_DETAILS_DELAY_MS = 120;
@@ -30,7 +28,13 @@ interface SavedState {
 }
 
 function errorText(error: unknown): string {
+  if (error instanceof RpcError) return withHint(error.message, error.hint) ?? error.message;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** "message — hint", as one status line. */
+function withHint(message: string | undefined, hint: string | undefined): string | undefined {
+  return message !== undefined && hint ? `${message} ${hint}` : message;
 }
 
 /** The whole panel. */
@@ -41,15 +45,11 @@ export class PanelApp implements Disposable {
   private readonly rpc: RpcClient;
   private readonly frame = this.disposables.add(new FrameScheduler(() => this.renderFrame()));
   private readonly header: SessionHeader;
+  private readonly toolbar: TableToolbar;
   private readonly table: EventTable;
   private readonly details: DetailsPane;
   private readonly composer: Composer;
-  private readonly timeline: UpgradeTimeline;
-  private readonly filter = h('input', { id: 'filter', class: 'filter-input', attrs: { type: 'search', placeholder: 'Filter (type, layer, data)', 'aria-label': 'Filter events', spellcheck: 'false' } });
-  private readonly count = h('span', { id: 'event-count', class: 'event-count', attrs: { 'aria-live': 'off' } });
-  private readonly layerBoxes = LAYER_GROUPS.map((group) => h('input', { attrs: { type: 'checkbox', checked: true, 'data-layer': group, 'aria-label': `Show ${LAYER_LABELS[group]} rows` } }));
-  private readonly layerFilter = h('div', { id: 'layer-filter', class: 'layer-filter', attrs: { role: 'group', 'aria-label': 'Layers' } },
-    LAYER_GROUPS.map((group, i) => h('label', { class: 'layer-toggle', attrs: { title: `Show ${LAYER_LABELS[group]} rows` } }, [this.layerBoxes[i], h('span', { text: LAYER_LABELS[group] })])));
+  private readonly upgradeDiagram: UpgradeSequenceDiagram;
 
   private session: SessionInfoDto | undefined;
   /** The session received since the last frame, drawn on the next one. */
@@ -60,60 +60,53 @@ export class PanelApp implements Disposable {
   private detailsToken = 0;
   private detailsTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(root: HTMLElement, private readonly host: HostBridge) {
+  constructor(
+    root: HTMLElement,
+    private readonly host: HostBridge,
+  ) {
     this.rpc = this.disposables.add(new RpcClient((message) => host.post(message)));
-    this.header = this.disposables.add(new SessionHeader({
-      disconnect: () => host.post({ type: 'session/disconnect' }),
-      reconnect: () => host.post({ type: 'session/reconnect' }),
-    }));
-    this.table = this.disposables.add(new EventTable(this.rows, {
-      onSelect: (seq, source) => this.onSelect(seq, source),
-      requestRender: () => this.frame.schedule(),
-      onToggleChildren: (seq) => {
-        this.rows.toggleCollapsed(seq);
-        this.table.rowsReset(this.emptyText());
-        this.frame.schedule();
-      },
-    }));
+    this.header = this.disposables.add(
+      new SessionHeader({
+        disconnect: () => host.post({ type: 'session/disconnect' }),
+        reconnect: () => host.post({ type: 'session/reconnect' }),
+      }),
+    );
+    this.table = this.disposables.add(
+      new EventTable(this.rows, {
+        onSelect: (seq, source) => this.onSelect(seq, source),
+        requestRender: () => this.frame.schedule(),
+        onToggleChildren: (seq) => this.refilter(() => this.rows.toggleCollapsed(seq)),
+      }),
+    );
+    this.toolbar = this.disposables.add(
+      new TableToolbar({
+        onQuery: (query) => {
+          this.pendingQuery = query;
+          this.frame.schedule();
+        },
+        onHiddenLayers: (groups) => this.refilter(() => this.rows.setHiddenLayers(groups)),
+        onLeaveToTable: () => this.table.focus(),
+      }),
+    );
     const reveal = (seq: number): void => {
       this.table.reveal(seq);
       this.onSelect(seq, 'pointer');
     };
-    this.details = this.disposables.add(new DetailsPane({
-      replay: (seq) => this.replay(seq),
-      select: reveal,
-      reload: (seq, revealSecrets) => void this.loadDetails(seq, revealSecrets),
-    }));
-    this.timeline = this.disposables.add(new UpgradeTimeline({ select: reveal }));
-    const saved = host.getState<SavedState>();
-    this.composer = this.disposables.add(new Composer(
-      { send: (request) => this.send(request), onDraftChange: () => this.saveState() },
-      saved?.composer,
-    ));
-
-    const toolbar = h('div', { class: 'table-toolbar' }, [
-      h('label', { class: 'filter' }, [codicon('filter'), this.filter]),
-      this.layerFilter,
-      this.count,
-    ]);
-    root.classList.add('panel');
-    root.append(
-      this.header.element,
-      this.timeline.element,
-      h('div', { class: 'main-split' }, [h('div', { class: 'table-column' }, [toolbar, this.table.element]), this.details.element]),
-      this.composer.element,
+    this.details = this.disposables.add(
+      new DetailsPane({
+        replay: (seq) => this.replay(seq),
+        select: reveal,
+        reload: (seq, revealSecrets) => void this.loadDetails(seq, revealSecrets),
+      }),
     );
-    this.disposables.add(toDisposable(() => root.replaceChildren()));
-    this.disposables.add(listen(this.filter, 'input', () => { this.pendingQuery = this.filter.value; this.frame.schedule(); }));
-    this.disposables.add(listen(this.filter, 'keydown', (e) => {
-      if (e.key === 'Escape' && this.filter.value) { this.filter.value = ''; this.pendingQuery = ''; this.frame.schedule(); }
-      if (e.key === 'ArrowDown') { e.preventDefault(); this.table.focus(); }
-    }));
-    this.disposables.add(listen(this.layerFilter, 'change', () => {
-      this.rows.setHiddenLayers(new Set(this.layerBoxes.filter((box) => !box.checked).map((box) => box.dataset.layer ?? '')));
-      this.table.rowsReset(this.emptyText());
-      this.frame.schedule();
-    }));
+    this.upgradeDiagram = this.disposables.add(new UpgradeSequenceDiagram({ select: reveal }));
+    this.composer = this.disposables.add(
+      new Composer(
+        { send: (request) => this.send(request), onDraftChange: () => this.saveState() },
+        host.getState<SavedState>()?.composer,
+      ),
+    );
+    this.mount(root);
     this.disposables.add(toDisposable(() => clearTimeout(this.detailsTimer)));
     this.disposables.add(host.onMessage((message) => this.onMessage(message)));
     this.frame.schedule();
@@ -121,24 +114,36 @@ export class PanelApp implements Disposable {
     host.post({ type: 'webview/ready' });
   }
 
+  dispose(): void {
+    this.disposables.dispose();
+  }
+
+  /** Puts the components into `root`, and takes them out again on dispose. */
+  private mount(root: HTMLElement): void {
+    const tableColumn = h('div', { class: 'table-column' }, [this.toolbar.element, this.table.element]);
+    root.classList.add('panel');
+    root.append(
+      this.header.element,
+      this.upgradeDiagram.element,
+      h('div', { class: 'main-split' }, [tableColumn, this.details.element]),
+      this.composer.element,
+    );
+    this.disposables.add(toDisposable(() => root.replaceChildren()));
+  }
+
+  /** Changes what the filtered rows show (layers, folds); the table then keeps the selection in view. */
+  private refilter(change: () => void): void {
+    change();
+    this.table.rowsReset(this.emptyText());
+    this.frame.schedule();
+  }
+
   private onMessage(message: HostToWebview): void {
     if (this.rpc.handleReply(message)) return;
     switch (message.type) {
-      case 'session/snapshot': {
-        const sameSession = this.session?.id === message.session.id;
-        this.session = message.session;
-        this.pendingSession = message.session;
-        this.store.reset(message.rows, message.total);
-        this.rows.rebuild();
-        if (!sameSession) {
-          // Another session (Reconnect opens a new one): the old selection means nothing here.
-          this.table.select(undefined);
-          this.detailsToken++;
-          this.details.showPlaceholder('Select an event to see its details.');
-        }
-        this.table.rowsReset(this.emptyText());
+      case 'session/snapshot':
+        this.applySnapshot(message);
         break;
-      }
       case 'session/changed':
         this.session = message.session;
         this.pendingSession = message.session;
@@ -159,6 +164,22 @@ export class PanelApp implements Disposable {
     this.frame.schedule();
   }
 
+  /** A `session/snapshot`: replaces the rows, and forgets the selection when the session is another. */
+  private applySnapshot(snapshot: Extract<HostToWebview, { type: 'session/snapshot' }>): void {
+    const sameSession = this.session?.id === snapshot.session.id;
+    this.session = snapshot.session;
+    this.pendingSession = snapshot.session;
+    this.store.reset(snapshot.rows, snapshot.total);
+    this.rows.rebuild();
+    if (!sameSession) {
+      // Another session (Reconnect opens a new one): the old selection means nothing here.
+      this.table.select(undefined);
+      this.detailsToken++;
+      this.details.showPlaceholder('Select an event to see its details.');
+    }
+    this.table.rowsReset(this.emptyText());
+  }
+
   private emptyText(): string {
     return this.rows.isFiltered ? 'No events match the filter.' : 'No events yet.';
   }
@@ -171,33 +192,33 @@ export class PanelApp implements Disposable {
       this.table.rowsReset(this.emptyText());
     }
     if (this.pendingSession) {
-      this.header.update(this.pendingSession);
-      this.timeline.update(this.pendingSession.kind === 'websocket' ? undefined : this.pendingSession.timeline ?? [], this.pendingSession);
-      this.composer.setSessionKind(this.pendingSession.kind);
-      this.composer.setSessionOpen(this.pendingSession.state === 'open');
+      this.renderSession(this.pendingSession);
       this.pendingSession = undefined;
     }
     this.table.render();
-    this.renderCount();
+    this.toolbar.showCount({
+      shown: this.rows.count,
+      held: this.store.count,
+      hostTotal: this.store.hostTotal,
+      notKept: this.session?.eventsNotKept ?? 0,
+      filtered: this.rows.isFiltered,
+    });
   }
 
-  private renderCount(): void {
-    const held = this.store.count;
-    let text = this.rows.isFiltered ? `${formatCount(this.rows.count)} of ${formatCount(held)}` : `${formatCount(held)} events`;
-    if (this.store.hostTotal > held) text += ` · newest ${formatCount(held)} of ${formatCount(this.store.hostTotal)} shown`;
-    // Dropped by the host to stay within the log's memory limits (issue #7): say so, or they just vanish.
-    const notKept = this.session?.eventsNotKept ?? 0;
-    if (notKept > 0) text += ` · ${formatCount(notKept)} oldest ${notKept === 1 ? 'event' : 'events'} not kept (log limit)`;
-    setText(this.count, text);
-    // The toolbar may cut the line short: the title carries all of it.
-    const title = notKept > 0 ? `${text}. The log keeps a limited number of events and payload bytes in memory; older events were dropped.` : '';
-    if (this.count.title !== title) this.count.title = title;
+  private renderSession(session: SessionInfoDto): void {
+    this.header.update(session);
+    this.upgradeDiagram.update(session.kind === 'websocket' ? undefined : (session.timeline ?? []), session);
+    this.composer.setSendKinds(session.kind, session.sendKinds);
+    this.composer.setSessionOpen(session.state === 'open');
   }
 
   private onSelect(seq: number, source: SelectionSource): void {
     clearTimeout(this.detailsTimer);
-    if (source === 'keyboard') this.detailsTimer = setTimeout(() => void this.loadDetails(seq), KEYBOARD_DETAILS_DELAY_MS);
-    else void this.loadDetails(seq);
+    if (source === 'keyboard') {
+      this.detailsTimer = setTimeout(() => void this.loadDetails(seq), KEYBOARD_DETAILS_DELAY_MS);
+    } else {
+      void this.loadDetails(seq);
+    }
   }
 
   /**
@@ -213,19 +234,28 @@ export class PanelApp implements Disposable {
       if (reply.details) this.details.show(reply.details);
       else this.details.showPlaceholder(`Event #${seq} is no longer in the log.`);
     } catch (error) {
-      if (token === this.detailsToken) this.details.showPlaceholder(`Could not load event #${seq}: ${errorText(error)}`, true);
+      if (token !== this.detailsToken) return;
+      this.details.showPlaceholder(`Could not load event #${seq}: ${errorText(error)}`, true);
     }
   }
 
   private async send(request: SendRequest): Promise<SendOutcome> {
-    const reply = await this.rpc.request('composer/send', { request });
-    return { ok: reply.ok, error: reply.error, seq: reply.seq };
+    try {
+      const reply = await this.rpc.request('composer/send', { request });
+      return { ok: reply.ok, error: withHint(reply.error, reply.hint), seq: reply.seq };
+    } catch (error) {
+      // The host refused the request itself (request/failed): its words, at once, not a timeout.
+      if (error instanceof RpcError && error.code === 'failed')
+        return { ok: false, error: withHint(error.message, error.hint) };
+      throw error;
+    }
   }
 
   private async replay(seq: number): Promise<ReplayOutcome> {
     try {
       const reply = await this.rpc.request('events/replay', { seq });
-      if (!reply.ok) return { ok: false, message: reply.error || 'The message was not sent again.' };
+      if (!reply.ok)
+        return { ok: false, message: withHint(reply.error, reply.hint) || 'The message was not sent again.' };
       return { ok: true, message: reply.seq !== undefined ? `Replayed as #${reply.seq}` : 'Replayed' };
     } catch (error) {
       return { ok: false, message: errorText(error) };
@@ -233,11 +263,7 @@ export class PanelApp implements Disposable {
   }
 
   private saveState(): void {
-    const state: SavedState = { composer: this.composer.draft };
-    this.host.setState(state);
-  }
-
-  dispose(): void {
-    this.disposables.dispose();
+    const saved: SavedState = { composer: this.composer.draft };
+    this.host.setState(saved);
   }
 }

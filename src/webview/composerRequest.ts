@@ -7,19 +7,26 @@ import type { SendRequest } from '../shared/sendRequest';
 import { jsonErrorLocation, utf8Length } from './format';
 
 /** Every kind the composer can build (the SendKinds). */
-export const COMPOSER_KINDS = ['text', 'json', 'binary', 'ping', 'close', 'sio-emit', 'sio-connect', 'sio-disconnect'] as const;
+export const COMPOSER_KINDS = [
+  'text',
+  'json',
+  'binary',
+  'ping',
+  'close',
+  'sio-emit',
+  'sio-connect',
+  'sio-disconnect',
+] as const;
 export type ComposerKind = (typeof COMPOSER_KINDS)[number];
 
-/** What each kind of session can send: Socket.IO speaks in events, Engine.IO in messages, WebSocket in frames. */
-export const KINDS_BY_SESSION: Record<string, readonly ComposerKind[]> = {
-  websocket: ['text', 'json', 'binary', 'ping', 'close'],
-  socketio: ['sio-emit', 'sio-connect', 'sio-disconnect', 'close'],
-  engineio: ['text', 'binary', 'close'],
-};
-
-/** The kinds for a session kind (unknown kinds get the WebSocket set). */
-export function kindsForSession(sessionKind: string | undefined): readonly ComposerKind[] {
-  return KINDS_BY_SESSION[sessionKind ?? 'websocket'] ?? KINDS_BY_SESSION.websocket;
+/**
+ * The composer's kinds among those the session accepts (the host sends them: core decides once what
+ * each kind of session can send). `sio-ack` answers a server's request and is offered from its row,
+ * not here; a list with nothing the composer knows falls back to text.
+ */
+export function composerKindsOf(sendKinds: readonly string[]): readonly ComposerKind[] {
+  const offered = sendKinds.filter((kind): kind is ComposerKind => isComposerKind(kind));
+  return offered.length > 0 ? offered : ['text'];
 }
 
 /** True when `value` is one of COMPOSER_KINDS (for a kind restored from saved state). */
@@ -67,16 +74,9 @@ export function buildSendRequest(fields: ComposerFields): ComposerResult {
       return buildEmit(fields);
     case 'sio-connect':
       return buildNamespaceConnect(fields.namespace, fields.auth);
-    case 'sio-disconnect': {
-      const namespace = fields.namespace.trim() || '/';
-      const problem = namespaceProblem(namespace);
-      return problem ? { ok: false, error: problem } : { ok: true, request: { kind: 'sio-disconnect', namespace } };
-    }
+    case 'sio-disconnect':
+      return { ok: true, request: { kind: 'sio-disconnect', namespace: fields.namespace.trim() || '/' } };
   }
-}
-
-function namespaceProblem(namespace: string): string | undefined {
-  return namespace.startsWith('/') && !/[,\s]/.test(namespace) ? undefined : `"${namespace}" is not a namespace: it starts with "/" and has no commas or spaces.`;
 }
 
 /** Why JSON text does not parse, with where, or undefined when it does. */
@@ -94,26 +94,26 @@ function jsonProblem(text: string): string | undefined {
 /** Socket.IO emit: the text area holds the arguments as a JSON array (binary as {"$binary":"<base64>"}). */
 function buildEmit(fields: ComposerFields): ComposerResult {
   const namespace = fields.namespace.trim() || '/';
-  const nsProblem = namespaceProblem(namespace);
-  if (nsProblem) return { ok: false, error: nsProblem };
   const event = fields.event.trim();
   if (!event) return { ok: false, error: 'Type the event name.' };
   const args = fields.text.trim() === '' ? '[]' : fields.text;
   const problem = jsonProblem(args);
   if (problem) return { ok: false, error: problem };
-  if (!Array.isArray(JSON.parse(args))) return { ok: false, error: 'The arguments are a JSON array, e.g. ["hello", {"n": 1}].' };
+  if (!Array.isArray(JSON.parse(args))) {
+    return { ok: false, error: 'The arguments are a JSON array, e.g. ["hello", {"n": 1}].' };
+  }
   return { ok: true, request: { kind: 'sio-emit', namespace, event, args, ack: fields.ack } };
 }
 
 function buildNamespaceConnect(namespaceText: string, auth: string): ComposerResult {
   const namespace = namespaceText.trim() || '/';
-  const nsProblem = namespaceProblem(namespace);
-  if (nsProblem) return { ok: false, error: nsProblem };
   if (auth.trim() === '') return { ok: true, request: { kind: 'sio-connect', namespace } };
   const problem = jsonProblem(auth);
   if (problem) return { ok: false, error: `Auth: ${problem}` };
   const parsed: unknown = JSON.parse(auth);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'Auth is a JSON object, e.g. {"token": "abc"}.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, error: 'Auth is a JSON object, e.g. {"token": "abc"}.' };
+  }
   return { ok: true, request: { kind: 'sio-connect', namespace, auth } };
 }
 
@@ -126,23 +126,25 @@ function buildJson(text: string): ComposerResult {
   return { ok: true, request: { kind: 'json', text } };
 }
 
-function buildBinary(encoding: 'hex' | 'base64', data: string): ComposerResult {
+function buildBinary(encoding: 'hex' | 'base64', bytesText: string): ComposerResult {
   if (encoding === 'hex') {
-    const digits = data.replace(/0x/gi, '').replace(/[\s,:]/g, '');
+    const digits = bytesText.replace(/0x/gi, '').replace(/[\s,:]/g, '');
     const bad = /[^0-9a-f]/i.exec(digits);
     if (bad) return { ok: false, error: `Not a hex digit: "${bad[0]}".` };
     if (digits.length % 2 !== 0) return { ok: false, error: 'Hex data needs an even number of digits (two per byte).' };
   } else {
-    const compact = data.replace(/\s/g, '');
+    const compact = bytesText.replace(/\s/g, '');
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) return { ok: false, error: 'Not valid base64.' };
   }
-  return { ok: true, request: { kind: 'binary', encoding, data } };
+  return { ok: true, request: { kind: 'binary', encoding, data: bytesText } };
 }
 
 function buildPing(text: string): ComposerResult {
   if (!text) return { ok: true, request: { kind: 'ping' } };
   const bytes = utf8Length(text);
-  if (bytes > MAX_PING_BYTES) return { ok: false, error: `A ping payload is at most ${MAX_PING_BYTES} bytes; this one is ${bytes}.` };
+  if (bytes > MAX_PING_BYTES) {
+    return { ok: false, error: `A ping payload is at most ${MAX_PING_BYTES} bytes; this one is ${bytes}.` };
+  }
   return { ok: true, request: { kind: 'ping', text } };
 }
 
@@ -161,8 +163,12 @@ function buildClose(codeText: string, reason: string): ComposerResult {
     return { ok: true, request: { kind: 'close' } };
   }
   const code = Number(trimmed);
-  if (!isSendableCloseCode(code)) return { ok: false, error: `${trimmed} is not a close code you can send (use 1000–1003, 1007–1014 or 3000–4999).` };
+  if (!isSendableCloseCode(code)) {
+    return { ok: false, error: `${trimmed} is not a close code you can send (use 1000–1003, 1007–1014 or 3000–4999).` };
+  }
   const bytes = utf8Length(reason);
-  if (bytes > MAX_CLOSE_REASON_BYTES) return { ok: false, error: `A close reason is at most ${MAX_CLOSE_REASON_BYTES} bytes; this one is ${bytes}.` };
+  if (bytes > MAX_CLOSE_REASON_BYTES) {
+    return { ok: false, error: `A close reason is at most ${MAX_CLOSE_REASON_BYTES} bytes; this one is ${bytes}.` };
+  }
   return { ok: true, request: reason ? { kind: 'close', code, reason } : { kind: 'close', code } };
 }

@@ -3,20 +3,17 @@
  * explanation, request/response headers, the payload views — a Replay button for outgoing messages,
  * and Show/Hide secrets for masked details. Server-controlled text shows its invisible characters.
  */
-import { LINKED_FACT_LABELS, type EventDetailsDto, type EventRowDto, type HeaderDto } from '../shared/dto';
+import type { EventDetailsDto, EventRowDto, HeaderDto } from '../shared/dto';
+import { fillTable, tableSection, type TableSection } from './detailsTables';
 import { DisposableStore, type Disposable } from './disposables';
 import { clearChildren, codicon, h, iconButton, listen, setText } from './dom';
 import { formatClock, formatElapsed, formatSize } from './format';
-import { PayloadView } from './payloadView';
+import { PayloadTabs } from './payloadTabs';
 import { SecretsBar } from './secretsBar';
-import { cutIndex, type VisibleTextOptions } from './visibleText';
-import { appendVisibleText, MULTI_LINE, setVisibleText } from './visibleTextDom';
+import type { VisibleTextOptions } from './visibleText';
+import { MULTI_LINE, setVisibleText } from './visibleTextDom';
 
 const SUMMARY_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 500 };
-const LABEL_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 200 };
-const LINKED_TEXT: VisibleTextOptions = { mode: 'line' };
-/** Linked facts (`#N` links) are one line, cut at this length. */
-const LINKED_MAX_CHARS = 2000;
 
 /** The outcome of a replay, in words for the status line. */
 export interface ReplayOutcome {
@@ -33,85 +30,81 @@ export interface DetailsActions {
   reload?(seq: number, reveal: boolean): void;
 }
 
-/** Fills a linked fact's cell: text with each `#N` as a link button (`.fact-link[data-seq]`). */
-function appendLinkedValue(cell: HTMLElement, value: string): void {
-  const end = cutIndex(value, LINKED_MAX_CHARS);
-  for (const part of value.slice(0, end).split(/(#\d+)/)) {
-    const seq = /^#(\d+)$/.exec(part)?.[1];
-    if (seq) cell.append(h('button', { class: 'fact-link', text: part, attrs: { type: 'button', 'data-seq': seq, title: `Show event ${part}` } }));
-    else if (part) appendVisibleText(cell, part, LINKED_TEXT);
-  }
-  if (end < value.length) cell.append('…');
-}
-
 const DIRECTION_WORD: Record<EventRowDto['direction'], string> = { in: 'Received', out: 'Sent', local: 'Local' };
 
-/** Fills a two-column table from label/value pairs. Values may hold line breaks (long header values wrap). */
-function fillTable(table: HTMLTableElement, pairs: ReadonlyArray<readonly [string, string]>, links = false): void {
-  clearChildren(table);
-  const body = h('tbody');
-  for (const [label, value] of pairs) {
-    const cell = h('td');
-    if (links && LINKED_FACT_LABELS.includes(label)) appendLinkedValue(cell, value);
-    else appendVisibleText(cell, value, MULTI_LINE);
-    const heading = h('th', { attrs: { scope: 'row' } });
-    appendVisibleText(heading, label, LABEL_TEXT);
-    body.append(h('tr', { attrs: { 'data-fact': label } }, [heading, cell]));
-  }
-  table.append(body);
-}
-
-/** A titled section holding one table. */
-function tableSection(id: string, title: string): { section: HTMLElement; table: HTMLTableElement } {
-  const table = h('table', { id, class: 'kv-table' });
-  const section = h('section', { id: `${id}-section`, class: 'details-section' }, [h('h3', { text: title }), table]);
-  return { section, table };
+/** The line under the headline: `#12 · Received · ws frame · 1.2 KiB · 13:05:09.007 (+1.234s)`. */
+function metaLine(row: EventRowDto): string {
+  const when = `${formatClock(row.time)} (${formatElapsed(row.elapsed)})`;
+  const what = `${DIRECTION_WORD[row.direction]} · ${row.layer} ${row.type} · ${formatSize(row.size)}`;
+  return `#${row.seq} · ${what} · ${when}`;
 }
 
 /** Renders details; the app decides when to load and which reply is current. */
 export class DetailsPane implements Disposable {
   readonly element: HTMLElement;
   private readonly disposables = new DisposableStore();
-  private readonly placeholder = h('div', { id: 'details-placeholder', class: 'details-placeholder', text: 'Select an event to see its details.' });
+  private readonly placeholder = h('div', {
+    id: 'details-placeholder',
+    class: 'details-placeholder',
+    text: 'Select an event to see its details.',
+  });
   private readonly summary = h('h2', { id: 'details-summary', class: 'details-summary' });
   private readonly meta = h('div', { id: 'details-meta', class: 'details-meta' });
   private readonly warningText = h('span', { class: 'details-warning-text' });
-  private readonly warning = h('div', { id: 'details-warning', class: 'details-warning', attrs: { role: 'note', hidden: true } }, [
-    codicon('warning'), h('span', { class: 'details-warning-label', text: 'Warning' }), this.warningText,
-  ]);
+  private readonly warning = h(
+    'div',
+    {
+      id: 'details-warning',
+      class: 'details-warning',
+      attrs: { role: 'note', hidden: true },
+    },
+    [codicon('warning'), h('span', { class: 'details-warning-label', text: 'Warning' }), this.warningText],
+  );
   private readonly secrets: SecretsBar;
   private readonly facts = h('table', { id: 'details-facts', class: 'kv-table' });
   private readonly explanation = h('p', { id: 'details-explanation', class: 'details-explanation' });
   private readonly requestHeaders = tableSection('details-request-headers', 'Request headers');
   private readonly responseHeaders = tableSection('details-response-headers', 'Response headers');
-  private readonly payload = this.disposables.add(new PayloadView());
+  private readonly payloadTabs = this.disposables.add(new PayloadTabs());
   private readonly replayButton = iconButton('btn-replay', 'debug-restart', 'Replay', 'small');
-  private readonly status = h('span', { id: 'details-status', class: 'details-status', attrs: { role: 'status' } });
+  private readonly statusLine = h('span', { id: 'details-status', class: 'details-status', attrs: { role: 'status' } });
   private readonly content: HTMLElement;
   private shownSeq: number | undefined;
   /** Unmasked details are on screen: they must go before anything else loads. */
   private showingSecrets = false;
 
   constructor(private readonly actions: DetailsActions) {
-    this.secrets = this.disposables.add(new SecretsBar({ reload: (seq, reveal) => this.actions.reload?.(seq, reveal) }));
+    this.secrets = this.disposables.add(
+      new SecretsBar({
+        reload: (seq, reveal) => this.actions.reload?.(seq, reveal),
+      }),
+    );
+    const heading = h('div', { class: 'details-heading' }, [
+      this.summary,
+      h('span', { class: 'toolbar-spacer' }),
+      this.replayButton,
+    ]);
     this.content = h('div', { class: 'details-content', attrs: { hidden: true } }, [
-      h('div', { class: 'details-heading' }, [this.summary, h('span', { class: 'toolbar-spacer' }), this.replayButton]),
+      heading,
       this.meta,
       this.warning,
       this.secrets.element,
-      this.status,
+      this.statusLine,
       this.explanation,
       this.facts,
       this.requestHeaders.section,
       this.responseHeaders.section,
-      this.payload.element,
+      this.payloadTabs.element,
     ]);
-    this.element = h('aside', { id: 'details', class: 'details', attrs: { 'aria-label': 'Event details' } }, [this.placeholder, this.content]);
+    const paneAttrs = { 'aria-label': 'Event details' };
+    this.element = h('aside', { id: 'details', class: 'details', attrs: paneAttrs }, [this.placeholder, this.content]);
     this.disposables.add(listen(this.replayButton, 'click', () => void this.replay()));
-    this.disposables.add(listen(this.facts, 'click', (event) => {
-      const seq = Number((event.target as Element | null)?.closest('.fact-link')?.getAttribute('data-seq'));
-      if (Number.isSafeInteger(seq) && seq > 0) this.actions.select?.(seq);
-    }));
+    this.disposables.add(
+      listen(this.facts, 'click', (event) => {
+        const seq = Number((event.target as Element | null)?.closest('.fact-link')?.getAttribute('data-seq'));
+        if (Number.isSafeInteger(seq) && seq > 0) this.actions.select?.(seq);
+      }),
+    );
   }
 
   /** Shows the placeholder text instead of details (nothing selected, event gone, load failed). */
@@ -150,23 +143,39 @@ export class DetailsPane implements Disposable {
     this.element.removeAttribute('aria-busy');
     this.content.classList.toggle('is-error', row.isError);
     this.showingSecrets = details.revealed === true;
+    this.showHeadline(details);
+    this.secrets.update(details);
+    this.showFacts(details);
+    this.showHeaders(this.requestHeaders, details.requestHeaders);
+    this.showHeaders(this.responseHeaders, details.responseHeaders);
+    this.payloadTabs.show(details.payload);
+    this.replayButton.hidden = !details.replayable;
+    this.replayButton.disabled = false;
+    this.setStatus('', false);
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+
+  /** Summary, meta line and the row's warning. */
+  private showHeadline(details: EventDetailsDto): void {
+    const row = details.row;
     setVisibleText(this.summary, details.summary ?? `${row.layer} ${row.type}`, SUMMARY_TEXT);
-    setText(this.meta, `#${row.seq} · ${DIRECTION_WORD[row.direction]} · ${row.layer} ${row.type} · ${formatSize(row.size)} · ${formatClock(row.time)} (${formatElapsed(row.elapsed)})`);
+    setText(this.meta, metaLine(row));
     this.warning.hidden = !row.warning;
     setVisibleText(this.warningText, row.warning ?? '', MULTI_LINE);
-    this.secrets.update(details);
+  }
+
+  /** The facts table and the explanation under it. */
+  private showFacts(details: EventDetailsDto): void {
+    const warning = details.row.warning;
     // The row's warning is drawn above; a host that also lists it as a fact would show it twice.
-    const facts = details.facts.filter(([label, value]) => !(label === 'Warning' && value === row.warning));
+    const facts = details.facts.filter(([label, value]) => !(label === 'Warning' && value === warning));
     fillTable(this.facts, facts, true);
     this.facts.hidden = facts.length === 0;
     this.explanation.hidden = !details.explanation;
     setVisibleText(this.explanation, details.explanation ?? '', MULTI_LINE);
-    this.showHeaders(this.requestHeaders, details.requestHeaders);
-    this.showHeaders(this.responseHeaders, details.responseHeaders);
-    this.payload.show(details.payload);
-    this.replayButton.hidden = !details.replayable;
-    this.replayButton.disabled = false;
-    this.setStatus('', false);
   }
 
   /** Empties everything that may hold unmasked values, so none outlives its screen (DOM or caches). */
@@ -176,18 +185,18 @@ export class DetailsPane implements Disposable {
     this.showingSecrets = false;
     for (const table of [this.facts, this.requestHeaders.table, this.responseHeaders.table]) clearChildren(table);
     for (const el of [this.summary, this.explanation, this.warningText]) setVisibleText(el, '', MULTI_LINE);
-    this.payload.clear();
+    this.payloadTabs.clear();
   }
 
-  private showHeaders(target: { section: HTMLElement; table: HTMLTableElement }, headers: HeaderDto[] | undefined): void {
+  private showHeaders(target: TableSection, headers: HeaderDto[] | undefined): void {
     target.section.hidden = !headers || headers.length === 0;
     fillTable(target.table, headers ?? []);
   }
 
   private setStatus(text: string, isError: boolean): void {
-    setText(this.status, text);
-    this.status.hidden = !text;
-    this.status.classList.toggle('error', isError);
+    setText(this.statusLine, text);
+    this.statusLine.hidden = !text;
+    this.statusLine.classList.toggle('error', isError);
   }
 
   private async replay(): Promise<void> {
@@ -200,9 +209,5 @@ export class DetailsPane implements Disposable {
     if (this.shownSeq !== seq) return;
     this.replayButton.disabled = false;
     this.setStatus(outcome.message, !outcome.ok);
-  }
-
-  dispose(): void {
-    this.disposables.dispose();
   }
 }

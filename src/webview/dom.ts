@@ -43,7 +43,10 @@ export function codicon(name: string): HTMLSpanElement {
 
 /** A button with a codicon and a label. */
 export function iconButton(id: string, iconName: string, label: string, extraClass = ''): HTMLButtonElement {
-  return h('button', { id, class: `button ${extraClass}`.trim(), attrs: { type: 'button' } }, [codicon(iconName), h('span', { text: label })]);
+  return h('button', { id, class: `button ${extraClass}`.trim(), attrs: { type: 'button' } }, [
+    codicon(iconName),
+    h('span', { text: label }),
+  ]);
 }
 
 /** Sets textContent only when it changes, so re-rendering an unchanged row costs no layout. */

@@ -20,7 +20,10 @@ export class FrameScheduler implements Disposable {
   private handle: number | undefined;
   private disposed = false;
 
-  constructor(private readonly render: () => void, private readonly timer: FrameTimer = browserFrameTimer) {}
+  constructor(
+    private readonly render: () => void,
+    private readonly timer: FrameTimer = browserFrameTimer,
+  ) {}
 
   /** True while a frame is booked. */
   get isScheduled(): boolean {

@@ -26,8 +26,8 @@ export interface HostBridge {
 
 /** True for anything shaped like a host message. Only the host can post into the webview frame, but a
  *  dev-tools console or an extension bug could post junk; junk must not crash the panel. */
-function looksLikeHostMessage(data: unknown): data is HostToWebview {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
+function looksLikeHostMessage(message: unknown): message is HostToWebview {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
 /** Acquires the VS Code API (once) and wraps it. */

@@ -37,7 +37,7 @@ export function rowMatches(row: EventRowDto, needle: string): boolean {
 /** The store as the table sees it: every row, or only the matching ones while a filter is set. */
 export class FilteredRows implements RowList {
   private needle = '';
-  private hidden: ReadonlySet<string> = new Set();
+  private hiddenGroups: ReadonlySet<string> = new Set();
   /** Rows whose children are folded away. */
   private readonly collapsed = new Set<number>();
   /** Seqs that some held row names as its parent. */
@@ -53,7 +53,7 @@ export class FilteredRows implements RowList {
   }
 
   get isFiltered(): boolean {
-    return this.needle !== '' || this.hidden.size > 0 || this.collapsed.size > 0;
+    return this.needle !== '' || this.hiddenGroups.size > 0 || this.collapsed.size > 0;
   }
 
   nesting(row: EventRowDto): RowNesting {
@@ -82,12 +82,12 @@ export class FilteredRows implements RowList {
 
   /** Hides the rows of these layer groups (see LAYER_GROUPS). */
   setHiddenLayers(groups: ReadonlySet<string>): void {
-    this.hidden = new Set(groups);
+    this.hiddenGroups = new Set(groups);
     this.rebuild();
   }
 
   private accepts(row: EventRowDto): boolean {
-    return !this.hidden.has(layerGroup(row.layer)) && rowMatches(row, this.needle) && !this.insideCollapsed(row);
+    return !this.hiddenGroups.has(layerGroup(row.layer)) && rowMatches(row, this.needle) && !this.insideCollapsed(row);
   }
 
   private insideCollapsed(row: EventRowDto): boolean {

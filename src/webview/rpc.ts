@@ -32,9 +32,17 @@ const REPLY_TYPE: ReplyTypeFor = {
   'events/replay': 'send/result',
 };
 
-/** A rejected request: timeout, dispose, or a reply of the wrong type. */
+/**
+ * A rejected request: timeout, dispose, a reply of the wrong type, or the host's `request/failed`
+ * answer (then `errorCode` and `hint` say why, in the host's words).
+ */
 export class RpcError extends Error {
-  constructor(message: string, readonly code: 'timeout' | 'disposed' | 'bad-reply') {
+  constructor(
+    message: string,
+    readonly code: 'timeout' | 'disposed' | 'bad-reply' | 'failed',
+    readonly errorCode?: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'RpcError';
   }
@@ -107,7 +115,10 @@ export class RpcClient implements Disposable {
     if (!entry) return true; // Late reply after a timeout, or for another webview instance: drop it.
     this.pending.delete(message.requestId);
     this.timers.clearTimeout(entry.timer);
-    if (message.type !== entry.expectedType) {
+    if (message.type === 'request/failed') {
+      const { code, message: text, hint } = message.error;
+      entry.reject(new RpcError(text, 'failed', code, hint));
+    } else if (message.type !== entry.expectedType) {
       entry.reject(new RpcError(`Expected ${entry.expectedType}, got ${message.type}.`, 'bad-reply'));
     } else {
       entry.resolve(message);

@@ -19,17 +19,26 @@ export class SecretsBar implements Disposable {
   readonly element: HTMLElement;
   private readonly disposables = new DisposableStore();
   private readonly maskedNote = h('span', { class: 'secrets-note', text: 'Secrets are masked in these details.' });
-  private readonly revealedNote = h('span', { id: 'details-secrets-marker', class: 'secrets-note secrets-revealed', attrs: { role: 'status' } }, [
-    codicon('unlock'),
-    h('span', { text: 'Showing secrets for this event only' }),
-  ]);
+  private readonly revealedNote = h(
+    'span',
+    {
+      id: 'details-secrets-marker',
+      class: 'secrets-note secrets-revealed',
+      attrs: { role: 'status' },
+    },
+    [codicon('unlock'), h('span', { text: 'Showing secrets for this event only' })],
+  );
   private readonly showButton = iconButton('btn-show-secrets', 'eye', 'Show secrets', 'secondary small');
   private readonly hideButton = iconButton('btn-hide-secrets', 'eye-closed', 'Hide secrets', 'secondary small');
   private seq: number | undefined;
 
   constructor(actions: SecretsActions) {
     this.element = h('div', { id: 'details-secrets', class: 'details-secrets', attrs: { hidden: true } }, [
-      this.maskedNote, this.revealedNote, h('span', { class: 'toolbar-spacer' }), this.showButton, this.hideButton,
+      this.maskedNote,
+      this.revealedNote,
+      h('span', { class: 'toolbar-spacer' }),
+      this.showButton,
+      this.hideButton,
     ]);
     this.showButton.title = 'Load this event again without masking its credentials (for this event only; never saved)';
     this.hideButton.title = 'Load this event again with its credentials masked';

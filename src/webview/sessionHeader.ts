@@ -28,12 +28,36 @@ function fact(id: string, label: string): { element: HTMLElement; value: HTMLEle
   return { element: h('span', { class: 'fact' }, [h('span', { class: 'fact-label', text: label }), value]), value };
 }
 
+/** `12 msgs · 1.2 KiB`. */
+function trafficText(messages: number, bytes: number): string {
+  return `${formatCount(messages)} msgs · ${formatSize(bytes)}`;
+}
+
+/** The transport and where its upgrade stands: `websocket (upgraded from polling)`. */
+function transportText(session: SessionInfoDto): string {
+  const upgrade =
+    session.upgrade === 'upgraded'
+      ? ' (upgraded from polling)'
+      : session.upgrade === 'failed'
+        ? ' (upgrade failed)'
+        : session.upgrade && session.upgrade !== 'none'
+          ? ` (upgrade ${session.upgrade})`
+          : '';
+  return `${session.transport ?? '—'}${upgrade}`;
+}
+
+/** The heartbeat the server asked for: `every 25.00 s, timeout 20.00 s`. */
+function pingText(session: SessionInfoDto): string {
+  if (session.pingInterval === undefined) return '—';
+  return `every ${formatDuration(session.pingInterval)}, timeout ${formatDuration(session.pingTimeout ?? 0)}`;
+}
+
 /** Renders a SessionInfoDto; `update` is cheap and may run every frame. */
 export class SessionHeader implements Disposable {
   readonly element: HTMLElement;
   private readonly disposables = new DisposableStore();
-  private readonly state = h('span', { id: 'session-state', class: 'state-badge', attrs: { role: 'status' } });
-  private readonly kind = h('span', { id: 'session-kind', class: 'session-kind' });
+  private readonly stateBadge = h('span', { id: 'session-state', class: 'state-badge', attrs: { role: 'status' } });
+  private readonly kindLabel = h('span', { id: 'session-kind', class: 'session-kind' });
   private readonly url = h('span', { id: 'session-url', class: 'session-url' });
   private readonly subprotocol = fact('session-subprotocol', 'Subprotocol');
   private readonly extensions = fact('session-extensions', 'Extensions');
@@ -47,10 +71,17 @@ export class SessionHeader implements Disposable {
   private readonly ping = fact('session-ping', 'Ping');
   private readonly namespaces = fact('session-namespaces', 'Namespaces');
   private readonly eioFacts = h('div', { class: 'session-facts eio-facts', attrs: { hidden: true } }, [
-    this.sid.element, this.transport.element, this.protocol.element, this.ping.element, this.namespaces.element,
+    this.sid.element,
+    this.transport.element,
+    this.protocol.element,
+    this.ping.element,
+    this.namespaces.element,
   ]);
   private readonly closeText = h('span', { class: 'session-close-text' });
-  private readonly close = h('div', { id: 'session-close', class: 'session-close', attrs: { hidden: true } }, [codicon('info'), this.closeText]);
+  private readonly closeLine = h('div', { id: 'session-close', class: 'session-close', attrs: { hidden: true } }, [
+    codicon('info'),
+    this.closeText,
+  ]);
   private readonly disconnectButton = iconButton('btn-disconnect', 'debug-disconnect', 'Disconnect', 'secondary');
   private readonly reconnectButton = iconButton('btn-reconnect', 'debug-restart', 'Reconnect', 'secondary');
   /** The namespaces as last drawn (JSON), so an unchanged list is not rebuilt. */
@@ -59,8 +90,8 @@ export class SessionHeader implements Disposable {
   constructor(actions: SessionActions) {
     this.element = h('header', { id: 'session-header', class: 'session-header' }, [
       h('div', { class: 'session-title' }, [
-        this.state,
-        this.kind,
+        this.stateBadge,
+        this.kindLabel,
         this.url,
         h('span', { class: 'session-actions' }, [this.disconnectButton, this.reconnectButton]),
       ]),
@@ -72,7 +103,7 @@ export class SessionHeader implements Disposable {
         this.messagesOut.element,
       ]),
       this.eioFacts,
-      this.close,
+      this.closeLine,
     ]);
     this.disposables.add(listen(this.disconnectButton, 'click', () => actions.disconnect()));
     this.disposables.add(listen(this.reconnectButton, 'click', () => actions.reconnect()));
@@ -82,19 +113,19 @@ export class SessionHeader implements Disposable {
   /** Shows `session`, or a waiting line before the first snapshot. */
   update(session: SessionInfoDto | undefined): void {
     const state = session?.state;
-    setText(this.state, state ?? 'waiting');
-    for (const s of STATES) this.state.classList.toggle(`state-${s}`, s === state);
-    setText(this.kind, session ? session.kind : '');
+    setText(this.stateBadge, state ?? 'waiting');
+    for (const s of STATES) this.stateBadge.classList.toggle(`state-${s}`, s === state);
+    setText(this.kindLabel, session ? session.kind : '');
     // Server-controlled text: invisible characters as escapes (issue #7). The title writes them out.
     this.url.title = setVisibleText(this.url, session ? session.url : 'Waiting for the session…', URL_TEXT).shown;
     setVisibleText(this.subprotocol.value, session?.subprotocol || 'none', FACT_TEXT);
     setVisibleText(this.extensions.value, session?.extensions || 'none', FACT_TEXT);
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
-    setText(this.messagesIn.value, session ? `${formatCount(session.messagesIn)} msgs · ${formatSize(session.bytesIn)}` : '—');
-    setText(this.messagesOut.value, session ? `${formatCount(session.messagesOut)} msgs · ${formatSize(session.bytesOut)}` : '—');
+    setText(this.messagesIn.value, session ? trafficText(session.messagesIn, session.bytesIn) : '—');
+    setText(this.messagesOut.value, session ? trafficText(session.messagesOut, session.bytesOut) : '—');
     this.updateEngineFacts(session);
     const closeSummary = state === 'closed' ? session?.closeSummary : undefined;
-    this.close.hidden = !closeSummary;
+    this.closeLine.hidden = !closeSummary;
     setVisibleText(this.closeText, closeSummary ?? '', CLOSE_TEXT);
     this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
     this.reconnectButton.disabled = state !== 'closed';
@@ -107,12 +138,9 @@ export class SessionHeader implements Disposable {
     this.extensions.element.hidden = engine;
     if (!engine || !session) return;
     setVisibleText(this.sid.value, session.sid ?? '—', FACT_TEXT);
-    const upgrade = session.upgrade === 'upgraded' ? ' (upgraded from polling)'
-      : session.upgrade === 'failed' ? ' (upgrade failed)'
-        : session.upgrade && session.upgrade !== 'none' ? ` (upgrade ${session.upgrade})` : '';
-    setText(this.transport.value, `${session.transport ?? '—'}${upgrade}`);
+    setText(this.transport.value, transportText(session));
     setText(this.protocol.value, session.protocol ?? '—');
-    setText(this.ping.value, session.pingInterval !== undefined ? `every ${formatDuration(session.pingInterval)}, timeout ${formatDuration(session.pingTimeout ?? 0)}` : '—');
+    setText(this.ping.value, pingText(session));
     this.namespaces.element.hidden = !session.namespaces?.length;
     this.showNamespaces(session.namespaces ?? []);
   }

@@ -66,7 +66,14 @@ export function layoutTimeline(steps: readonly TimelineStepDto[], width: number)
     return { step, y: top, height: y - top, arrows };
   });
   return {
-    geometry: { width: drawingWidth, height: y + 6, clientX, serverX, stepNameX: serverX + 12, deltaX: drawingWidth - 6 },
+    geometry: {
+      width: drawingWidth,
+      height: y + 6,
+      clientX,
+      serverX,
+      stepNameX: serverX + 12,
+      deltaX: drawingWidth - 6,
+    },
     steps: placed,
   };
 }

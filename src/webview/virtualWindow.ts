@@ -10,7 +10,13 @@ export interface IndexRange {
 }
 
 /** Rows intersecting the viewport, plus `overscan` rows on each side (so fast scrolling shows no gaps). */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan: number): IndexRange {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan: number,
+): IndexRange {
   if (count <= 0 || rowHeight <= 0) return { first: 0, end: 0 };
   const top = Math.max(0, scrollTop);
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
@@ -27,7 +33,12 @@ export function poolSize(viewportHeight: number, rowHeight: number, overscan: nu
  * True when the viewport shows the last row. Half a row of slack: zoomed displays report fractional
  * scrollTop, and a user who is "at the bottom" must keep following the tail.
  */
-export function isAtBottom(scrollTop: number, viewportHeight: number, contentHeight: number, rowHeight: number): boolean {
+export function isAtBottom(
+  scrollTop: number,
+  viewportHeight: number,
+  contentHeight: number,
+  rowHeight: number,
+): boolean {
   return scrollTop + viewportHeight >= contentHeight - rowHeight / 2;
 }
 

@@ -50,11 +50,13 @@ export interface VisibleText {
 // Mongolian vowel separator, zero-width space/joiners, LRM/RLM, line/paragraph separators, bidi
 // embeddings/overrides (CVE-2021-42574), word joiner and invisible operators, bidi isolates, deprecated
 // format characters, BOM, interlinear annotation marks.
-const ALWAYS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f'
-  + '\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
+const ALWAYS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u180e\\u200b-\\u200f' +
+  '\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb';
 // Tag characters U+E0000–U+E007F (invisible ASCII, used to smuggle text), and lone surrogates (which
 // every font draws as the same `�`). No `u` flag: the regex walks UTF-16 units, as the cuts do.
-const PAIRS = '|\\udb40[\\udc00-\\udc7f]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const PAIRS =
+  '|\\udb40[\\udc00-\\udc7f]' + '|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
 const SOURCE: Record<TextMode, string> = {
   line: `[${ALWAYS}\\t\\n\\r]${PAIRS}`,
   block: `[${ALWAYS}]|\\r(?!\\n)${PAIRS}`,
@@ -63,7 +65,12 @@ const SOURCE: Record<TextMode, string> = {
 const TEST: Record<TextMode, RegExp> = { line: new RegExp(SOURCE.line), block: new RegExp(SOURCE.block) };
 const SPLIT: Record<TextMode, RegExp> = { line: new RegExp(SOURCE.line, 'g'), block: new RegExp(SOURCE.block, 'g') };
 
-const SHORT_ESCAPES: ReadonlyMap<number, string> = new Map([[0, '\\0'], [9, '\\t'], [10, '\\n'], [13, '\\r']]);
+const SHORT_ESCAPES: ReadonlyMap<number, string> = new Map([
+  [0, '\\0'],
+  [9, '\\t'],
+  [10, '\\n'],
+  [13, '\\r'],
+]);
 
 /** The escape shown for a code point: `\0`, `\t`, `\n`, `\r`, `\x1B`, `\u200B`, `\u{E0041}`. */
 export function escapeFor(codePoint: number): string {
@@ -98,7 +105,8 @@ export function cutIndex(text: string, maxChars: number): number {
 
 function escapeSegment(match: string): EscapeSegment {
   const codePoint = match.codePointAt(0) ?? 0;
-  return { kind: 'escape', text: escapeFor(codePoint), title: `${codePointLabel(codePoint)} ${invisibleCharacterName(codePoint)}`, codePoint };
+  const title = `${codePointLabel(codePoint)} ${invisibleCharacterName(codePoint)}`;
+  return { kind: 'escape', text: escapeFor(codePoint), title, codePoint };
 }
 
 /** Splits `text` into plain runs and escapes. Text with nothing to escape comes back as one plain run. */

@@ -21,7 +21,8 @@ export interface DrawnText {
 }
 
 function escapeNode(segment: TextSegment): Node | string {
-  return segment.kind === 'plain' ? segment.text : h('span', { class: ESCAPE_CLASS, text: segment.text, attrs: { title: segment.title } });
+  if (segment.kind === 'plain') return segment.text;
+  return h('span', { class: ESCAPE_CLASS, text: segment.text, attrs: { title: segment.title } });
 }
 
 /** Appends `text` to `parent` (after what is there), escapes as spans, an ellipsis when cut. */

@@ -51,7 +51,10 @@ export interface CodeServer {
   readonly pgid: number;
   readonly dataDir: string;
   readonly extensionsDir: string;
-  /** Stops the whole process group and removes the temporary directories it owns. Every call returns the same promise. */
+  /**
+   * Stops the whole process group and removes the temporary directories it owns.
+   * Every call returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -111,13 +114,25 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   const args = [
     require.resolve('code-server/out/node/entry.js'),
-    '--config', configFile, '--user-data-dir', dataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
+    '--config',
+    configFile,
+    '--user-data-dir',
+    dataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
   ];
   if (options.logFile) fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const out = options.logFile ? fs.openSync(options.logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', out, out], env: serverEnv(runtimeDir, options.env) });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: serverEnv(runtimeDir, options.env),
+  });
   if (typeof out === 'number') fs.closeSync(out); // the child holds its own copy
   const pgid = child.pid;
   if (pgid === undefined) throw new Error('code-server could not be spawned');

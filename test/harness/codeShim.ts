@@ -22,20 +22,24 @@ async function main(): Promise<number> {
   }
   let dataDir = args.userDataDir;
   if (dataDir && path.resolve(dataDir).length > MAX_USER_DATA_DIR_LENGTH) {
-    console.warn(`code-shim: --user-data-dir is too long for a unix socket path, using a temporary one instead: ${dataDir}`);
+    console.warn(
+      `code-shim: --user-data-dir is too long for a unix socket path, using a temporary one instead: ${dataDir}`,
+    );
     dataDir = undefined;
   }
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
 
-  let server: CodeServer | undefined;
+  // Holds the server once it is up; a signal before that just exits.
+  const running: { server?: CodeServer } = {};
   // test-electron forwards Ctrl+C as SIGINT; a CI timeout sends SIGTERM. Either way: stop the server group.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      void (server?.stop() ?? Promise.resolve()).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      void (running.server?.stop() ?? Promise.resolve()).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }
   const logFile = process.env.RI_CODE_SERVER_LOG || (dataDir ? path.join(dataDir, 'code-server.log') : undefined);
-  server = await startCodeServer({ dataDir, extensionsDir: args.extensionsDir, logFile });
+  const server = await startCodeServer({ dataDir, extensionsDir: args.extensionsDir, logFile });
+  running.server = server;
   try {
     const isWorkspaceFile = args.target?.endsWith('.code-workspace') ?? false;
     return await runExtensionHostTests({

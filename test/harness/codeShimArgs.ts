@@ -16,7 +16,14 @@ export interface ShimArguments {
 }
 
 /** Flags that take a value when written as `--flag value` rather than `--flag=value`. */
-const FLAGS_WITH_VALUE = new Set(['extensionTestsPath', 'extensionDevelopmentPath', 'user-data-dir', 'extensions-dir', 'log', 'locale']);
+const FLAGS_WITH_VALUE = new Set([
+  'extensionTestsPath',
+  'extensionDevelopmentPath',
+  'user-data-dir',
+  'extensions-dir',
+  'log',
+  'locale',
+]);
 
 /** Parses argv (without node and script). Electron-only flags (--no-sandbox, --disable-gpu-sandbox, …) are ignored. */
 export function parseShimArguments(argv: readonly string[]): ShimArguments {
@@ -30,14 +37,29 @@ export function parseShimArguments(argv: readonly string[]): ShimArguments {
     const flag = match[1];
     const value = match[2] ?? (FLAGS_WITH_VALUE.has(flag) ? argv[++i] : undefined);
     switch (flag) {
-      case 'extensionTestsPath': parsed.extensionTestsPath = value; break;
-      case 'extensionDevelopmentPath': if (value) parsed.extensionDevelopmentPath.push(value); break;
-      case 'user-data-dir': parsed.userDataDir = value; break;
-      case 'extensions-dir': parsed.extensionsDir = value; break;
-      case 'disable-extensions': parsed.extraPayload.push(['disableExtensions', 'true']); break;
-      case 'enable-proposed-api': parsed.extraPayload.push(['enableProposedApi', '']); break;
-      case 'log': if (value) parsed.extraPayload.push(['logLevel', value]); break;
-      default: break; // Electron-only or already the default in code-server
+      case 'extensionTestsPath':
+        parsed.extensionTestsPath = value;
+        break;
+      case 'extensionDevelopmentPath':
+        if (value) parsed.extensionDevelopmentPath.push(value);
+        break;
+      case 'user-data-dir':
+        parsed.userDataDir = value;
+        break;
+      case 'extensions-dir':
+        parsed.extensionsDir = value;
+        break;
+      case 'disable-extensions':
+        parsed.extraPayload.push(['disableExtensions', 'true']);
+        break;
+      case 'enable-proposed-api':
+        parsed.extraPayload.push(['enableProposedApi', '']);
+        break;
+      case 'log':
+        if (value) parsed.extraPayload.push(['logLevel', value]);
+        break;
+      default:
+        break; // Electron-only or already the default in code-server
     }
   }
   return parsed;

@@ -16,8 +16,18 @@ export const EXIT_TIMEOUT = 124;
 export const EXIT_PAGE_CRASHED = 3;
 
 // Workbench chatter mirrored into codeAutomationLog alongside the extension host output (VERBOSE=1 shows it).
-const WORKBENCH_NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|\[Service Worker\]|ChatSessionStore:|Updating additional builtin extensions cache|Started local extension host|Loading development extension)/;
+const WORKBENCH_NOISE_PREFIXES = [
+  'Resolving connection token',
+  'Resolved connection token',
+  'Creating a socket',
+  'Ignoring fetching additional builtin extensions',
+  '\\[Service Worker\\]',
+  'ChatSessionStore:',
+  'Updating additional builtin extensions cache',
+  'Started local extension host',
+  'Loading development extension',
+];
+const WORKBENCH_NOISE = new RegExp(`^(${WORKBENCH_NOISE_PREFIXES.join('|')})`);
 
 export interface ExtensionTestRun {
   serverUrl: string;
@@ -52,7 +62,10 @@ export async function runExtensionHostTests(run: ExtensionTestRun): Promise<numb
     const outcome = new Promise<{ code: number; why: string }>((resolve) => {
       settle = resolve;
     });
-    timer = setTimeout(() => settle({ code: EXIT_TIMEOUT, why: `no result after ${run.timeoutMs / 1000}s` }), run.timeoutMs);
+    timer = setTimeout(
+      () => settle({ code: EXIT_TIMEOUT, why: `no result after ${run.timeoutMs / 1000}s` }),
+      run.timeoutMs,
+    );
     page.on('crash', () => settle({ code: EXIT_PAGE_CRASHED, why: 'workbench page crashed' }));
     await page.exposeFunction('codeAutomationExit', (code: number) => settle({ code, why: 'extension host exited' }));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {

@@ -11,7 +11,12 @@ import { startWsServer, type WsServer } from '../fixtures/servers/wsServer';
 import { activateInspector, COMMANDS, type InspectorApi } from './support/inspectorApi';
 import { pollUntil } from './support/poll';
 
-const CANARIES = { password: 'PwCanary-1c9e4b7a', query: 'QtCanary-6d2f8a3c', authorization: 'AuCanary-8b5e1d9f', cookie: 'CkCanary-4f7a2c6e' };
+const CANARIES = {
+  password: 'PwCanary-1c9e4b7a',
+  query: 'QtCanary-6d2f8a3c',
+  authorization: 'AuCanary-8b5e1d9f',
+  cookie: 'CkCanary-4f7a2c6e',
+};
 
 function formsOf(secret: string): string[] {
   const bytes = Buffer.from(secret);
@@ -51,14 +56,20 @@ describe('credential redaction in the extension host', () => {
     const url = `ws://alice:${CANARIES.password}@127.0.0.1:${port}/echo?room=7&access_token=${CANARIES.query}`;
     const id = await vscode.commands.executeCommand<string>(COMMANDS.connect, {
       url,
-      headers: [['Authorization', `Bearer ${CANARIES.authorization}`], ['Cookie', `session=${CANARIES.cookie}`]],
+      headers: [
+        ['Authorization', `Bearer ${CANARIES.authorization}`],
+        ['Cookie', `session=${CANARIES.cookie}`],
+      ],
     });
     assert.equal(typeof id, 'string');
     const session = api.getSession(id);
     assert.ok(session);
     await pollUntil('state open', () => session.info.state === 'open');
     // A second session that fails, so the error path writes to the output channel too.
-    await vscode.commands.executeCommand<string>(COMMANDS.connect, { url: `ws://bob:${CANARIES.password}@127.0.0.1:1/x?token=${CANARIES.query}`, handshakeTimeoutMs: 2000 });
+    await vscode.commands.executeCommand<string>(COMMANDS.connect, {
+      url: `ws://bob:${CANARIES.password}@127.0.0.1:1/x?token=${CANARIES.query}`,
+      handshakeTimeoutMs: 2000,
+    });
     await vscode.commands.executeCommand(COMMANDS.disconnect, id);
     await pollUntil('state closed', () => session.info.state === 'closed');
 

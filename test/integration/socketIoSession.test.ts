@@ -45,7 +45,11 @@ describe('Socket.IO session', () => {
   });
 
   it('connects polling-first and shows the sid', async () => {
-    const result = await vscode.commands.executeCommand<unknown>(COMMANDS.connect, { kind: 'socketio', url, transports: 'polling-then-websocket' });
+    const result = await vscode.commands.executeCommand<unknown>(COMMANDS.connect, {
+      kind: 'socketio',
+      url,
+      transports: 'polling-then-websocket',
+    });
     assert.equal(typeof result, 'string', `connect returned ${JSON.stringify(result)}`);
     id = result as string;
     session = api.getSession(id)!;
@@ -60,7 +64,9 @@ describe('Socket.IO session', () => {
 
   it('upgrades to WebSocket through probe, pause and upgrade, in that order', async () => {
     await pollUntil('the upgrade', () => session.info.upgrade === 'upgraded');
-    const steps = events(session).filter((e) => e.type === 'upgrade-step').map((e) => e.meta?.eio?.step);
+    const steps = events(session)
+      .filter((e) => e.type === 'upgrade-step')
+      .map((e) => e.meta?.eio?.step);
     assert.deepEqual(steps, ['probe', 'probe-ok', 'pause', 'paused', 'upgraded']);
     assert.equal(session.info.transport, 'websocket');
     const types = events(session).map((e) => e.type);
@@ -68,9 +74,15 @@ describe('Socket.IO session', () => {
   });
 
   it('emits with an ack and correlates the reply', async () => {
-    await pollUntil('namespace / joined', () => session.info.namespaces?.find((n) => n.name === '/' && n.state === 'connected'));
+    await pollUntil('namespace / joined', () =>
+      session.info.namespaces?.find((n) => n.name === '/' && n.state === 'connected'),
+    );
     const request: SendRequest = { kind: 'sio-emit', namespace: '/', event: 'echo', args: '["ping", 42]', ack: true };
-    const outcome = await vscode.commands.executeCommand<{ ok: boolean; seq?: number }>(COMMANDS.sendMessage, id, request);
+    const outcome = await vscode.commands.executeCommand<{ ok: boolean; seq?: number }>(
+      COMMANDS.sendMessage,
+      id,
+      request,
+    );
     assert.ok(outcome?.ok, `send outcome: ${JSON.stringify(outcome)}`);
     const ack = await pollUntil('the ack', () => events(session).find((e) => e.type === 'sio-ack'));
     assert.equal(ack.meta?.sio?.ackOf, outcome.seq);

@@ -37,7 +37,10 @@ describe('WebSocket session', () => {
   });
 
   it('connect returns a session id', async () => {
-    const result = await vscode.commands.executeCommand<unknown>(COMMANDS.connect, { kind: 'websocket', url: `${server.url}/echo` });
+    const result = await vscode.commands.executeCommand<unknown>(COMMANDS.connect, {
+      kind: 'websocket',
+      url: `${server.url}/echo`,
+    });
     assert.equal(typeof result, 'string', `connect returned ${JSON.stringify(result)}`);
     id = result as string;
     const found = api.getSession(id);
@@ -46,13 +49,20 @@ describe('WebSocket session', () => {
   });
 
   it('logs the handshake request with its Sec-WebSocket-Key', async () => {
-    const request = await pollUntil('a handshake-request event', () => events(session).find((e) => e.type === 'handshake-request'));
+    const request = await pollUntil('a handshake-request event', () =>
+      events(session).find((e) => e.type === 'handshake-request'),
+    );
     assert.equal(request.direction, 'out');
-    assert.ok(headerNames(request).includes('sec-websocket-key'), `request headers: ${headerNames(request).join(', ')}`);
+    assert.ok(
+      headerNames(request).includes('sec-websocket-key'),
+      `request headers: ${headerNames(request).join(', ')}`,
+    );
   });
 
   it('logs the 101 response and becomes open', async () => {
-    const response = await pollUntil('a handshake-response event', () => events(session).find((e) => e.type === 'handshake-response'));
+    const response = await pollUntil('a handshake-response event', () =>
+      events(session).find((e) => e.type === 'handshake-response'),
+    );
     assert.equal(response.direction, 'in');
     assert.equal(response.meta?.response?.status, 101);
     await pollUntil('state open', () => session.info.state === 'open');
@@ -61,10 +71,15 @@ describe('WebSocket session', () => {
   it('sendMessage sends text and the echo comes back as an incoming message', async () => {
     const request: SendRequest = { kind: 'text', text: 'hello' };
     await vscode.commands.executeCommand(COMMANDS.sendMessage, id, request);
-    const sent = await pollUntil('the outgoing message', () => events(session).find((e) => e.type === 'message' && e.direction === 'out'));
+    const sent = await pollUntil('the outgoing message', () =>
+      events(session).find((e) => e.type === 'message' && e.direction === 'out'),
+    );
     assert.deepEqual(sent.payload?.kind === 'text' ? sent.payload.text : sent.payload, 'hello');
     const echoed = await pollUntil('the echo', () =>
-      events(session).find((e) => e.type === 'message' && e.direction === 'in' && e.payload?.kind === 'text' && e.payload.text === 'hello'));
+      events(session).find(
+        (e) => e.type === 'message' && e.direction === 'in' && e.payload?.kind === 'text' && e.payload.text === 'hello',
+      ),
+    );
     assert.ok(echoed.seq > sent.seq, 'the echo is logged after the message that caused it');
     assert.equal(echoed.size, 5);
   });

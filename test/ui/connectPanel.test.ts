@@ -8,7 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
-import { activeWebview, answerInputBox, dismissQuickInput, filterCommandPalette, pickQuickItem, runCommand } from './support/workbench';
+import {
+  activeWebview,
+  answerInputBox,
+  dismissQuickInput,
+  filterCommandPalette,
+  pickQuickItem,
+  runCommand,
+} from './support/workbench';
 
 const CONNECT_TITLE = 'Realtime Inspector: Connect';
 const MESSAGE = 'hello from ui';
@@ -46,7 +53,10 @@ describe('panel UI in code-server', function () {
     await filterCommandPalette(page, 'Realtime Inspector:');
     const labels = await page.locator('.quick-input-widget .monaco-list-row').allTextContents();
     for (const title of ['Connect', 'Disconnect', 'Send Message', 'Show Log']) {
-      assert.ok(labels.some((l) => l.includes(`Realtime Inspector: ${title}`)), `"${title}" in ${JSON.stringify(labels)}`);
+      assert.ok(
+        labels.some((l) => l.includes(`Realtime Inspector: ${title}`)),
+        `"${title}" in ${JSON.stringify(labels)}`,
+      );
     }
     await dismissQuickInput(page);
   });
@@ -61,7 +71,9 @@ describe('panel UI in code-server', function () {
     for (const type of ['handshake-request', 'handshake-response']) {
       await panel.locator('.event-row .col-type', { hasText: type }).first().waitFor({ timeout: 10_000 });
     }
-    const requestRow = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) }).first();
+    const requestRow = panel
+      .locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) })
+      .first();
     assert.match((await requestRow.getAttribute('class')) ?? '', /\bdir-out\b/);
   });
 
@@ -87,16 +99,29 @@ describe('panel UI in code-server', function () {
   });
 
   it('reveals the secrets of one row on request, and only while it is selected', async () => {
-    const requestRow = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) }).first();
+    const requestRow = panel
+      .locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-request' }) })
+      .first();
     await requestRow.click();
     await panel.locator('#btn-show-secrets').click();
     await panel.locator('#details-secrets-marker').waitFor({ timeout: 10_000 });
     await panel.locator('#details', { hasText: TOKEN }).waitFor({ timeout: 10_000 });
-    const other = panel.locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-response' }) }).first();
+    const other = panel
+      .locator('.event-row', { has: panel.locator('.col-type', { hasText: 'handshake-response' }) })
+      .first();
     await other.click();
-    await panel.locator('#details-secrets-marker').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    await panel.locator('#details', { hasText: 'handshake-response' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
-    assert.ok(!((await panel.locator('body').textContent()) ?? '').includes(TOKEN), 'the revealed token is gone after selecting another row');
+    await panel
+      .locator('#details-secrets-marker')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
+    await panel
+      .locator('#details', { hasText: 'handshake-response' })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    assert.ok(
+      !((await panel.locator('body').textContent()) ?? '').includes(TOKEN),
+      'the revealed token is gone after selecting another row',
+    );
   });
 
   it('shows an invisible character as a visible escape', async () => {
@@ -117,14 +142,18 @@ describe('panel UI in code-server', function () {
     const screenshot = path.join(ARTEFACTS, 'panel.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     assert.ok(fs.statSync(screenshot).size > 10_000, 'screenshot written');
-    if (process.env.RI_UPDATE_SCREENSHOT === '1') fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot-websocket.png'));
+    if (process.env.RI_UPDATE_SCREENSHOT === '1')
+      fs.copyFileSync(screenshot, path.join(ROOT, 'media/screenshot-websocket.png'));
   });
 
   it('lays the rows out one below another', async () => {
     // Seen so far: handshake request and response, our message and its echo (and whatever else the engine logs).
     // Only rows on screen: the virtualised table keeps spare row elements hidden in a pool.
-    const tops = await panel.locator('.event-row').evaluateAll((rows) =>
-      rows.filter((row) => row.getClientRects().length > 0).map((row) => Math.round(row.getBoundingClientRect().top)));
+    const tops = await panel
+      .locator('.event-row')
+      .evaluateAll((rows) =>
+        rows.filter((row) => row.getClientRects().length > 0).map((row) => Math.round(row.getBoundingClientRect().top)),
+      );
     assert.ok(tops.length >= 4, `at least 4 rows rendered, got ${tops.length}`);
     assert.equal(new Set(tops).size, tops.length, `every row has its own line; row tops: ${tops.join(', ')}`);
   });

@@ -42,14 +42,22 @@ export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export const FORBIDDEN_VALUE_CHARS = /[\r\n\0]/;
 /** Headers the WebSocket handshake (and HTTP framing) own; setting them by hand breaks it. */
 const HANDSHAKE_HEADERS = new Set([
-  'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions', 'sec-websocket-protocol',
-  'upgrade', 'connection', 'host', 'content-length', 'transfer-encoding',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+  'sec-websocket-protocol',
+  'upgrade',
+  'connection',
+  'host',
+  'content-length',
+  'transfer-encoding',
 ]);
 
 /** Checks one header; returns a message or undefined. */
 export function checkHeader(name: string, value: string): string | undefined {
   if (!TOKEN.test(name)) return `Header name "${truncate(name)}" is not a valid HTTP token.`;
-  if (FORBIDDEN_VALUE_CHARS.test(value)) return `Header "${name}" contains a line break or NUL: that would inject another header.`;
+  if (FORBIDDEN_VALUE_CHARS.test(value))
+    return `Header "${name}" contains a line break or NUL: that would inject another header.`;
   if (HANDSHAKE_HEADERS.has(name.toLowerCase())) {
     return name.toLowerCase() === 'sec-websocket-protocol'
       ? 'Set subprotocols with the subprotocols option, not as a header.'
@@ -80,7 +88,12 @@ export function parseHeaderLines(text: string): ValidationResult<Header[]> {
 }
 
 /** Validates a list of [name, value] pairs (headers, query parameters). */
-export function validatePairs(value: unknown, field: string, issues: ValidationIssue[], check: (name: string, value: string) => string | undefined): Header[] {
+export function validatePairs(
+  value: unknown,
+  field: string,
+  issues: ValidationIssue[],
+  check: (name: string, value: string) => string | undefined,
+): Header[] {
   const out: Header[] = [];
   if (value === undefined) return out;
   if (!Array.isArray(value)) {
@@ -105,14 +118,17 @@ export function validateTls(value: unknown, issues: ValidationIssue[]): TlsOptio
     const t = value as Record<string, unknown>;
     if (typeof t !== 'object' || t === null) issues.push({ field: 'tls', message: 'TLS options must be an object.' });
     else {
-      if (t.rejectUnauthorized !== undefined && typeof t.rejectUnauthorized !== 'boolean') issues.push({ field: 'tls.rejectUnauthorized', message: 'Must be true or false.' });
+      if (t.rejectUnauthorized !== undefined && typeof t.rejectUnauthorized !== 'boolean')
+        issues.push({ field: 'tls.rejectUnauthorized', message: 'Must be true or false.' });
       else if (t.rejectUnauthorized !== undefined) tls.rejectUnauthorized = t.rejectUnauthorized as boolean;
       if (t.ca !== undefined && t.ca !== '') {
-        if (typeof t.ca !== 'string' || !t.ca.includes('-----BEGIN CERTIFICATE-----')) issues.push({ field: 'tls.ca', message: 'The CA must be PEM text (-----BEGIN CERTIFICATE-----).' });
+        if (typeof t.ca !== 'string' || !t.ca.includes('-----BEGIN CERTIFICATE-----'))
+          issues.push({ field: 'tls.ca', message: 'The CA must be PEM text (-----BEGIN CERTIFICATE-----).' });
         else tls.ca = t.ca;
       }
       if (t.servername !== undefined && t.servername !== '') {
-        if (typeof t.servername !== 'string') issues.push({ field: 'tls.servername', message: 'Server name must be a string.' });
+        if (typeof t.servername !== 'string')
+          issues.push({ field: 'tls.servername', message: 'Server name must be a string.' });
         else tls.servername = t.servername;
       }
     }
@@ -121,7 +137,14 @@ export function validateTls(value: unknown, issues: ValidationIssue[]): TlsOptio
   return tls;
 }
 
-export function numberInRange(value: unknown, field: string, fallback: number, min: number, max: number, issues: ValidationIssue[]): number {
+export function numberInRange(
+  value: unknown,
+  field: string,
+  fallback: number,
+  min: number,
+  max: number,
+  issues: ValidationIssue[],
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     issues.push({ field, message: `${field} must be a number from ${min} to ${max}.` });

@@ -4,17 +4,34 @@
  */
 import type { Header } from '../events/logEvent';
 import {
-  DEFAULT_MAX_MESSAGE_BYTES, FORBIDDEN_VALUE_CHARS, TOKEN, booleanOr, checkHeader, numberInRange, truncate, validatePairs, validateTls,
-  type TlsOptions, type ValidationIssue, type ValidationResult,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  FORBIDDEN_VALUE_CHARS,
+  TOKEN,
+  booleanOr,
+  checkHeader,
+  numberInRange,
+  truncate,
+  validatePairs,
+  validateTls,
+  type TlsOptions,
+  type ValidationIssue,
+  type ValidationResult,
 } from './commonOptions';
-import { validateEngineIoOptions, type EngineIoConnectionOptions, type ResolvedEngineIoOptions } from './engineIoOptions';
+import {
+  validateEngineIoOptions,
+  type EngineIoConnectionOptions,
+  type ResolvedEngineIoOptions,
+} from './engineIoOptions';
 
 export { checkHeader, parseHeaderLines, formatIssues } from './commonOptions';
 export type { TlsOptions, ValidationIssue, ValidationResult } from './commonOptions';
 
 /** Default absolute deadline for the opening handshake (issue #2): 10 s. */
 export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
-/** Largest incoming message we accept before closing with 1009 (issue #7: ws's own 100 MiB let one message block the host). */
+/**
+ * Largest incoming message we accept before closing with 1009 (issue #7: ws's own 100 MiB let one message
+ * block the host).
+ */
 export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_MAX_MESSAGE_BYTES;
 /** Stored payloads longer than this are truncated in the log (full length and SHA-256 kept). */
 export const DEFAULT_MAX_STORED_PAYLOAD_BYTES = 1024 * 1024;
@@ -66,21 +83,37 @@ export function checkWebSocketUrl(input: string): string | undefined {
     return `"${truncate(text)}" is not a valid URL. Expected ws://host[:port]/path or wss://….`;
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    const hint = url.protocol === 'http:' || url.protocol === 'https:' ? ` Use ${url.protocol === 'https:' ? 'wss' : 'ws'}:// for a raw WebSocket.` : '';
-    return `Unsupported scheme "${url.protocol.replace(/:$/, '')}": a WebSocket URL starts with ws:// or wss://.${hint}`;
+    const hint =
+      url.protocol === 'http:' || url.protocol === 'https:'
+        ? ` Use ${url.protocol === 'https:' ? 'wss' : 'ws'}:// for a raw WebSocket.`
+        : '';
+    const scheme = url.protocol.replace(/:$/, '');
+    return `Unsupported scheme "${scheme}": a WebSocket URL starts with ws:// or wss://.${hint}`;
   }
   if (url.hostname === '') return 'The URL has no host.';
   if (url.hash !== '') return 'A WebSocket URL must not contain a fragment (#…).';
   return undefined;
 }
 
+/** The kinds validateConnectionOptions knows, as its message names them. */
+const SUPPORTED_KINDS = '"websocket", "socketio", "engineio"';
+
 /** Validates options of any kind and fills in defaults. Never throws, whatever `input` is. */
 export function validateConnectionOptions(input: unknown): ValidationResult<ResolvedConnectionOptions> {
-  if (typeof input !== 'object' || input === null) return { ok: false, issues: [{ field: '', message: 'Connection options must be an object.' }] };
+  if (typeof input !== 'object' || input === null)
+    return { ok: false, issues: [{ field: '', message: 'Connection options must be an object.' }] };
   const o = input as Record<string, unknown>;
   if (o.kind === 'websocket') return validateWebSocketOptions(o);
   if (o.kind === 'engineio' || o.kind === 'socketio') return validateEngineIoOptions(o);
-  return { ok: false, issues: [{ field: 'kind', message: `Unsupported connection kind ${JSON.stringify(o.kind)}; supported: "websocket", "socketio", "engineio".` }] };
+  return {
+    ok: false,
+    issues: [
+      {
+        field: 'kind',
+        message: `Unsupported connection kind ${JSON.stringify(o.kind)}; supported: ${SUPPORTED_KINDS}.`,
+      },
+    ],
+  };
 }
 
 /** Validates raw WebSocket options and fills in defaults. */
@@ -90,34 +123,78 @@ export function validateWebSocketOptions(o: Record<string, unknown>): Validation
   const urlProblem = typeof o.url === 'string' ? checkWebSocketUrl(url) : 'The URL is missing.';
   if (urlProblem) issues.push({ field: 'url', message: urlProblem });
   const headers: Header[] = validatePairs(o.headers, 'headers', issues, checkHeader);
-
-  const subprotocols: string[] = [];
-  if (o.subprotocols !== undefined) {
-    if (!Array.isArray(o.subprotocols)) issues.push({ field: 'subprotocols', message: 'Subprotocols must be a list of strings.' });
-    else o.subprotocols.forEach((p, i) => {
-      if (typeof p !== 'string' || !TOKEN.test(p)) issues.push({ field: `subprotocols[${i}]`, message: `Subprotocol ${JSON.stringify(p)} is not a valid token.` });
-      else if (subprotocols.includes(p)) issues.push({ field: `subprotocols[${i}]`, message: `Subprotocol "${p}" is listed twice.` });
-      else subprotocols.push(p);
-    });
-  }
-
-  let origin: string | undefined;
-  if (o.origin !== undefined && o.origin !== '') {
-    if (typeof o.origin !== 'string' || FORBIDDEN_VALUE_CHARS.test(o.origin)) issues.push({ field: 'origin', message: 'Origin must be a single-line string.' });
-    else origin = o.origin;
-  }
+  const subprotocols = validateSubprotocols(o.subprotocols, issues);
+  const origin = validateOrigin(o.origin, issues);
   const tls = validateTls(o.tls, issues);
-
-  const handshakeTimeoutMs = numberInRange(o.handshakeTimeoutMs, 'handshakeTimeoutMs', DEFAULT_HANDSHAKE_TIMEOUT_MS, 100, 600_000, issues);
+  const handshakeTimeoutMs = numberInRange(
+    o.handshakeTimeoutMs,
+    'handshakeTimeoutMs',
+    DEFAULT_HANDSHAKE_TIMEOUT_MS,
+    100,
+    600_000,
+    issues,
+  );
   const heartbeatIntervalMs = numberInRange(o.heartbeatIntervalMs, 'heartbeatIntervalMs', 0, 0, 3_600_000, issues);
-  if (heartbeatIntervalMs > 0 && heartbeatIntervalMs < 100) issues.push({ field: 'heartbeatIntervalMs', message: 'A heartbeat interval must be 0 (off) or at least 100 ms.' });
-  const maxPayloadBytes = numberInRange(o.maxPayloadBytes, 'maxPayloadBytes', DEFAULT_MAX_PAYLOAD_BYTES, 1, 2 ** 31 - 1, issues);
-  const maxStoredPayloadBytes = numberInRange(o.maxStoredPayloadBytes, 'maxStoredPayloadBytes', DEFAULT_MAX_STORED_PAYLOAD_BYTES, 1024, 2 ** 31 - 1, issues);
+  if (heartbeatIntervalMs > 0 && heartbeatIntervalMs < 100) {
+    issues.push({ field: 'heartbeatIntervalMs', message: 'A heartbeat interval must be 0 (off) or at least 100 ms.' });
+  }
+  const maxPayloadBytes = numberInRange(
+    o.maxPayloadBytes,
+    'maxPayloadBytes',
+    DEFAULT_MAX_PAYLOAD_BYTES,
+    1,
+    2 ** 31 - 1,
+    issues,
+  );
+  const maxStoredPayloadBytes = numberInRange(
+    o.maxStoredPayloadBytes,
+    'maxStoredPayloadBytes',
+    DEFAULT_MAX_STORED_PAYLOAD_BYTES,
+    1024,
+    2 ** 31 - 1,
+    issues,
+  );
   const perMessageDeflate = booleanOr(o.perMessageDeflate, 'perMessageDeflate', true, issues);
-
   if (issues.length) return { ok: false, issues };
   return {
     ok: true,
-    value: { kind: 'websocket', url, headers, subprotocols, origin, perMessageDeflate, tls, handshakeTimeoutMs, heartbeatIntervalMs, maxPayloadBytes, maxStoredPayloadBytes },
+    value: {
+      kind: 'websocket',
+      url,
+      headers,
+      subprotocols,
+      origin,
+      perMessageDeflate,
+      tls,
+      handshakeTimeoutMs,
+      heartbeatIntervalMs,
+      maxPayloadBytes,
+      maxStoredPayloadBytes,
+    },
   };
+}
+
+/** Subprotocols: RFC 7230 tokens (RFC 6455 §4.1), each offered once. */
+function validateSubprotocols(value: unknown, issues: ValidationIssue[]): string[] {
+  const subprotocols: string[] = [];
+  if (value === undefined) return subprotocols;
+  if (!Array.isArray(value)) {
+    issues.push({ field: 'subprotocols', message: 'Subprotocols must be a list of strings.' });
+    return subprotocols;
+  }
+  value.forEach((p: unknown, i) => {
+    const field = `subprotocols[${i}]`;
+    if (typeof p !== 'string' || !TOKEN.test(p))
+      issues.push({ field, message: `Subprotocol ${JSON.stringify(p)} is not a valid token.` });
+    else if (subprotocols.includes(p)) issues.push({ field, message: `Subprotocol "${p}" is listed twice.` });
+    else subprotocols.push(p);
+  });
+  return subprotocols;
+}
+
+function validateOrigin(value: unknown, issues: ValidationIssue[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && !FORBIDDEN_VALUE_CHARS.test(value)) return value;
+  issues.push({ field: 'origin', message: 'Origin must be a single-line string.' });
+  return undefined;
 }

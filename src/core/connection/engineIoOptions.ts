@@ -3,10 +3,20 @@
  * validated here. The URL may be http(s) or ws(s); the Engine.IO path comes from `path`, else from
  * the URL's own path, else the kind's default (`/engine.io/`, `/socket.io/`).
  */
+import { authProblem, isNamespaceName } from '../socketio/sioInput';
 import type { Header } from '../events/logEvent';
 import {
-  DEFAULT_MAX_MESSAGE_BYTES, FORBIDDEN_VALUE_CHARS, booleanOr, checkHeader, numberInRange, truncate, validatePairs, validateTls,
-  type TlsOptions, type ValidationIssue, type ValidationResult,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  FORBIDDEN_VALUE_CHARS,
+  booleanOr,
+  checkHeader,
+  numberInRange,
+  truncate,
+  validatePairs,
+  validateTls,
+  type TlsOptions,
+  type ValidationIssue,
+  type ValidationResult,
 } from './commonOptions';
 
 /** How the session uses its transports. */
@@ -18,7 +28,11 @@ export type TransportPolicy =
   /** Never upgrade. */
   | 'polling-only';
 
-export const TRANSPORT_POLICIES: readonly TransportPolicy[] = ['polling-then-websocket', 'websocket-only', 'polling-only'];
+export const TRANSPORT_POLICIES: readonly TransportPolicy[] = [
+  'polling-then-websocket',
+  'websocket-only',
+  'polling-only',
+];
 
 /** Engine.IO protocol version: 4 (Socket.IO 3+), 3 (Socket.IO 1/2), or detect from the handshake. */
 export type EioVersionOption = 'auto' | 3 | 4;
@@ -91,7 +105,8 @@ export function checkEngineIoUrl(input: string): string | undefined {
   } catch {
     return `"${truncate(text)}" is not a valid URL. Expected http(s)://host[:port][/path].`;
   }
-  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return `Unsupported scheme "${url.protocol.replace(/:$/, '')}": use http://, https://, ws:// or wss://.`;
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol))
+    return `Unsupported scheme "${url.protocol.replace(/:$/, '')}": use http://, https://, ws:// or wss://.`;
   if (url.hostname === '') return 'The URL has no host.';
   if (url.hash !== '') return 'The URL must not contain a fragment (#…).';
   return undefined;
@@ -103,73 +118,131 @@ export function validateEngineIoOptions(o: Record<string, unknown>): ValidationR
   const url = typeof o.url === 'string' ? o.url.trim() : '';
   const urlProblem = typeof o.url === 'string' ? checkEngineIoUrl(url) : 'The URL is missing.';
   if (urlProblem) issues.push({ field: 'url', message: urlProblem });
-
-  const query = validatePairs(o.query, 'query', issues, (name, value) =>
-    name === '' ? 'A query parameter needs a name.'
-      : ['EIO', 'transport', 'sid', 't', 'b64'].includes(name) ? `Query parameter "${name}" is set by Engine.IO itself.`
-        : FORBIDDEN_VALUE_CHARS.test(name + value) ? 'Query parameters must not contain line breaks or NUL.' : undefined);
+  const query = validatePairs(o.query, 'query', issues, queryProblem);
   const headers = validatePairs(o.headers, 'headers', issues, checkHeader);
   const tls = validateTls(o.tls, issues);
-
-  let path = '';
-  if (o.path !== undefined && o.path !== '') {
-    if (typeof o.path !== 'string' || !o.path.startsWith('/') || /[\s?#]/.test(o.path)) issues.push({ field: 'path', message: 'The path must start with "/" and contain no spaces, "?" or "#".' });
-    else path = o.path;
-  }
-
-  let transports: TransportPolicy = 'polling-then-websocket';
-  if (o.transports !== undefined) {
-    if (!TRANSPORT_POLICIES.includes(o.transports as TransportPolicy)) issues.push({ field: 'transports', message: `Transports must be one of ${TRANSPORT_POLICIES.join(', ')}.` });
-    else transports = o.transports as TransportPolicy;
-  }
-  let protocolVersion: EioVersionOption = 'auto';
-  if (o.protocolVersion !== undefined) {
-    if (o.protocolVersion !== 'auto' && o.protocolVersion !== 3 && o.protocolVersion !== 4) issues.push({ field: 'protocolVersion', message: 'The Engine.IO protocol version must be "auto", 3 or 4.' });
-    else protocolVersion = o.protocolVersion;
-  }
-
-  const namespaces: Array<{ name: string; auth?: string }> = [];
-  if (o.namespaces !== undefined) {
-    if (!Array.isArray(o.namespaces)) issues.push({ field: 'namespaces', message: 'Namespaces must be a list.' });
-    else o.namespaces.forEach((n, i) => {
-      const ns = n as Record<string, unknown>;
-      if (typeof ns !== 'object' || ns === null || typeof ns.name !== 'string' || !ns.name.startsWith('/') || /[,\s]/.test(ns.name)) {
-        issues.push({ field: `namespaces[${i}]`, message: 'A namespace needs a name that starts with "/" and has no commas or spaces.' });
-        return;
-      }
-      if (ns.auth !== undefined && ns.auth !== '') {
-        if (typeof ns.auth !== 'string') { issues.push({ field: `namespaces[${i}].auth`, message: 'Auth must be JSON text.' }); return; }
-        try {
-          const parsed = JSON.parse(ns.auth);
-          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-        } catch {
-          issues.push({ field: `namespaces[${i}].auth`, message: 'Auth must be a JSON object, e.g. {"token":"abc"}.' });
-          return;
-        }
-        namespaces.push({ name: ns.name, auth: ns.auth });
-      } else namespaces.push({ name: ns.name });
-    });
-  }
-  if (kind === 'socketio' && namespaces.length === 0 && !issues.some((i) => i.field.startsWith('namespaces'))) namespaces.push({ name: '/' });
-
-  const handshakeTimeoutMs = numberInRange(o.handshakeTimeoutMs, 'handshakeTimeoutMs', 10_000, 100, 600_000, issues);
-  const maxPollBodyBytes = numberInRange(o.maxPollBodyBytes, 'maxPollBodyBytes', DEFAULT_MAX_POLL_BODY, 1024, 2 ** 31 - 1, issues);
-  const maxPayloadBytes = numberInRange(o.maxPayloadBytes, 'maxPayloadBytes', DEFAULT_MAX_MESSAGE_BYTES, 1, 2 ** 31 - 1, issues);
-  const maxStoredPayloadBytes = numberInRange(o.maxStoredPayloadBytes, 'maxStoredPayloadBytes', 1024 * 1024, 1024, 2 ** 31 - 1, issues);
-  const perMessageDeflate = booleanOr(o.perMessageDeflate, 'perMessageDeflate', true, issues);
-  let parser: 'default' | 'msgpack' = 'default';
-  if (o.parser !== undefined) {
-    if (o.parser !== 'default' && o.parser !== 'msgpack') issues.push({ field: 'parser', message: 'The parser must be "default" or "msgpack".' });
-    else parser = o.parser;
-  }
-
+  const path = validatePath(o.path, issues);
+  const choices = validateChoices(o, issues);
+  const namespaces = validateNamespaces(o.namespaces, kind, issues);
+  const limits = validateLimits(o, issues);
   if (issues.length) return { ok: false, issues };
+  const endpoint = resolveEndpoint(url, path, kind, query);
+  return { ok: true, value: { kind, url, endpoint, query, headers, tls, ...choices, ...limits, namespaces } };
+}
+
+type EngineIoChoices = Pick<ResolvedEngineIoOptions, 'transports' | 'protocolVersion' | 'perMessageDeflate' | 'parser'>;
+
+/** The options chosen from a list: transports, protocol version, compression, parser. */
+function validateChoices(o: Record<string, unknown>, issues: ValidationIssue[]): EngineIoChoices {
+  const transportsMessage = `Transports must be one of ${TRANSPORT_POLICIES.join(', ')}.`;
+  const versionMessage = 'The Engine.IO protocol version must be "auto", 3 or 4.';
+  const versions: EioVersionOption[] = ['auto', 3, 4];
+  const parsers = ['default', 'msgpack'] as const;
+  return {
+    transports: oneOf(
+      o.transports,
+      'transports',
+      TRANSPORT_POLICIES,
+      'polling-then-websocket',
+      issues,
+      transportsMessage,
+    ),
+    protocolVersion: oneOf(o.protocolVersion, 'protocolVersion', versions, 'auto', issues, versionMessage),
+    perMessageDeflate: booleanOr(o.perMessageDeflate, 'perMessageDeflate', true, issues),
+    parser: oneOf(o.parser, 'parser', parsers, 'default', issues, 'The parser must be "default" or "msgpack".'),
+  };
+}
+
+type EngineIoLimits = Pick<
+  ResolvedEngineIoOptions,
+  'handshakeTimeoutMs' | 'maxPollBodyBytes' | 'maxPayloadBytes' | 'maxStoredPayloadBytes'
+>;
+
+/** Deadlines and sizes, each in its range (a setting or a profile may hold anything). */
+function validateLimits(o: Record<string, unknown>, issues: ValidationIssue[]): EngineIoLimits {
+  const bytes = (field: keyof EngineIoLimits, fallback: number, min: number): number =>
+    numberInRange(o[field], field, fallback, min, MAX_INT32, issues);
+  return {
+    handshakeTimeoutMs: numberInRange(o.handshakeTimeoutMs, 'handshakeTimeoutMs', 10_000, 100, 600_000, issues),
+    maxPollBodyBytes: bytes('maxPollBodyBytes', DEFAULT_MAX_POLL_BODY, 1024),
+    maxPayloadBytes: bytes('maxPayloadBytes', DEFAULT_MAX_MESSAGE_BYTES, 1),
+    maxStoredPayloadBytes: bytes('maxStoredPayloadBytes', 1024 * 1024, 1024),
+  };
+}
+
+/** Largest value a Node timer or buffer size setting takes here (2^31 − 1). */
+const MAX_INT32 = 2 ** 31 - 1;
+/** Query parameters Engine.IO sets itself: a user's value would break the protocol. */
+const ENGINE_IO_PARAMS = ['EIO', 'transport', 'sid', 't', 'b64'];
+
+function queryProblem(name: string, value: string): string | undefined {
+  if (name === '') return 'A query parameter needs a name.';
+  if (ENGINE_IO_PARAMS.includes(name)) return `Query parameter "${name}" is set by Engine.IO itself.`;
+  return FORBIDDEN_VALUE_CHARS.test(name + value) ? 'Query parameters must not contain line breaks or NUL.' : undefined;
+}
+
+function validatePath(value: unknown, issues: ValidationIssue[]): string {
+  if (value === undefined || value === '') return '';
+  if (typeof value === 'string' && value.startsWith('/') && !/[\s?#]/.test(value)) return value;
+  issues.push({ field: 'path', message: 'The path must start with "/" and contain no spaces, "?" or "#".' });
+  return '';
+}
+
+/** `value` when it is one of `allowed`, the fallback when absent; otherwise an issue. */
+function oneOf<T>(
+  value: unknown,
+  field: string,
+  allowed: readonly T[],
+  fallback: T,
+  issues: ValidationIssue[],
+  message: string,
+): T {
+  if (value === undefined) return fallback;
+  if (allowed.includes(value as T)) return value as T;
+  issues.push({ field, message });
+  return fallback;
+}
+
+/** The namespaces to join, each with its auth as JSON object text; Socket.IO joins "/" when none is given. */
+function validateNamespaces(
+  value: unknown,
+  kind: 'engineio' | 'socketio',
+  issues: ValidationIssue[],
+): NamespaceOption[] {
+  const namespaces: NamespaceOption[] = [];
+  if (value !== undefined && !Array.isArray(value))
+    issues.push({ field: 'namespaces', message: 'Namespaces must be a list.' });
+  else
+    (value ?? []).forEach((entry: unknown, i: number) => {
+      const namespace = validateNamespace(entry, `namespaces[${i}]`, issues);
+      if (namespace) namespaces.push(namespace);
+    });
+  const bad = issues.some((i) => i.field.startsWith('namespaces'));
+  if (kind === 'socketio' && namespaces.length === 0 && !bad) namespaces.push({ name: '/' });
+  return namespaces;
+}
+
+function validateNamespace(entry: unknown, field: string, issues: ValidationIssue[]): NamespaceOption | undefined {
+  const ns = entry as Record<string, unknown> | null;
+  if (typeof ns !== 'object' || ns === null || !isNamespaceName(ns.name)) {
+    issues.push({ field, message: 'A namespace needs a name that starts with "/" and has no commas or spaces.' });
+    return undefined;
+  }
+  if (ns.auth === undefined || ns.auth === '') return { name: ns.name };
+  const problem = typeof ns.auth === 'string' ? authProblem(ns.auth) : 'Auth must be JSON text.';
+  if (problem) {
+    issues.push({ field: `${field}.auth`, message: problem });
+    return undefined;
+  }
+  return { name: ns.name, auth: ns.auth as string };
+}
+
+/** http(s) origin + Engine.IO path (given, else the URL's own, else the kind's default); URL query joins `query`. */
+function resolveEndpoint(url: string, path: string, kind: 'engineio' | 'socketio', query: Header[]): URL {
   const parsed = new URL(url);
   for (const [name, value] of parsed.searchParams) if (!query.some(([n]) => n === name)) query.push([name, value]);
   const endpoint = new URL(parsed.origin.replace(/^ws/, 'http'));
-  endpoint.pathname = path || (parsed.pathname !== '/' ? parsed.pathname : kind === 'socketio' ? '/socket.io/' : '/engine.io/');
-  return {
-    ok: true,
-    value: { kind, url, endpoint, query, headers, transports, protocolVersion, tls, perMessageDeflate, handshakeTimeoutMs, maxPollBodyBytes, maxPayloadBytes, maxStoredPayloadBytes, namespaces, parser },
-  };
+  endpoint.pathname =
+    path || (parsed.pathname !== '/' ? parsed.pathname : kind === 'socketio' ? '/socket.io/' : '/engine.io/');
+  return endpoint;
 }

@@ -7,6 +7,7 @@
  * Order is the caller's to keep: the session does not read the next poll response nor complete an
  * upgrade while a body is being sliced, so nothing that arrives later is delivered before its rest.
  */
+import { systemClock, yieldToLoop } from '../clock';
 import { iterateV3BinaryPayload, iterateV3TextPayload } from './eioCodecV3';
 import { iterateV4Payload } from './eioCodecV4';
 import { isDecodeError, type EioDecodeError, type EioRecord, type EioVersion } from './eioPacket';
@@ -15,7 +16,7 @@ import { RunCollapser, type PacketRun } from './packetRuns';
 /**
  * Records decoded and delivered before yielding. A slice of messages costs a few milliseconds with the
  * Socket.IO layer on top; a slice of noops far less. Small enough to keep the host responsive, large
- * enough that yielding (one setImmediate per slice) costs nothing measurable.
+ * enough that yielding (one turn of the event loop per slice) costs nothing measurable.
  */
 export const RECORDS_PER_SLICE = 1_000;
 
@@ -41,8 +42,8 @@ export interface BodySummary {
 /** Lets the event loop run (timers, I/O) before the next slice. */
 export type YieldToLoop = () => Promise<void>;
 
-/** The default yield: setImmediate runs after pending I/O callbacks, unlike a microtask. */
-export const yieldWithSetImmediate: YieldToLoop = () => new Promise((resolve) => setImmediate(resolve));
+/** The default yield: the system clock's (setImmediate runs after pending I/O callbacks, unlike a microtask). */
+export const yieldOnSystemClock: YieldToLoop = () => yieldToLoop(systemClock);
 
 export interface SliceOptions {
   recordsPerSlice?: number;
@@ -54,9 +55,13 @@ export interface SliceOptions {
  * done, when it held an error, or when `isStopped` says so; never rejects as long as the hooks do not
  * throw (the session guards them).
  */
-export async function deliverInSlices(records: Iterator<EioRecord>, hooks: SlicedDeliveryHooks, options: SliceOptions = {}): Promise<BodySummary> {
+export async function deliverInSlices(
+  records: Iterator<EioRecord>,
+  hooks: SlicedDeliveryHooks,
+  options: SliceOptions = {},
+): Promise<BodySummary> {
   const perSlice = Math.max(1, options.recordsPerSlice ?? RECORDS_PER_SLICE);
-  const yieldToLoop = options.yieldToLoop ?? yieldWithSetImmediate;
+  const yieldNow = options.yieldToLoop ?? yieldOnSystemClock;
   const collapser = new RunCollapser();
   const summary: BodySummary = { packets: 0, empty: true, yields: 0 };
   // Hands a finished run over; true when the session stopped because of it (a close packet, a bad open…).
@@ -82,13 +87,18 @@ export async function deliverInSlices(records: Iterator<EioRecord>, hooks: Slice
       if (emit(collapser.push(record))) return summary;
     }
     summary.yields++;
-    await yieldToLoop();
+    await yieldNow();
     if (hooks.isStopped()) return summary;
   }
 }
 
 /** The incremental decoder for a polling body: v4 text, v3 text, or v3 binary (`application/octet-stream`). */
-export function pollingBodyRecords(version: EioVersion, body: Uint8Array, text: string, contentType: string): Iterator<EioRecord> {
+export function pollingBodyRecords(
+  version: EioVersion,
+  body: Uint8Array,
+  text: string,
+  contentType: string,
+): Iterator<EioRecord> {
   if (version === 4) return iterateV4Payload(text);
   return /octet-stream/i.test(contentType) ? iterateV3BinaryPayload(body) : iterateV3TextPayload(text);
 }

@@ -27,8 +27,16 @@ export class CookieJar {
    * clash), then the ones the server set.
    */
   apply(headers: Header[]): Header[] {
-    const userCookie = headers.filter(([n]) => n.toLowerCase() === 'cookie').map(([, v]) => v).join('; ');
-    const userNames = new Set(userCookie.split(';').map((p) => p.split('=')[0].trim()).filter(Boolean));
+    const userCookie = headers
+      .filter(([n]) => n.toLowerCase() === 'cookie')
+      .map(([, v]) => v)
+      .join('; ');
+    const userNames = new Set(
+      userCookie
+        .split(';')
+        .map((p) => p.split('=')[0].trim())
+        .filter(Boolean),
+    );
     const fromServer = [...this.cookies].filter(([k]) => !userNames.has(k)).map(([k, v]) => `${k}=${v}`);
     const cookie = [userCookie, ...fromServer].filter(Boolean).join('; ');
     const rest = headers.filter(([n]) => n.toLowerCase() !== 'cookie');

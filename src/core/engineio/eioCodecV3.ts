@@ -8,7 +8,16 @@
  *   (binary), the length as one byte per decimal digit, 0xFF, then the record.
  * - Over WebSocket a binary frame starts with the packet type byte (`04 01 02` = message 01 02).
  */
-import { EIO_TYPES, collectRecords, decodeStrictBase64, typeDigit, type EioDecoded, type EioPacket, type EioPacketType, type EioRecord } from './eioPacket';
+import {
+  EIO_TYPES,
+  collectRecords,
+  decodeStrictBase64,
+  typeDigit,
+  type EioDecoded,
+  type EioPacket,
+  type EioPacketType,
+  type EioRecord,
+} from './eioPacket';
 
 /** Decodes one v3 text record (after the length prefix). */
 export function decodeV3Record(record: string): EioPacket | { error: string } {
@@ -19,7 +28,8 @@ export function decodeV3Record(record: string): EioPacket | { error: string } {
     return { type: 'message', data: bytes, binary: true };
   }
   const type = EIO_TYPES[Number(record.charAt(0))] as EioPacketType | undefined;
-  if (record === '' || !/^[0-6]/.test(record) || !type) return { error: `Unknown packet type ${JSON.stringify(record.charAt(0))}.` };
+  if (record === '' || !/^[0-6]/.test(record) || !type)
+    return { error: `Unknown packet type ${JSON.stringify(record.charAt(0))}.` };
   return record.length > 1 ? { type, data: record.slice(1) } : { type };
 }
 
@@ -41,7 +51,10 @@ export function* iterateV3TextPayload(body: string): Generator<EioRecord, void, 
     const length = Number(lengthText);
     const record = body.slice(colon + 1, colon + 1 + length);
     if (record.length < length) {
-      yield { message: `Truncated v3 record: announced ${length} characters, got ${record.length}.`, raw: body.slice(i) };
+      yield {
+        message: `Truncated v3 record: announced ${length} characters, got ${record.length}.`,
+        raw: body.slice(i),
+      };
       return;
     }
     i = colon + 1 + length;
@@ -81,7 +94,10 @@ export function* iterateV3BinaryPayload(body: Uint8Array): Generator<EioRecord, 
     }
     const record = body.subarray(j + 1, j + 1 + length);
     if (record.length < length) {
-      yield { message: `Truncated v3 binary record: announced ${length} bytes, got ${record.length}.`, raw: rawFrom(i) };
+      yield {
+        message: `Truncated v3 binary record: announced ${length} bytes, got ${record.length}.`,
+        raw: rawFrom(i),
+      };
       return;
     }
     i = j + 1 + length;
@@ -91,7 +107,11 @@ export function* iterateV3BinaryPayload(body: Uint8Array): Generator<EioRecord, 
 
 function decodeV3BinaryRecord(record: Uint8Array): EioRecord {
   const type = EIO_TYPES[record[0]];
-  if (type !== 'message') return { message: 'A v3 binary record must be a message (type byte 4).', raw: Buffer.from(record).toString('latin1') };
+  if (type !== 'message')
+    return {
+      message: 'A v3 binary record must be a message (type byte 4).',
+      raw: Buffer.from(record).toString('latin1'),
+    };
   return { type: 'message', data: new Uint8Array(record.subarray(1)), binary: true };
 }
 
@@ -105,10 +125,21 @@ function decodeV3TextRecordBytes(record: Uint8Array): EioRecord {
 export function decodeV3Frame(data: string | Uint8Array): EioDecoded {
   if (typeof data === 'string') {
     const decoded = decodeV3Record(data);
-    return 'error' in decoded ? { packets: [], errors: [{ message: decoded.error, raw: data }] } : { packets: [decoded], errors: [] };
+    return 'error' in decoded
+      ? { packets: [], errors: [{ message: decoded.error, raw: data }] }
+      : { packets: [decoded], errors: [] };
   }
   const type = EIO_TYPES[data[0]];
-  if (type !== 'message') return { packets: [], errors: [{ message: 'A v3 binary frame must start with type byte 4 (message).', raw: Buffer.from(data).toString('latin1') }] };
+  if (type !== 'message')
+    return {
+      packets: [],
+      errors: [
+        {
+          message: 'A v3 binary frame must start with type byte 4 (message).',
+          raw: Buffer.from(data).toString('latin1'),
+        },
+      ],
+    };
   return { packets: [{ type: 'message', data: data.subarray(1), binary: true }], errors: [] };
 }
 

@@ -7,7 +7,15 @@
  * Over WebSocket one frame is one packet; a binary frame is always a message, without a type byte.
  */
 import { encodePacket } from 'engine.io-parser';
-import { EIO_TYPES, collectRecords, decodeStrictBase64, type EioDecoded, type EioPacket, type EioPacketType, type EioRecord } from './eioPacket';
+import {
+  EIO_TYPES,
+  collectRecords,
+  decodeStrictBase64,
+  type EioDecoded,
+  type EioPacket,
+  type EioPacketType,
+  type EioRecord,
+} from './eioPacket';
 
 const SEPARATOR = '\x1e';
 
@@ -18,7 +26,8 @@ export function decodeV4Record(record: string): EioPacket | { error: string } {
     return bytes ? { type: 'message', data: bytes, binary: true } : { error: 'Invalid base64 in a binary record.' };
   }
   const type = EIO_TYPES[Number(record.charAt(0))] as EioPacketType | undefined;
-  if (record === '' || !/^[0-6]/.test(record) || !type) return { error: `Unknown packet type ${JSON.stringify(record.charAt(0))}.` };
+  if (record === '' || !/^[0-6]/.test(record) || !type)
+    return { error: `Unknown packet type ${JSON.stringify(record.charAt(0))}.` };
   return record.length > 1 ? { type, data: record.slice(1) } : { type };
 }
 
@@ -48,7 +57,9 @@ export function* iterateV4Payload(body: string): Generator<EioRecord, void, unde
 export function decodeV4Frame(data: string | Uint8Array): EioDecoded {
   if (typeof data !== 'string') return { packets: [{ type: 'message', data, binary: true }], errors: [] };
   const decoded = decodeV4Record(data);
-  return 'error' in decoded ? { packets: [], errors: [{ message: decoded.error, raw: data }] } : { packets: [decoded], errors: [] };
+  return 'error' in decoded
+    ? { packets: [], errors: [{ message: decoded.error, raw: data }] }
+    : { packets: [decoded], errors: [] };
 }
 
 /** Encodes one packet for a transport: WebSocket keeps binary as bytes, polling turns it into `b<base64>`. */

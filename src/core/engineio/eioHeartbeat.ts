@@ -21,7 +21,10 @@ export class EioHeartbeat {
   private pingInterval = 0;
   private pingTimeout = 0;
 
-  constructor(private readonly timers: TimerSet, private readonly hooks: HeartbeatHooks) {}
+  constructor(
+    private readonly timers: TimerSet,
+    private readonly hooks: HeartbeatHooks,
+  ) {}
 
   /** Starts (or restarts, after a version switch) with the open packet's values. */
   start(version: EioVersion, pingInterval: number, pingTimeout: number): void {
@@ -51,14 +54,18 @@ export class EioHeartbeat {
   private resetWatchdog(): void {
     this.timers.clear(this.watchdog);
     const limit = this.pingInterval + this.pingTimeout;
-    this.watchdog = this.timers.start(limit, () => this.hooks.onTimeout(`No ping from the server within pingInterval + pingTimeout (${limit} ms).`));
+    this.watchdog = this.timers.start(limit, () =>
+      this.hooks.onTimeout(`No ping from the server within pingInterval + pingTimeout (${limit} ms).`),
+    );
   }
 
   private scheduleV3Ping(): void {
     this.timers.clear(this.watchdog);
     this.watchdog = this.timers.start(this.pingInterval, () => {
       this.hooks.sendPing();
-      this.pongDeadline = this.timers.start(this.pingTimeout, () => this.hooks.onTimeout(`No pong within pingTimeout (${this.pingTimeout} ms) of our ping.`));
+      this.pongDeadline = this.timers.start(this.pingTimeout, () =>
+        this.hooks.onTimeout(`No pong within pingTimeout (${this.pingTimeout} ms) of our ping.`),
+      );
     });
   }
 }

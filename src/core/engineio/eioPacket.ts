@@ -11,8 +11,7 @@ export type EioPacketType = (typeof EIO_TYPES)[number];
 export type EioVersion = 3 | 4;
 
 export type EioPacket =
-  | { type: EioPacketType; data?: string; binary?: false }
-  | { type: 'message'; data: Uint8Array; binary: true };
+  { type: EioPacketType; data?: string; binary?: false } | { type: 'message'; data: Uint8Array; binary: true };
 
 /** A record the decoder could not make sense of: kept with its raw text so the log loses nothing. */
 export interface EioDecodeError {

@@ -27,25 +27,50 @@ export function parseOpenPacket(data: string | undefined): OpenPacketResult {
   } catch {
     return { ok: false, error: `The open packet is not JSON: ${JSON.stringify((data ?? '').slice(0, 80))}.` };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'The open packet must be a JSON object.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, error: 'The open packet must be a JSON object.' };
   const o = parsed as Record<string, unknown>;
-  if (typeof o.sid !== 'string' || o.sid === '' || o.sid.length > 256) return { ok: false, error: 'The open packet has no valid "sid" (a non-empty string).' };
-  if (!Array.isArray(o.upgrades) || !o.upgrades.every((u) => typeof u === 'string')) return { ok: false, error: 'The open packet\'s "upgrades" must be a list of transport names.' };
+  if (typeof o.sid !== 'string' || o.sid === '' || o.sid.length > 256)
+    return { ok: false, error: 'The open packet has no valid "sid" (a non-empty string).' };
+  if (!Array.isArray(o.upgrades) || !o.upgrades.every((u) => typeof u === 'string'))
+    return { ok: false, error: 'The open packet\'s "upgrades" must be a list of transport names.' };
   for (const field of ['pingInterval', 'pingTimeout'] as const) {
     const v = o[field];
     if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0 || v > MAX_TIMER_MS) {
-      return { ok: false, error: `The open packet's "${field}" must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (got ${JSON.stringify(v)}).` };
+      return {
+        ok: false,
+        error:
+          `The open packet's "${field}" must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS} ` +
+          `(got ${JSON.stringify(v)}).`,
+      };
     }
   }
   // The heartbeat and the long-poll deadline use the sums: they must fit a timer too.
   if ((o.pingInterval as number) + (o.pingTimeout as number) + POLL_GRACE_MS > MAX_TIMER_MS) {
-    return { ok: false, error: `The open packet's pingInterval + pingTimeout (${(o.pingInterval as number) + (o.pingTimeout as number)} ms) is too large for a timer (at most ${MAX_TIMER_MS - POLL_GRACE_MS} ms).` };
+    return {
+      ok: false,
+      error:
+        `The open packet's pingInterval + pingTimeout (${(o.pingInterval as number) + (o.pingTimeout as number)} ms) ` +
+        `is too large for a timer (at most ${MAX_TIMER_MS - POLL_GRACE_MS} ms).`,
+    };
   }
-  if (o.maxPayload !== undefined && (typeof o.maxPayload !== 'number' || !Number.isInteger(o.maxPayload) || o.maxPayload <= 0)) {
-    return { ok: false, error: `The open packet's "maxPayload" must be a positive whole number (got ${JSON.stringify(o.maxPayload)}).` };
+  if (
+    o.maxPayload !== undefined &&
+    (typeof o.maxPayload !== 'number' || !Number.isInteger(o.maxPayload) || o.maxPayload <= 0)
+  ) {
+    return {
+      ok: false,
+      error: `The open packet's "maxPayload" must be a positive whole number (got ${JSON.stringify(o.maxPayload)}).`,
+    };
   }
   return {
     ok: true,
-    value: { sid: o.sid, upgrades: o.upgrades as string[], pingInterval: o.pingInterval as number, pingTimeout: o.pingTimeout as number, maxPayload: o.maxPayload as number | undefined },
+    value: {
+      sid: o.sid,
+      upgrades: o.upgrades as string[],
+      pingInterval: o.pingInterval as number,
+      pingTimeout: o.pingTimeout as number,
+      maxPayload: o.maxPayload as number | undefined,
+    },
   };
 }

@@ -20,7 +20,12 @@ export const EMPTY_POLL_MIN_GAP_MS = 500;
  * How long to wait before the next GET: 0 unless the answer was empty and came back sooner than the
  * floor after its GET started. Pure.
  */
-export function emptyPollWaitMs(answerWasEmpty: boolean, getStartedMono: number, nowMono: number, gapMs = EMPTY_POLL_MIN_GAP_MS): number {
+export function emptyPollWaitMs(
+  answerWasEmpty: boolean,
+  getStartedMono: number,
+  nowMono: number,
+  gapMs = EMPTY_POLL_MIN_GAP_MS,
+): number {
   if (!answerWasEmpty) return 0;
   const elapsed = nowMono - getStartedMono;
   if (!(elapsed < gapMs)) return 0; // held long enough (or no usable times: never wait on NaN)
@@ -40,7 +45,10 @@ export function longPollNote(waitedMs: number | undefined): string {
 export class PollPacer {
   private pending: unknown;
 
-  constructor(private readonly timers: TimerSet, private readonly clock: Clock) {}
+  constructor(
+    private readonly timers: TimerSet,
+    private readonly clock: Clock,
+  ) {}
 
   /** Calls `poll` now or once the floor has passed, with the ms it waited (undefined when it did not). */
   next(answerWasEmpty: boolean, getStartedMono: number, poll: (waitedMs?: number) => void): void {

@@ -8,28 +8,51 @@ import { binaryPayload, isUtf8, textPayload } from '../payload/storedPayload';
 import type { PollResult } from './pollingRequest';
 
 /** The `poll-response` event for a result, or undefined when no response arrived at all. */
-export function pollResponseEvent(result: PollResult, requestSeq: number, maxStoredBytes: number, note?: string): { meta: EventMeta; payload?: Payload; size: number } | undefined {
+export function pollResponseEvent(
+  result: PollResult,
+  requestSeq: number,
+  maxStoredBytes: number,
+  note?: string,
+  method?: 'GET' | 'POST',
+): { meta: EventMeta; payload?: Payload; size: number } | undefined {
   const res = result.ok ? result.response : result.partial;
   if (!res) return undefined;
   const body = res.body;
-  const payload: Payload | undefined = body.length === 0 ? undefined
-    : isUtf8(body) ? textPayload(Buffer.from(body).toString('utf8'), maxStoredBytes) : binaryPayload(body, maxStoredBytes);
+  const payload: Payload | undefined =
+    body.length === 0
+      ? undefined
+      : isUtf8(body)
+        ? textPayload(Buffer.from(body).toString('utf8'), maxStoredBytes)
+        : binaryPayload(body, maxStoredBytes);
   const meta: EventMeta = {
     response: { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers },
     durationMs: res.totalMs,
     requestSeq,
-    eio: { transport: 'polling' },
-    note: [note, `held ${res.totalMs.toFixed(1)} ms (first byte after ${res.timeToFirstByteMs.toFixed(1)} ms)`,
-      res.wireBytes !== body.length ? `${res.wireBytes} bytes on the wire, ${body.length} decoded` : undefined].filter(Boolean).join('; '),
+    eio: method ? { transport: 'polling', answers: method } : { transport: 'polling' },
+    note: [
+      note,
+      `held ${res.totalMs.toFixed(1)} ms (first byte after ${res.timeToFirstByteMs.toFixed(1)} ms)`,
+      res.wireBytes !== body.length ? `${res.wireBytes} bytes on the wire, ${body.length} decoded` : undefined,
+    ]
+      .filter(Boolean)
+      .join('; '),
   };
   return { meta, payload, size: body.length };
 }
 
 /** A failed GET or POST as an ErrorMeta. */
 export function pollingError(error: Error & { code?: string }, method: string): ErrorMeta {
-  const code = error.code === 'RI_POLL_BODY_TOO_LARGE' ? ErrorCode.PollBodyTooLarge
-    : error.code === 'ECONNREFUSED' ? ErrorCode.ConnectionRefused
-      : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? ErrorCode.HostNotFound
-        : ErrorCode.TransportError;
-  return { code, message: `The polling ${method} failed: ${error.message}`, detail: error.code ? `${error.code}: ${error.message}` : error.message };
+  const code =
+    error.code === 'RI_POLL_BODY_TOO_LARGE'
+      ? ErrorCode.PollBodyTooLarge
+      : error.code === 'ECONNREFUSED'
+        ? ErrorCode.ConnectionRefused
+        : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
+          ? ErrorCode.HostNotFound
+          : ErrorCode.TransportError;
+  return {
+    code,
+    message: `The polling ${method} failed: ${error.message}`,
+    detail: error.code ? `${error.code}: ${error.message}` : error.message,
+  };
 }

@@ -1,14 +1,14 @@
 /**
  * One HTTP long-polling request over `node:http`/`https`, measured and bounded: status, raw headers,
  * the body (capped, decompressed when the server compressed it), time to first byte and total time.
- * Redirects are returned, never followed. Never rejects: failures come back as `error`.
+ * Redirects are returned, never followed. Never rejects: failures come back as `error`. The agent comes
+ * from the session's Network (session/network.ts), never made here.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
-import { caWithDefaultRoots } from '../connection/commonOptions';
 import { headerObject, rawHeaderPairs } from '../http/headers';
 
 export interface PollRequest {
@@ -35,80 +35,124 @@ export interface PollResponse {
   totalMs: number;
 }
 
-export type PollResult = { ok: true; response: PollResponse } | { ok: false; error: Error & { code?: string }; totalMs: number; partial?: PollResponse };
-
-/** Keep-alive agents: polling reuses its connections instead of opening one per poll. */
-export function createPollingAgents(tls: { rejectUnauthorized?: boolean; ca?: string; servername?: string }): { http: HttpAgent; https: HttpsAgent } {
-  return {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 2 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 2, rejectUnauthorized: tls.rejectUnauthorized !== false, ca: caWithDefaultRoots(tls.ca), servername: tls.servername }),
-  };
-}
+export type PollResult =
+  | { ok: true; response: PollResponse }
+  | { ok: false; error: Error & { code?: string }; totalMs: number; partial?: PollResponse };
 
 export interface InFlightPoll {
   done: Promise<PollResult>;
   abort(): void;
 }
 
-export function sendPoll(req: PollRequest, agents: { http: HttpAgent; https: HttpsAgent }, clock: Clock): InFlightPoll {
+/** How a request ends: once, with a result (later calls are ignored). */
+interface Outcome {
+  settle(result: PollResult): void;
+  fail(error: Error & { code?: string }, partial?: PollResponse): void;
+}
+
+/**
+ * Sends `req` through `agent` (the session's Network gives it: keep-alive, TLS, later a proxy) on
+ * `clock`'s timers.
+ */
+export function sendPoll(req: PollRequest, agent: Agent, clock: Clock): InFlightPoll {
   const started = clock.mono();
+  let resolveDone: (r: PollResult) => void = () => undefined;
+  const done = new Promise<PollResult>((resolve) => {
+    resolveDone = resolve;
+  });
+  let settled = false;
+  const outcome: Outcome = {
+    settle: (result) => {
+      if (settled) return;
+      settled = true;
+      clock.clearTimeout(timer);
+      resolveDone(result);
+    },
+    fail: (error, partial) => outcome.settle({ ok: false, error, totalMs: clock.mono() - started, partial }),
+  };
   const secure = req.url.protocol === 'https:' || req.url.protocol === 'wss:';
+  const request = (secure ? httpsRequest : httpRequest)(req.url, {
+    method: req.method,
+    headers: requestHeaders(req),
+    agent,
+  });
+  const timer = clock.setTimeout(() => {
+    outcome.fail(coded(`No complete response within ${req.timeoutMs} ms.`, 'RI_POLL_TIMEOUT'));
+    request.destroy();
+  }, req.timeoutMs);
+  request.on('error', (error) => outcome.fail(error));
+  request.on('response', (res: IncomingMessage) => readResponse(res, { req, request, clock, started, outcome }));
+  request.end(req.body);
+  return {
+    done,
+    abort: () => {
+      outcome.fail(coded('Request aborted.', 'RI_ABORTED'));
+      request.destroy();
+    },
+  };
+}
+
+function requestHeaders(req: PollRequest): Record<string, string | string[]> {
   const headers = headerObject(req.headers);
   if (req.body !== undefined) {
     headers['Content-Type'] = 'text/plain;charset=UTF-8';
     headers['Content-Length'] = String(Buffer.byteLength(req.body));
   }
   headers['Accept-Encoding'] = 'gzip, deflate, br';
-  let resolveDone: (r: PollResult) => void = () => undefined;
-  const done = new Promise<PollResult>((resolve) => { resolveDone = resolve; });
-  let settled = false;
-  const settle = (result: PollResult): void => {
-    if (settled) return;
-    settled = true;
-    clock.clearTimeout(timer);
-    resolveDone(result);
-  };
-  const fail = (error: Error & { code?: string }, partial?: PollResponse): void => settle({ ok: false, error, totalMs: clock.mono() - started, partial });
-
-  const doRequest = secure ? httpsRequest : httpRequest;
-  const request = doRequest(req.url, { method: req.method, headers, agent: secure ? agents.https : agents.http });
-  const timer = clock.setTimeout(() => {
-    fail(Object.assign(new Error(`No complete response within ${req.timeoutMs} ms.`), { code: 'RI_POLL_TIMEOUT' }));
-    request.destroy();
-  }, req.timeoutMs);
-
-  request.on('error', (error) => fail(error));
-  request.on('response', (res: IncomingMessage) => {
-    const firstByte = clock.mono() - started;
-    const chunks: Buffer[] = [];
-    let length = 0;
-    const head = (): PollResponse => ({
-      status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', httpVersion: res.httpVersion,
-      headers: rawHeaderPairs(res.rawHeaders), body: Buffer.concat(chunks), wireBytes: length, timeToFirstByteMs: firstByte, totalMs: clock.mono() - started,
-    });
-    res.on('data', (chunk: Buffer) => {
-      length += chunk.length;
-      if (length > req.maxBodyBytes) {
-        fail(Object.assign(new Error(`The response body exceeded ${req.maxBodyBytes} bytes.`), { code: 'RI_POLL_BODY_TOO_LARGE' }), head());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    res.on('end', () => {
-      const response = head();
-      const decoded = decompress(response.body, res.headers['content-encoding'], req.maxBodyBytes);
-      if (!decoded.ok) fail(Object.assign(new Error(decoded.error), { code: decoded.tooLarge ? 'RI_POLL_BODY_TOO_LARGE' : 'RI_POLL_BAD_ENCODING' }), response);
-      else settle({ ok: true, response: { ...response, body: decoded.bytes } });
-    });
-    res.on('error', (error) => fail(error, head()));
-    res.on('aborted', () => fail(Object.assign(new Error('The server aborted the response.'), { code: 'ECONNRESET' }), head()));
-  });
-  request.end(req.body);
-  return { done, abort: () => { fail(Object.assign(new Error('Request aborted.'), { code: 'RI_ABORTED' })); request.destroy(); } };
+  return headers;
 }
 
-function decompress(body: Uint8Array, encoding: string | undefined, max: number): { ok: true; bytes: Uint8Array } | { ok: false; error: string; tooLarge?: boolean } {
+/** Reads the body, bounded by `maxBodyBytes`, and decompresses it; every way it ends settles `outcome`. */
+function readResponse(
+  res: IncomingMessage,
+  at: { req: PollRequest; request: ClientRequest; clock: Clock; started: number; outcome: Outcome },
+): void {
+  const { req, request, clock, started, outcome } = at;
+  const firstByte = clock.mono() - started;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const head = (): PollResponse => ({
+    status: res.statusCode ?? 0,
+    statusText: res.statusMessage ?? '',
+    httpVersion: res.httpVersion,
+    headers: rawHeaderPairs(res.rawHeaders),
+    body: Buffer.concat(chunks),
+    wireBytes: length,
+    timeToFirstByteMs: firstByte,
+    totalMs: clock.mono() - started,
+  });
+  res.on('data', (chunk: Buffer) => {
+    length += chunk.length;
+    if (length > req.maxBodyBytes) {
+      outcome.fail(coded(`The response body exceeded ${req.maxBodyBytes} bytes.`, 'RI_POLL_BODY_TOO_LARGE'), head());
+      request.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
+  res.on('end', () => {
+    const response = head();
+    const decoded = decompress(response.body, res.headers['content-encoding'], req.maxBodyBytes);
+    if (decoded.ok) outcome.settle({ ok: true, response: { ...response, body: decoded.bytes } });
+    else
+      outcome.fail(
+        coded(decoded.error, decoded.tooLarge ? 'RI_POLL_BODY_TOO_LARGE' : 'RI_POLL_BAD_ENCODING'),
+        response,
+      );
+  });
+  res.on('error', (error) => outcome.fail(error, head()));
+  res.on('aborted', () => outcome.fail(coded('The server aborted the response.', 'ECONNRESET'), head()));
+}
+
+function coded(message: string, code: string): Error & { code: string } {
+  return Object.assign(new Error(message), { code });
+}
+
+function decompress(
+  body: Uint8Array,
+  encoding: string | undefined,
+  max: number,
+): { ok: true; bytes: Uint8Array } | { ok: false; error: string; tooLarge?: boolean } {
   const enc = (encoding ?? '').trim().toLowerCase();
   if (enc === '' || enc === 'identity') return { ok: true, bytes: body };
   try {
@@ -118,7 +162,8 @@ function decompress(body: Uint8Array, encoding: string | undefined, max: number)
     if (enc === 'br') return { ok: true, bytes: brotliDecompressSync(body, opts) };
   } catch (error) {
     // A small body that inflates past the limit (a "zip bomb") is as oversized as a big one.
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, tooLarge: true, error: `The ${enc} response body inflates past ${max} bytes.` };
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      return { ok: false, tooLarge: true, error: `The ${enc} response body inflates past ${max} bytes.` };
     return { ok: false, error: `The ${enc} body could not be decompressed: ${(error as Error).message}` };
   }
   return { ok: false, error: `Unsupported Content-Encoding "${enc}".` };

@@ -13,7 +13,9 @@ export function looksLikeV3Payload(body: string): boolean {
 /** Engine.IO server error codes (HTTP 400/403 with `{"code":n,"message":"…"}`). */
 const SERVER_ERRORS: Record<number, string> = {
   0: 'the server does not know this transport',
-  1: 'the server does not know this session id (it expired, or another server instance answered: check sticky sessions)',
+  1:
+    'the server does not know this session id ' +
+    '(it expired, or another server instance answered: check sticky sessions)',
   2: 'the handshake must be a GET',
   3: 'the request was malformed (for example a second GET while one was pending)',
   4: 'the server refused the connection (its allowRequest or CORS policy)',
@@ -21,7 +23,14 @@ const SERVER_ERRORS: Record<number, string> = {
 };
 
 /** engine.io's error messages by code: what it writes as plain text when it refuses a WebSocket upgrade. */
-const KNOWN_MESSAGES = ['Transport unknown', 'Session ID unknown', 'Bad handshake method', 'Bad request', 'Forbidden', 'Unsupported protocol version'];
+const KNOWN_MESSAGES = [
+  'Transport unknown',
+  'Session ID unknown',
+  'Bad handshake method',
+  'Bad request',
+  'Forbidden',
+  'Unsupported protocol version',
+];
 
 export function explainHandshakeFailure(status: number, body: string, version: 3 | 4, handshake: boolean): ErrorMeta {
   let code: number | undefined;
@@ -41,14 +50,22 @@ export function explainHandshakeFailure(status: number, body: string, version: 3
   const what = code !== undefined && SERVER_ERRORS[code] ? SERVER_ERRORS[code] : undefined;
   const serverSays = message ? ` The server says: "${message}"${code !== undefined ? ` (code ${code})` : ''}.` : '';
   let hint: string | undefined;
-  if (code === 5 && version === 3) hint = 'This server only speaks Engine.IO v4 (Socket.IO 3 or newer): choose protocol v4 or "auto".';
-  else if (code === 5) hint = 'This server only speaks another Engine.IO version: choose protocol v3 for Socket.IO 2 servers, or "auto".';
-  else if (code === 1) hint = 'Behind a load balancer every request of a session must reach the same instance (sticky sessions).';
-  else if (status === 404) hint = 'Nothing is served at this path: Socket.IO listens on /socket.io/ by default, plain Engine.IO on /engine.io/.';
-  else if (status === 403 || code === 4) hint = 'Add the headers, cookies or query the server expects, or check its CORS/allowRequest settings.';
+  if (code === 5 && version === 3)
+    hint = 'This server only speaks Engine.IO v4 (Socket.IO 3 or newer): choose protocol v4 or "auto".';
+  else if (code === 5)
+    hint = 'This server only speaks another Engine.IO version: choose protocol v3 for Socket.IO 2 servers, or "auto".';
+  else if (code === 1)
+    hint = 'Behind a load balancer every request of a session must reach the same instance (sticky sessions).';
+  else if (status === 404)
+    hint =
+      'Nothing is served at this path: Socket.IO listens on /socket.io/ by default, plain Engine.IO on /engine.io/.';
+  else if (status === 403 || code === 4)
+    hint = 'Add the headers, cookies or query the server expects, or check its CORS/allowRequest settings.';
   return {
     code: ErrorCode.ServerRefused,
-    message: `The server answered ${status} to the ${handshake ? 'handshake' : 'polling request'}${what ? `: ${what}` : ''}.${serverSays}`,
+    message:
+      `The server answered ${status} to the ${handshake ? 'handshake' : 'polling request'}` +
+      `${what ? `: ${what}` : ''}.${serverSays}`,
     hint,
   };
 }

@@ -3,7 +3,7 @@
  * Events are plain data: no class instances, no functions, so they can be paged, filtered, written
  * to disk and read back, exported and imported.
  */
-import type { SendRequest } from '../../shared/sendRequest';
+import type { SendRequest } from '../session/sendRequest';
 
 export type Direction = 'in' | 'out' | 'local';
 
@@ -108,6 +108,11 @@ export interface EioMeta {
   step?: 'probe' | 'probe-ok' | 'pause' | 'paused' | 'upgraded' | 'upgrade-failed';
   /** On a polling POST: the seqs of the packets it carried. */
   carries?: number[];
+  /**
+   * On a polling response: the method of the request it answers. A GET's body carries packets; a POST's
+   * is the server's `ok` (issue #8: a decoder tells carriers apart from the event alone).
+   */
+  answers?: 'GET' | 'POST';
   /** The record could not be decoded (the raw text is the payload). */
   decodeError?: string;
   /** How many identical control packets in a row this one row stands for (issue #7); absent for one. */
@@ -165,7 +170,10 @@ export interface EventMeta {
 export interface NewLogEvent {
   /** Wall clock ms. */
   time: number;
-  /** Monotonic ms on the session's clock (performance.now-like), for durations; comparable across the layers of one log. */
+  /**
+   * Monotonic ms on the session's clock (performance.now-like), for durations; comparable across the layers
+   * of one log.
+   */
   mono: number;
   direction: Direction;
   layer: Layer;

@@ -77,7 +77,10 @@ export class MemoryEventLog implements EventLog {
   /** Lets the oldest events go while either limit is exceeded; the newest event always stays. */
   private enforceLimits(): void {
     const max = Math.max(1, this.limits.maxEvents);
-    while (this.events.length - this.head > 1 && (this.events.length - this.head > max || this.payloadBytes > this.limits.maxPayloadBytes)) {
+    while (
+      this.events.length - this.head > 1 &&
+      (this.events.length - this.head > max || this.payloadBytes > this.limits.maxPayloadBytes)
+    ) {
       const oldest = this.events[this.head];
       this.payloadBytes -= storedBytes(oldest.payload);
       this.head++;
@@ -92,5 +95,5 @@ export class MemoryEventLog implements EventLog {
 
 function storedBytes(payload: Payload | undefined): number {
   if (!payload) return 0;
-  return payload.kind === 'binary' ? payload.bytes.byteLength : payload.truncated?.keptBytes ?? payload.byteLength;
+  return payload.kind === 'binary' ? payload.bytes.byteLength : (payload.truncated?.keptBytes ?? payload.byteLength);
 }

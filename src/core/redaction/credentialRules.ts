@@ -5,12 +5,23 @@
 
 /** Request and response headers whose values are credentials. */
 const SENSITIVE_HEADERS = new Set([
-  'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey',
-  'x-auth-token', 'x-access-token', 'x-amz-security-token', 'x-csrf-token', 'x-xsrf-token',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-amz-security-token',
+  'x-csrf-token',
+  'x-xsrf-token',
 ]);
 
 /** Query parameter names that carry credentials by convention (OAuth, signed URLs, API keys). */
-const SECRET_PARAM_EXACT = /^(?:auth|key|code|sig|signature|jwt|session|sessionid|session_id|bearer|credentials?|pass|pwd|passwd)$/i;
+const SECRET_PARAM_EXACT =
+  /^(?:auth|key|code|sig|signature|jwt|session|sessionid|session_id|bearer|credentials?|pass|pwd|passwd)$/i;
 /** …and any name that says so in part (`access_token`, `X-Amz-Signature`, `client_secret`, `apiKey`). */
 const SECRET_PARAM_PART = /token|secret|password|api[-_]?key|signature|credential|authori[sz]ation/i;
 
@@ -20,7 +31,7 @@ const TOKEN_MARKER_SUBPROTOCOLS = /^(?:access[-_]?token|token|bearer|authorizati
 const TOKEN_PREFIXED_SUBPROTOCOLS = /^(?:base64url\.bearer\.authorization\.k8s\.io\.|header-)/i;
 /** A JSON Web Token: base64url header starting `{"` (`eyJ`), a dot, a payload. */
 const JWT = /^eyJ[\w-]*\.[\w-]+/;
-/** Entries at least this long that mix letters and digits are treated as tokens (real subprotocol names are short words). */
+/** Entries this long that mix letters and digits are tokens (real subprotocol names are short words). */
 const LONG_TOKEN_CHARS = 32;
 
 /** Whether a header's value is a credential. */

@@ -11,10 +11,16 @@ import { maskSecret } from './secretMask';
 export function redactHeaderValue(name: string, value: string): string {
   if (!isSensitiveHeader(name)) return value;
   const lower = name.toLowerCase();
-  if (lower === 'cookie') return value.split(';').map((pair) => maskCookiePair(pair)).join(';');
+  if (lower === 'cookie')
+    return value
+      .split(';')
+      .map((pair) => maskCookiePair(pair))
+      .join(';');
   if (lower === 'set-cookie') {
     const semicolon = value.indexOf(';');
-    return semicolon < 0 ? maskCookiePair(value) : `${maskCookiePair(value.slice(0, semicolon))}${value.slice(semicolon)}`;
+    return semicolon < 0
+      ? maskCookiePair(value)
+      : `${maskCookiePair(value.slice(0, semicolon))}${value.slice(semicolon)}`;
   }
   if (lower === 'authorization' || lower === 'proxy-authorization') {
     // Keep the scheme (Basic, Bearer, Digest…): it says how the client authenticates, not with what.

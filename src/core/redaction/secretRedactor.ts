@@ -80,7 +80,8 @@ export const NO_REDACTION: Redactor = {
 export function collectSecrets(sources: CredentialSources): string[] {
   const secrets = new Set<string>();
   const add = (value: string | undefined): void => {
-    if (value !== undefined && value.length >= MIN_SEARCHED_SECRET_CHARS && secrets.size < MAX_COLLECTED_SECRETS) secrets.add(value);
+    if (value !== undefined && value.length >= MIN_SEARCHED_SECRET_CHARS && secrets.size < MAX_COLLECTED_SECRETS)
+      secrets.add(value);
   };
   const parsed = safeUrl(sources.url);
   if (parsed) {
@@ -107,7 +108,10 @@ interface SearchForm {
   mask: string;
 }
 
-/** Each secret as typed, URL-encoded, JSON-escaped, base64, base64url and hex: longest first, so a form containing another wins. */
+/**
+ * Each secret as typed, URL-encoded, JSON-escaped, base64, base64url and hex: longest first, so a form
+ * containing another wins.
+ */
 function searchForms(secrets: string[]): SearchForm[] {
   const forms = new Map<string, string>();
   for (const secret of secrets) {
@@ -124,7 +128,8 @@ function searchForms(secrets: string[]): SearchForm[] {
       bytes.toString('hex'),
       bytes.toString('hex').toUpperCase(),
     ];
-    for (const variant of variants) if (variant.length >= MIN_SEARCHED_SECRET_CHARS && !forms.has(variant)) forms.set(variant, mask);
+    for (const variant of variants)
+      if (variant.length >= MIN_SEARCHED_SECRET_CHARS && !forms.has(variant)) forms.set(variant, mask);
   }
   return [...forms].map(([found, mask]) => ({ found, mask })).sort((a, b) => b.found.length - a.found.length);
 }
@@ -145,7 +150,8 @@ function authLeaves(auth: string | undefined): string[] {
     const item = stack.pop();
     if (typeof item === 'string') leaves.push(item);
     else if (typeof item === 'number') leaves.push(String(item));
-    else if (item !== null && typeof item === 'object') stack.push(...Object.values(item as Record<string, unknown>).slice(0, MAX_COLLECTED_SECRETS));
+    else if (item !== null && typeof item === 'object')
+      stack.push(...Object.values(item as Record<string, unknown>).slice(0, MAX_COLLECTED_SECRETS));
   }
   return leaves;
 }

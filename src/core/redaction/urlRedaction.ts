@@ -17,7 +17,9 @@ const USERINFO_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/?#@]*?:)([^@/?#]*)@/i;
  * re-serialisation, so everything else reads exactly as typed); text that is not a URL comes back as is.
  */
 export function redactUrl(url: string): string {
-  let out = url.replace(USERINFO_PASSWORD, (_all, before: string, password: string) => (password === '' ? _all : `${before}${MASK}@`));
+  let out = url.replace(USERINFO_PASSWORD, (_all, before: string, password: string) =>
+    password === '' ? _all : `${before}${MASK}@`,
+  );
   const query = out.indexOf('?');
   if (query < 0) return out;
   const hash = out.indexOf('#', query);
@@ -30,13 +32,16 @@ export function redactUrl(url: string): string {
 /** `a=1&token=xyz` → `a=1&token=••••`: values of parameters whose names say they are secrets. */
 export function redactQuery(query: string): string {
   if (query === '') return query;
-  return query.split('&').map((part) => {
-    const eq = part.indexOf('=');
-    if (eq < 0) return part;
-    const value = part.slice(eq + 1);
-    if (value === '' || !isSecretParam(safeDecode(part.slice(0, eq)))) return part;
-    return `${part.slice(0, eq + 1)}${maskSecret(safeDecode(value))}`;
-  }).join('&');
+  return query
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq < 0) return part;
+      const value = part.slice(eq + 1);
+      if (value === '' || !isSecretParam(safeDecode(part.slice(0, eq)))) return part;
+      return `${part.slice(0, eq + 1)}${maskSecret(safeDecode(value))}`;
+    })
+    .join('&');
 }
 
 /**
@@ -46,10 +51,12 @@ export function redactQuery(query: string): string {
 export function urlForHistory(url: string): string {
   const parsed = parseUrl(url);
   if (!parsed) return url;
-  if (parsed.username === '' && parsed.password === '' && ![...parsed.searchParams.keys()].some(isSecretParam)) return url;
+  if (parsed.username === '' && parsed.password === '' && ![...parsed.searchParams.keys()].some(isSecretParam))
+    return url;
   parsed.username = '';
   parsed.password = '';
-  for (const name of [...new Set(parsed.searchParams.keys())]) if (isSecretParam(name)) parsed.searchParams.delete(name);
+  for (const name of [...new Set(parsed.searchParams.keys())])
+    if (isSecretParam(name)) parsed.searchParams.delete(name);
   return parsed.toString();
 }
 

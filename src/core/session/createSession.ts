@@ -8,12 +8,18 @@ import { EngineIoSession } from '../engineio/engineIoSession';
 import { DEFAULT_LOG_LIMITS, MemoryEventLog, type EventLogLimits } from '../events/memoryEventLog';
 import { SocketIoSession } from '../socketio/socketIoSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
+import type { Network } from './network';
 import type { Session } from './session';
 
 export interface SessionDeps {
   clock?: Clock;
   /** What the session's log keeps in memory (settings `realtimeInspector.log.*`). */
   logLimits?: EventLogLimits;
+  /**
+   * Where the session connects (a proxy, pinned certificates, a test's own agents). Given here, it is
+   * the caller's to dispose; by default each session connects directly and disposes its own.
+   */
+  network?: Network;
 }
 
 /** Validates `input` and returns an unstarted session (call `start()`), or the validation issues. */
@@ -21,7 +27,8 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   const validated = validateConnectionOptions(input);
   if (!validated.ok) return validated;
   const options = validated.value;
-  const engineDeps = { clock: deps.clock, log: new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS) };
+  const log = new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS);
+  const engineDeps = { clock: deps.clock, log, network: deps.network };
   if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, engineDeps) };
   if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, engineDeps) };
   return { ok: true, value: new SocketIoSession(options, engineDeps) };

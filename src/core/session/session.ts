@@ -3,8 +3,8 @@
  * log, one `send` entry point, and a close. Engines implement it; nobody above core needs to know
  * which protocol is underneath.
  */
-import type { EngineSessionFacts } from '../../shared/dto';
-import type { SendRequest } from '../../shared/sendRequest';
+import type { EngineSessionFacts } from './sessionFacts';
+import type { SendRequest } from './sendRequest';
 import type { ConnectionOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
 import type { EventLog } from '../events/eventLog';

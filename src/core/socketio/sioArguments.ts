@@ -13,7 +13,8 @@ export function parseSioArguments(argsJson: string): { ok: true; value: unknown[
   } catch (error) {
     return { ok: false, error: `The arguments are not valid JSON: ${(error as Error).message}.` };
   }
-  if (!Array.isArray(args)) return { ok: false, error: 'The arguments must be a JSON array, e.g. ["hello", {"n": 1}].' };
+  if (!Array.isArray(args))
+    return { ok: false, error: 'The arguments must be a JSON array, e.g. ["hello", {"n": 1}].' };
   // The encoders recurse; the session prepends the event name without adding a level.
   if (exceedsDataDepth(args)) return { ok: false, error: tooDeepMessage('The arguments array', 'it is not sent') };
   return decodeBinaryMarkers(args);
@@ -29,7 +30,9 @@ export function parseSioAuth(auth: string | undefined): { ok: true; value: unkno
     return { ok: false, error: 'The auth payload must be JSON.' };
   }
   // Socket.IO 2 turns it into a query string with String(), v3+ encoders recurse: both need the bound.
-  return exceedsDataDepth(value) ? { ok: false, error: tooDeepMessage('The auth payload', 'it is not sent') } : { ok: true, value };
+  return exceedsDataDepth(value)
+    ? { ok: false, error: tooDeepMessage('The auth payload', 'it is not sent') }
+    : { ok: true, value };
 }
 
 /** Turns `{"$binary":"<base64>"}` values into bytes, at any depth. */

@@ -14,7 +14,10 @@ export const MAX_ATTACHMENTS = 1000;
 /** A decoded packet, or why there is none (words for the log); decoders return this instead of throwing. */
 export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; error: string };
 
-/** Decodes the string form of a packet; never throws. A BINARY_* packet's invalid placeholders become `packet.warning`. */
+/**
+ * Decodes the string form of a packet; never throws. A BINARY_* packet's invalid placeholders become
+ * `packet.warning`.
+ */
 export function decodeSioPacket(text: string): SioDecodeResult {
   const typeIndex = /^[0-6]/.test(text) ? Number(text[0]) : -1;
   if (typeIndex < 0) return { ok: false, error: `Unknown Socket.IO packet type ${JSON.stringify(text.charAt(0))}.` };
@@ -66,18 +69,30 @@ function attachmentCountProblem(count: string): string | undefined {
   return undefined;
 }
 
-/** Shape rules of the protocol (both parsers): events are non-empty arrays led by a name, acks are arrays with an id. */
+/**
+ * Shape rules of the protocol (both parsers): events are non-empty arrays led by a name, acks are
+ * arrays with an id.
+ */
 export function sioShapeProblem(p: SioPacket): string | undefined {
   if (p.type === 'EVENT' || p.type === 'BINARY_EVENT') {
-    if (!Array.isArray(p.data) || p.data.length === 0) return `An ${p.type} needs a JSON array with the event name first.`;
-    if (typeof p.data[0] !== 'string' && typeof p.data[0] !== 'number') return `An ${p.type}'s first element must be the event name.`;
+    if (!Array.isArray(p.data) || p.data.length === 0)
+      return `An ${p.type} needs a JSON array with the event name first.`;
+    if (typeof p.data[0] !== 'string' && typeof p.data[0] !== 'number')
+      return `An ${p.type}'s first element must be the event name.`;
   }
-  if ((p.type === 'ACK' || p.type === 'BINARY_ACK') && (!Array.isArray(p.data) || p.id === undefined)) return `An ${p.type} needs an ack id and a JSON array.`;
+  if ((p.type === 'ACK' || p.type === 'BINARY_ACK') && (!Array.isArray(p.data) || p.id === undefined))
+    return `An ${p.type} needs an ack id and a JSON array.`;
   return undefined;
 }
 
 /** Encodes a packet in string form; `data` is serialised with JSON.stringify. */
-export function encodeSioPacket(packet: { type: SioPacket['type']; nsp: string; id?: number; data?: unknown; attachments?: number }): string {
+export function encodeSioPacket(packet: {
+  type: SioPacket['type'];
+  nsp: string;
+  id?: number;
+  data?: unknown;
+  attachments?: number;
+}): string {
   let out = String(typeCode(packet.type));
   if (packet.attachments !== undefined) out += `${packet.attachments}-`;
   if (packet.nsp !== '/') out += `${packet.nsp},`;

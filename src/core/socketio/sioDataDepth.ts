@@ -4,7 +4,10 @@
  * (issue #7). Every decoder refuses such data with a decode error, so later code can rely on the bound.
  */
 
-/** The deepest nesting of arrays and objects accepted in a packet's data: far beyond real payloads, far below any stack limit. */
+/**
+ * The deepest nesting of arrays and objects accepted in a packet's data: far beyond real payloads, far
+ * below any stack limit.
+ */
 export const MAX_DATA_DEPTH = 200;
 
 /**

@@ -25,7 +25,9 @@ export function mapData(root: unknown, visit: (value: unknown) => unknown): unkn
     const replaced = visit(value);
     if (replaced !== DESCEND) return replaced;
     if (!isContainer(value)) return value;
-    const target: Record<string, unknown> = Array.isArray(value) ? (new Array(value.length) as unknown as Record<string, unknown>) : {};
+    const target: Record<string, unknown> = Array.isArray(value)
+      ? (new Array(value.length) as unknown as Record<string, unknown>)
+      : {};
     frames.push({ source: value, target, keys: Object.keys(value), next: 0 });
     return target;
   };

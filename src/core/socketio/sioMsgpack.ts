@@ -20,7 +20,12 @@ export function looksLikeMsgpackMap(bytes: Uint8Array): boolean {
 }
 
 /** Encodes one packet as the msgpack map the parser sends; `data` may nest up to MAX_DATA_DEPTH levels. */
-export function encodeMsgpackPacket(packet: { type: SioPacket['type']; nsp: string; id?: number; data?: unknown }): Uint8Array {
+export function encodeMsgpackPacket(packet: {
+  type: SioPacket['type'];
+  nsp: string;
+  id?: number;
+  data?: unknown;
+}): Uint8Array {
   const map: Record<string, unknown> = { type: SIO_TYPES.indexOf(packet.type), nsp: packet.nsp };
   if (packet.data !== undefined) map.data = packet.data;
   if (packet.id !== undefined) map.id = packet.id;
@@ -38,10 +43,15 @@ export function decodeMsgpackPacket(bytes: Uint8Array): SioDecodeResult {
   } catch (error) {
     return { ok: false, error: `Not a msgpack packet: ${(error as Error).message}` };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'A msgpack Socket.IO packet must be a map.' };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, error: 'A msgpack Socket.IO packet must be a map.' };
   const m = value as { type?: unknown; nsp?: unknown; data?: unknown; id?: unknown };
-  if (typeof m.type !== 'number' || !Number.isInteger(m.type) || m.type < 0 || m.type > 4) return { ok: false, error: `Invalid msgpack packet type ${displayJson(m.type)} (0–4 expected).` };
-  const packet: SioPacket = { type: SIO_TYPES[m.type], nsp: typeof m.nsp === 'string' && m.nsp.startsWith('/') ? m.nsp : '/' };
+  if (typeof m.type !== 'number' || !Number.isInteger(m.type) || m.type < 0 || m.type > 4)
+    return { ok: false, error: `Invalid msgpack packet type ${displayJson(m.type)} (0–4 expected).` };
+  const packet: SioPacket = {
+    type: SIO_TYPES[m.type],
+    nsp: typeof m.nsp === 'string' && m.nsp.startsWith('/') ? m.nsp : '/',
+  };
   if (typeof m.id === 'number' && Number.isInteger(m.id) && m.id >= 0) packet.id = m.id;
   if (m.data !== undefined) {
     packet.data = m.data;
@@ -58,13 +68,15 @@ export function decodeMsgpackPacket(bytes: Uint8Array): SioDecodeResult {
 export function displayJson(value: unknown): string {
   if (exceedsDataDepth(value)) return `(data nested deeper than ${MAX_DATA_DEPTH} levels, not shown)`;
   try {
-    return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-      // The holder's value, not `v`: a Buffer's toJSON has already turned `v` into {type, data}.
-      const original = this[key];
-      if (original instanceof Uint8Array) return { $binary: Buffer.from(original).toString('base64') };
-      if (typeof v === 'bigint') return v.toString();
-      return v;
-    }) ?? 'undefined';
+    return (
+      JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+        // The holder's value, not `v`: a Buffer's toJSON has already turned `v` into {type, data}.
+        const original = this[key];
+        if (original instanceof Uint8Array) return { $binary: Buffer.from(original).toString('base64') };
+        if (typeof v === 'bigint') return v.toString();
+        return v;
+      }) ?? 'undefined'
+    );
   } catch {
     // Nothing a decoder produces gets here; a message, not String(value), which can recurse too.
     return '(data that cannot be shown as JSON)';

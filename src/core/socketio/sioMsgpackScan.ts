@@ -11,8 +11,24 @@ import { MAX_DATA_DEPTH, tooDeepMessage } from './sioDataDepth';
 
 /** Single-byte types of a fixed total size (nil, booleans, numbers, fixext). */
 const FIXED_SIZES: Readonly<Record<number, number>> = {
-  0xc0: 1, 0xc2: 1, 0xc3: 1, 0xca: 5, 0xcb: 9, 0xcc: 2, 0xcd: 3, 0xce: 5, 0xcf: 9,
-  0xd0: 2, 0xd1: 3, 0xd2: 5, 0xd3: 9, 0xd4: 3, 0xd5: 4, 0xd6: 6, 0xd7: 10, 0xd8: 18,
+  0xc0: 1,
+  0xc2: 1,
+  0xc3: 1,
+  0xca: 5,
+  0xcb: 9,
+  0xcc: 2,
+  0xcd: 3,
+  0xce: 5,
+  0xcf: 9,
+  0xd0: 2,
+  0xd1: 3,
+  0xd2: 5,
+  0xd3: 9,
+  0xd4: 3,
+  0xd5: 4,
+  0xd6: 6,
+  0xd7: 10,
+  0xd8: 18,
 };
 
 /**
@@ -20,11 +36,19 @@ const FIXED_SIZES: Readonly<Record<number, number>> = {
  * children per counted unit (0 for payload bytes)]. bin/str/ext, then array16/32 and map16/32.
  */
 const COUNTED: Readonly<Record<number, readonly [number, number, number]>> = {
-  0xc4: [1, 2, 0], 0xc5: [2, 3, 0], 0xc6: [4, 5, 0], // bin8/16/32
-  0xd9: [1, 2, 0], 0xda: [2, 3, 0], 0xdb: [4, 5, 0], // str8/16/32
-  0xc7: [1, 3, 0], 0xc8: [2, 4, 0], 0xc9: [4, 6, 0], // ext8/16/32: length, type, data
-  0xdc: [2, 3, 1], 0xdd: [4, 5, 1], // array16/32
-  0xde: [2, 3, 2], 0xdf: [4, 5, 2], // map16/32: a key and a value per entry
+  0xc4: [1, 2, 0],
+  0xc5: [2, 3, 0],
+  0xc6: [4, 5, 0], // bin8/16/32
+  0xd9: [1, 2, 0],
+  0xda: [2, 3, 0],
+  0xdb: [4, 5, 0], // str8/16/32
+  0xc7: [1, 3, 0],
+  0xc8: [2, 4, 0],
+  0xc9: [4, 6, 0], // ext8/16/32: length, type, data
+  0xdc: [2, 3, 1],
+  0xdd: [4, 5, 1], // array16/32
+  0xde: [2, 3, 2],
+  0xdf: [4, 5, 2], // map16/32: a key and a value per entry
 };
 
 /** How far the value at `pos` reaches and how many elements it opens; undefined when the header is cut or unknown. */
@@ -39,7 +63,8 @@ function readHead(view: DataView, pos: number): { skip: number; children: number
   if (!counted) return undefined; // 0xc1 is never used
   const [lengthBytes, headerBytes, perUnit] = counted;
   if (pos + 1 + lengthBytes > view.byteLength) return undefined;
-  const n = lengthBytes === 1 ? view.getUint8(pos + 1) : lengthBytes === 2 ? view.getUint16(pos + 1) : view.getUint32(pos + 1);
+  const n =
+    lengthBytes === 1 ? view.getUint8(pos + 1) : lengthBytes === 2 ? view.getUint16(pos + 1) : view.getUint32(pos + 1);
   return perUnit ? { skip: headerBytes, children: n * perUnit } : { skip: headerBytes + n, children: 0 };
 }
 
@@ -55,7 +80,8 @@ export function msgpackStructureProblem(bytes: Uint8Array): string | undefined {
     pos += head.skip;
     if (head.children > 0) {
       declared += head.children;
-      if (declared > bytes.length) return `The msgpack packet declares ${declared} or more elements in ${bytes.length} bytes; it is not decoded.`;
+      if (declared > bytes.length)
+        return `The msgpack packet declares ${declared} or more elements in ${bytes.length} bytes; it is not decoded.`;
       open.push(head.children);
       // The packet map is one level above its data.
       if (open.length > MAX_DATA_DEPTH + 1) return tooDeepMessage('The msgpack packet');

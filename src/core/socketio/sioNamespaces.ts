@@ -4,15 +4,19 @@
  * (and the copy of it made for every packet) without bound — 20,000 CONNECTs blocked a session for a
  * minute (issue #7). A packet for a namespace nobody asked for changes nothing and gets a warning.
  */
-import type { NamespaceDto } from '../../shared/dto';
+import type { NamespaceState } from '../session/sessionFacts';
 
 /** A namespace and its state (its `sid` is the Socket.IO id of the v5 CONNECT reply, not the Engine.IO sid). */
-export type NamespaceInfo = NamespaceDto;
+export type NamespaceInfo = NamespaceState;
 
 /** The server packets that speak about a namespace's membership. */
 export type NamespacePacketType = 'CONNECT' | 'CONNECT_ERROR' | 'DISCONNECT';
 
-const VERBS: Record<NamespacePacketType, string> = { CONNECT: 'connected', CONNECT_ERROR: 'refused', DISCONNECT: 'disconnected' };
+const VERBS: Record<NamespacePacketType, string> = {
+  CONNECT: 'connected',
+  CONNECT_ERROR: 'refused',
+  DISCONNECT: 'disconnected',
+};
 
 /** Server-chosen names shown on a row are cut to this many characters. */
 const MAX_SHOWN_NAME_CHARS = 80;
@@ -62,12 +66,20 @@ export class NamespaceTracker {
    * (with its `reason`) or DISCONNECT. Returns the warning for the row when the session never asked
    * for that namespace; then nothing changes.
    */
-  onServerPacket(type: NamespacePacketType, name: string, detail: { sid?: string; reason?: string } = {}): string | undefined {
+  onServerPacket(
+    type: NamespacePacketType,
+    name: string,
+    detail: { sid?: string; reason?: string } = {},
+  ): string | undefined {
     if (!this.byName.has(name)) {
       const shown = name.length > MAX_SHOWN_NAME_CHARS ? `${name.slice(0, MAX_SHOWN_NAME_CHARS)}…` : name;
-      return `The server ${VERBS[type]} namespace ${JSON.stringify(shown)}, which this session did not ask for: logged only, no state changed.`;
+      return (
+        `The server ${VERBS[type]} namespace ${JSON.stringify(shown)}, which this session did not ask for: ` +
+        'logged only, no state changed.'
+      );
     }
-    if (type === 'CONNECT') this.set({ name, state: 'connected', ...(detail.sid !== undefined && { sid: detail.sid }) });
+    if (type === 'CONNECT')
+      this.set({ name, state: 'connected', ...(detail.sid !== undefined && { sid: detail.sid }) });
     else if (type === 'CONNECT_ERROR') this.set({ name, state: 'refused', reason: detail.reason ?? 'refused' });
     else this.set({ name, state: 'disconnected', reason: 'server disconnect' });
     return undefined;

@@ -3,7 +3,15 @@
  * String form: `<type>[<attachments>-][<nsp>,][<ackId>][JSON]`, carried in an Engine.IO message.
  */
 
-export const SIO_TYPES = ['CONNECT', 'DISCONNECT', 'EVENT', 'ACK', 'CONNECT_ERROR', 'BINARY_EVENT', 'BINARY_ACK'] as const;
+export const SIO_TYPES = [
+  'CONNECT',
+  'DISCONNECT',
+  'EVENT',
+  'ACK',
+  'CONNECT_ERROR',
+  'BINARY_EVENT',
+  'BINARY_ACK',
+] as const;
 
 export type SioPacketType = (typeof SIO_TYPES)[number];
 
@@ -24,14 +32,25 @@ export interface SioPacket {
 }
 
 /** Event names a client reserves; a server sending them may be trying to spoof client state. */
-export const RESERVED_EVENTS = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
+export const RESERVED_EVENTS = new Set([
+  'connect',
+  'connect_error',
+  'disconnect',
+  'disconnecting',
+  'newListener',
+  'removeListener',
+]);
 
 /**
  * The row warning for a server event with a reserved name: socket.io-parser 4 refuses such a packet
  * ("invalid payload"), so the client closes the connection instead of calling a listener.
  */
 export function reservedEventWarning(name: string): string {
-  return `"${name}" is a reserved event name: a socket.io-client app never receives it as an event (socket.io-client 4 refuses the packet as a parse error and closes the connection). Shown as data, not acted upon.`;
+  return (
+    `"${name}" is a reserved event name: a socket.io-client app never receives it as an event ` +
+    '(socket.io-client 4 refuses the packet as a parse error and closes the connection). ' +
+    'Shown as data, not acted upon.'
+  );
 }
 
 /** The type digit of `type` on the wire. */

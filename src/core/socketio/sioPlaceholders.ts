@@ -31,7 +31,8 @@ export function placeholderProblem(data: unknown, attachments: number): string |
     }
     // Pushed in reverse so the first problem reported is the first in document order.
     const keys = Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) pending.push({ value: (v as Record<string, unknown>)[keys[i]], key: keys[i], parent: visit });
+    for (let i = keys.length - 1; i >= 0; i--)
+      pending.push({ value: (v as Record<string, unknown>)[keys[i]], key: keys[i], parent: visit });
   }
   if (!first) return undefined;
   const more = invalid > 1 ? ` ${invalid - 1} more placeholder${invalid === 2 ? ' is' : 's are'} invalid too.` : '';
@@ -66,7 +67,13 @@ function pathOf(visit: Visit): string {
   const parts: string[] = [];
   for (let at: Visit | undefined = visit; at?.parent; at = at.parent) {
     const key = at.key;
-    parts.push(Array.isArray(at.parent.value) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(clip(key))}]`);
+    parts.push(
+      Array.isArray(at.parent.value)
+        ? `[${key}]`
+        : /^[A-Za-z_$][\w$]*$/.test(key)
+          ? `.${key}`
+          : `[${JSON.stringify(clip(key))}]`,
+    );
   }
   return clip(`data${parts.reverse().join('')}`);
 }

@@ -4,9 +4,10 @@
  * and never throws on well-formed events. Every projection takes the session's redactor: credentials
  * are masked here, on the way out, so no caller can forget (issue #7).
  */
-import type { EventDetailsDto, EventRowDto, HeaderDto } from '../../shared/dto';
+import type { EventDetailsDto, EventRowDto, HeaderDto } from './viewModel';
 import type { CloseMeta, ErrorMeta, FrameMeta, HttpMeta, LogEvent, Payload } from '../events/logEvent';
 import type { Redactor } from '../redaction/secretRedactor';
+import type { SendRequest } from '../session/sendRequest';
 import { closeCodeExplanation, closeCodeName, closeHeadline } from './closeCodes';
 import { pushEngineFacts } from './engineFacts';
 import { hexPreview, projectPayload } from './payloadView';
@@ -18,13 +19,34 @@ const PREVIEW_HEX_BYTES = 64;
 /** Text previews look at no more of the payload than this (a 1 MiB message is not scanned for one line). */
 const PREVIEW_SCAN_CHARS = PREVIEW_MAX_CHARS * 2;
 
-const OPCODE_NAMES: Record<number, string> = { 0: 'continuation', 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' };
+const OPCODE_NAMES: Record<number, string> = {
+  0: 'continuation',
+  1: 'text',
+  2: 'binary',
+  8: 'close',
+  9: 'ping',
+  10: 'pong',
+};
 
 const REASON_PHRASES: Record<number, string> = {
-  101: 'Switching Protocols', 200: 'OK', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found',
-  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
-  404: 'Not Found', 405: 'Method Not Allowed', 426: 'Upgrade Required', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  101: 'Switching Protocols',
+  200: 'OK',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  426: 'Upgrade Required',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** One table row. `originMono` is the monotonic time the session started (the first event's `mono`). */
@@ -75,7 +97,10 @@ export function projectDetails(event: LogEvent, originMono: number, redactor: Re
   if (row.warning !== undefined) row.warning = text(row.warning);
   const details: EventDetailsDto = {
     row,
-    facts: factsOf(event).map(([label, value]) => [label, label === 'URL' ? urlFact(redactor, value, () => (redacted = true)) : text(value)]),
+    facts: factsOf(event).map(([label, value]) => [
+      label,
+      label === 'URL' ? urlFact(redactor, value, () => (redacted = true)) : text(value),
+    ]),
     replayable: isReplayable(event),
   };
   const summary = summaryOf(event);
@@ -99,9 +124,20 @@ function urlFact(redactor: Redactor, url: string, onChange: () => void): string 
   return out;
 }
 
-/** An outgoing data message or ping that remembers the request it was sent from. */
+/**
+ * The request an outgoing event was sent from, when it can be sent again: decided from the request kept
+ * on the event (issue #8), so every kind — a WebSocket frame, an Engine.IO message, a Socket.IO emit,
+ * ack or join — replays alike. A close is not offered: sending it again would end the session.
+ */
+export function replayRequestOf(event: LogEvent): SendRequest | undefined {
+  const request = event.meta?.send;
+  if (event.direction !== 'out' || request === undefined || request.kind === 'close') return undefined;
+  return request;
+}
+
+/** Whether the panel offers Replay on this event. */
 export function isReplayable(event: LogEvent): boolean {
-  return event.direction === 'out' && (event.type === 'message' || event.type === 'ping') && event.meta?.send !== undefined;
+  return replayRequestOf(event) !== undefined;
 }
 
 function isErrorEvent(event: LogEvent): boolean {
@@ -124,7 +160,7 @@ export function previewOf(event: LogEvent): string {
       return oneLine(closedSummary(meta.close) ?? meta.note ?? '');
     case 'error':
     case 'heartbeat-timeout':
-      return oneLine(meta.error ? `${meta.error.code}: ${meta.error.message}` : meta.note ?? '');
+      return oneLine(meta.error ? `${meta.error.code}: ${meta.error.message}` : (meta.note ?? ''));
     case 'open':
       return oneLine(openPreview(event) ?? meta.note ?? '');
     default:
@@ -182,7 +218,8 @@ function closedSummary(close: CloseMeta | undefined): string | undefined {
   if (!close) return undefined;
   const code = close.wireCode ?? close.localCode;
   if (code === undefined) return undefined;
-  const by = close.initiator === 'client' ? ' (closed by client)' : close.initiator === 'server' ? ' (closed by server)' : '';
+  const by =
+    close.initiator === 'client' ? ' (closed by client)' : close.initiator === 'server' ? ' (closed by server)' : '';
   const reason = close.wireReason ?? close.localReason;
   return `${closeHeadline(code)}${by}${reason ? `: ${reason}` : ''}`;
 }
@@ -227,7 +264,10 @@ function factsOf(event: LogEvent): Array<[string, string]> {
   const facts: Array<[string, string]> = [
     ['Seq', String(event.seq)],
     ['Time', new Date(event.time).toISOString()],
-    ['Direction', event.direction === 'in' ? 'in (from server)' : event.direction === 'out' ? 'out (to server)' : 'local'],
+    [
+      'Direction',
+      event.direction === 'in' ? 'in (from server)' : event.direction === 'out' ? 'out (to server)' : 'local',
+    ],
     ['Layer', event.layer],
     ['Type', event.type],
   ];
@@ -239,18 +279,21 @@ function factsOf(event: LogEvent): Array<[string, string]> {
   if (meta.response?.httpVersion) facts.push(['HTTP version', meta.response.httpVersion]);
   if (meta.subprotocol) facts.push(['Subprotocol', meta.subprotocol]);
   if (meta.extensions) facts.push(['Extensions', meta.extensions]);
-  if (meta.durationMs !== undefined) facts.push([event.type === 'poll-response' ? 'Held' : 'Duration', `${Math.round(meta.durationMs * 10) / 10} ms`]);
+  if (meta.durationMs !== undefined)
+    facts.push([event.type === 'poll-response' ? 'Held' : 'Duration', `${Math.round(meta.durationMs * 10) / 10} ms`]);
   if (meta.frame) pushFrameFacts(facts, meta.frame);
   if (meta.close) pushCloseFacts(facts, meta.close);
   if (meta.error) pushErrorFacts(facts, meta.error);
   pushEngineFacts(facts, meta);
-  if (event.payload?.truncated) facts.push(['Stored', `first ${formatBytes(event.payload.truncated.keptBytes)} (truncated in the log)`]);
+  if (event.payload?.truncated)
+    facts.push(['Stored', `first ${formatBytes(event.payload.truncated.keptBytes)} (truncated in the log)`]);
   if (meta.note && event.type !== 'error') facts.push(['Note', meta.note]);
   return facts;
 }
 
 function pushFrameFacts(facts: Array<[string, string]>, frame: FrameMeta): void {
-  if (frame.opcode !== undefined) facts.push(['Opcode', `${frame.opcode} (${OPCODE_NAMES[frame.opcode] ?? 'reserved'})`]);
+  if (frame.opcode !== undefined)
+    facts.push(['Opcode', `${frame.opcode} (${OPCODE_NAMES[frame.opcode] ?? 'reserved'})`]);
   if (frame.compressed !== undefined) facts.push(['Compressed', frame.compressed ? 'yes (permessage-deflate)' : 'no']);
   if (frame.frames !== undefined) facts.push(['Frames', String(frame.frames)]);
   if (frame.wireBytes !== undefined) facts.push(['Wire bytes', formatBytes(frame.wireBytes)]);
@@ -261,11 +304,13 @@ function pushCloseFacts(facts: Array<[string, string]>, close: CloseMeta): void 
   if (close.wireReason) facts.push(['Reason', close.wireReason]);
   if (close.sentCode !== undefined) facts.push(['Close code sent', closeHeadline(close.sentCode)]);
   if (close.sentReason) facts.push(['Reason sent', close.sentReason]);
-  if (close.localCode !== undefined && close.localCode !== close.wireCode) facts.push(['Reported code', closeHeadline(close.localCode)]);
+  if (close.localCode !== undefined && close.localCode !== close.wireCode)
+    facts.push(['Reported code', closeHeadline(close.localCode)]);
   if (close.localReason && close.localReason !== close.wireReason) facts.push(['Reported reason', close.localReason]);
   if (close.initiator) facts.push(['Closed by', close.initiator]);
   if (close.closeFrameSent !== undefined) facts.push(['Close frame sent', close.closeFrameSent ? 'yes' : 'no']);
-  if (close.closeFrameReceived !== undefined) facts.push(['Close frame received', close.closeFrameReceived ? 'yes' : 'no']);
+  if (close.closeFrameReceived !== undefined)
+    facts.push(['Close frame received', close.closeFrameReceived ? 'yes' : 'no']);
 }
 
 function pushErrorFacts(facts: Array<[string, string]>, error: ErrorMeta): void {
@@ -282,7 +327,8 @@ function explanationOf(event: LogEvent): string | undefined {
   if (meta.close) {
     const code = meta.close.wireCode ?? meta.close.localCode;
     if (code !== undefined) return `${closeCodeName(code)}: ${closeCodeExplanation(code)}`;
-    if (event.type === 'close-frame') return 'The close frame carried no status code (reported as 1005 No Status Received).';
+    if (event.type === 'close-frame')
+      return 'The close frame carried no status code (reported as 1005 No Status Received).';
   }
   return undefined;
 }

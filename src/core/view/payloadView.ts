@@ -2,7 +2,7 @@
  * Renders a stored payload for the details pane: UTF-8 text, pretty JSON and a hex dump, limited to
  * the first DISPLAY_LIMIT_BYTES so a 1 MiB message never crosses into the webview whole. Pure.
  */
-import type { PayloadViewDto } from '../../shared/dto';
+import type { PayloadViewDto } from './viewModel';
 import type { Payload } from '../events/logEvent';
 
 /** The details pane shows at most this many payload bytes (text, JSON and hex alike). */

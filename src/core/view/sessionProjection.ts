@@ -1,8 +1,9 @@
 /**
  * Session → what the panel header and the status bar show. Pure.
  */
-import type { SessionInfoDto, TimelineStepDto } from '../../shared/dto';
+import type { SessionInfoDto, TimelineStepDto } from './viewModel';
 import type { Redactor } from '../redaction/secretRedactor';
+import { SEND_KINDS_BY_SESSION } from '../session/sendRequest';
 import type { SessionInfo } from '../session/session';
 
 /** The header DTO for one session, credentials masked (URL, negotiated subprotocol, reasons). */
@@ -17,6 +18,7 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, reda
     messagesOut: info.messagesOut,
     bytesIn: info.bytesIn,
     bytesOut: info.bytesOut,
+    sendKinds: [...SEND_KINDS_BY_SESSION[info.kind]],
   };
   if (info.subprotocol !== undefined) dto.subprotocol = redactor.text(info.subprotocol);
   if (info.extensions !== undefined) dto.extensions = info.extensions;
@@ -27,7 +29,10 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, reda
   for (const key of ['sid', 'transport', 'protocol', 'pingInterval', 'pingTimeout', 'upgrade'] as const) {
     if (info[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = info[key];
   }
-  if (info.namespaces) dto.namespaces = info.namespaces.map((n) => (n.reason === undefined ? { ...n } : { ...n, reason: redactor.text(n.reason) }));
+  if (info.namespaces)
+    dto.namespaces = info.namespaces.map((n) =>
+      n.reason === undefined ? { ...n } : { ...n, reason: redactor.text(n.reason) },
+    );
   return dto;
 }
 

@@ -6,8 +6,8 @@
  * GET), paused, the upgrade packet 5 and the switch — or the failure that ends the probe.
  * The order is the one engine.io-client's `_probe` follows (style.md rule 5). Pure.
  */
-import type { TimelineArrowDto, TimelineStepDto, TimelineStepName } from '../../shared/dto';
-import type { HttpMeta, LogEvent } from '../events/logEvent';
+import type { TimelineArrowDto, TimelineStepDto, TimelineStepName } from './viewModel';
+import type { EioMeta, HttpMeta, LogEvent } from '../events/logEvent';
 
 /** The whole timeline of a list of events. */
 export function upgradeTimeline(events: readonly LogEvent[], originMono: number): TimelineStepDto[] {
@@ -22,79 +22,128 @@ export function upgradeTimeline(events: readonly LogEvent[], originMono: number)
  */
 export function addToTimeline(steps: TimelineStepDto[], event: LogEvent, originMono: number): boolean {
   if (timelineComplete(steps)) return false;
-  const last = steps[steps.length - 1];
-  const eio = event.meta?.eio;
-  const arrow = (from: TimelineArrowDto['from'], label: string, extra: Partial<TimelineArrowDto> = {}): TimelineArrowDto => {
-    const elapsed = Math.max(0, event.mono - originMono);
-    const previous = last?.arrows[last.arrows.length - 1];
-    const made: TimelineArrowDto = { seq: event.seq, from, label, elapsed, ...extra };
+  const place = STEP_RULES[event.type];
+  return place ? place(new TimelineCursor(steps, event, originMono)) : false;
+}
+
+/** Where one event stands in the timeline: the steps so far, the arrows it can add, and how. */
+class TimelineCursor {
+  readonly last: TimelineStepDto | undefined;
+
+  constructor(
+    readonly steps: TimelineStepDto[],
+    readonly event: LogEvent,
+    private readonly originMono: number,
+  ) {
+    this.last = steps[steps.length - 1];
+  }
+
+  get eio(): EioMeta | undefined {
+    return this.event.meta?.eio;
+  }
+
+  /** An arrow for this event, timed from the session's start and from the previous arrow. */
+  arrow(from: TimelineArrowDto['from'], label: string, extra: Partial<TimelineArrowDto> = {}): TimelineArrowDto {
+    const elapsed = Math.max(0, this.event.mono - this.originMono);
+    const previous = this.last?.arrows[this.last.arrows.length - 1];
+    const made: TimelineArrowDto = { seq: this.event.seq, from, label, elapsed, ...extra };
     if (previous) made.delta = Math.max(0, elapsed - previous.elapsed);
     return made;
-  };
-  const start = (step: TimelineStepName, first: TimelineArrowDto): true => {
-    steps.push({ step, seq: first.seq, elapsed: first.elapsed, arrows: [first] });
+  }
+
+  start(step: TimelineStepName, first: TimelineArrowDto): true {
+    this.steps.push({ step, seq: first.seq, elapsed: first.elapsed, arrows: [first] });
     return true;
-  };
-  const extend = (step: TimelineStepDto, next: TimelineArrowDto, key = false): true => {
-    step.arrows.push(next);
-    if (key) step.seq = next.seq;
+  }
+
+  /** Another arrow of the current step; `key` makes it the event that stands for the step. */
+  extend(next: TimelineArrowDto, key = false): boolean {
+    if (!this.last) return false;
+    this.last.arrows.push(next);
+    if (key) this.last.seq = next.seq;
     return true;
-  };
-  switch (event.type) {
-    case 'poll-request':
-      if (steps.length > 0 || !event.meta?.note?.startsWith('Handshake')) return false;
-      return start('handshake', arrow('client', `GET ${queryOf(event.meta.request) || 'handshake'}`, { detail: event.meta.request?.url }));
-    case 'poll-response':
-      if (last?.step !== 'handshake' || event.meta?.requestSeq !== last.arrows[0].seq) return false;
-      return extend(last, arrow('server', `${statusText(event.meta.response)}${heldText(event.meta.durationMs)}`, { isError: isHttpError(event.meta.response) }));
-    case 'handshake-request': {
-      const url = event.meta?.request?.url ?? '';
-      if (!/[?&]transport=websocket(&|$)/.test(url)) return false; // a raw WebSocket, not Engine.IO
-      const label = `GET ${queryOf(event.meta?.request)} (Upgrade: websocket)`;
-      if (!/[?&]sid=/.test(url)) return steps.length === 0 ? start('handshake', arrow('client', label, { detail: url })) : false;
-      if (last?.step === 'probe') return extend(last, arrow('client', label, { detail: url }));
-      return isBeforeProbe(last) ? start('probe', arrow('client', label, { detail: url })) : false;
-    }
-    case 'handshake-response':
-      if ((last?.step !== 'handshake' && last?.step !== 'probe') || last.arrows[last.arrows.length - 1].from !== 'client') return false;
-      return extend(last, arrow('server', statusText(event.meta?.response), { isError: event.meta?.response?.status !== 101 }));
-    case 'eio-open':
-      if (steps.some((s) => s.step === 'open')) return false;
-      return start('open', arrow('server', `open · sid ${eio?.sid ?? '?'} · upgrades [${(eio?.upgrades ?? []).join(', ')}]${pingText(eio)}`));
-    case 'eio-ping':
-      if (!eio?.probe || event.direction !== 'out') return false;
-      if (last?.step === 'probe') return extend(last, arrow('client', '2probe'), true);
-      return isBeforeProbe(last) ? start('probe', arrow('client', '2probe')) : false;
-    case 'eio-pong':
-      return eio?.probe && event.direction === 'in' && last?.step === 'probe' ? start('probe-ok', arrow('server', '3probe')) : false;
-    case 'eio-noop':
-      // engine.io answers the GET still pending at the pause with a noop, so polling can stop.
-      return last?.step === 'pause' && event.direction === 'in' ? extend(last, arrow('server', '6 noop (ends the pending GET)')) : false;
-    case 'eio-upgrade':
-      return last?.step === 'paused' && event.direction === 'out' ? start('upgrade', arrow('client', '5 upgrade')) : false;
-    case 'upgrade-step':
-      return addUpgradeStep(steps, event, eio?.step, arrow, start);
-    default:
-      return false;
   }
 }
 
-type ArrowMaker = (from: TimelineArrowDto['from'], label: string, extra?: Partial<TimelineArrowDto>) => TimelineArrowDto;
+type StepRule = (cursor: TimelineCursor) => boolean;
 
-function addUpgradeStep(steps: TimelineStepDto[], event: LogEvent, step: string | undefined, arrow: ArrowMaker, start: (step: TimelineStepName, first: TimelineArrowDto) => true): boolean {
-  const last = steps[steps.length - 1];
-  const note = event.meta?.note;
-  switch (step) {
+/** Per event type, whether and how it joins the timeline (engine.io-client's `_probe` order). */
+const STEP_RULES: Record<string, StepRule> = {
+  'poll-request': (c) => {
+    const meta = c.event.meta;
+    if (c.steps.length > 0 || !meta?.note?.startsWith('Handshake')) return false;
+    return c.start(
+      'handshake',
+      c.arrow('client', `GET ${queryOf(meta.request) || 'handshake'}`, { detail: meta.request?.url }),
+    );
+  },
+  'poll-response': (c) => {
+    const meta = c.event.meta;
+    if (c.last?.step !== 'handshake' || meta?.requestSeq !== c.last.arrows[0].seq) return false;
+    const label = `${statusText(meta.response)}${heldText(meta.durationMs)}`;
+    return c.extend(c.arrow('server', label, { isError: isHttpError(meta.response) }));
+  },
+  'handshake-request': (c) => {
+    const url = c.event.meta?.request?.url ?? '';
+    if (!/[?&]transport=websocket(&|$)/.test(url)) return false; // a raw WebSocket, not Engine.IO
+    const arrow = c.arrow('client', `GET ${queryOf(c.event.meta?.request)} (Upgrade: websocket)`, { detail: url });
+    if (!/[?&]sid=/.test(url)) return c.steps.length === 0 ? c.start('handshake', arrow) : false;
+    if (c.last?.step === 'probe') return c.extend(arrow);
+    return isBeforeProbe(c.last) ? c.start('probe', arrow) : false;
+  },
+  'handshake-response': (c) => {
+    const step = c.last?.step;
+    if ((step !== 'handshake' && step !== 'probe') || c.last?.arrows[c.last.arrows.length - 1].from !== 'client')
+      return false;
+    const response = c.event.meta?.response;
+    return c.extend(c.arrow('server', statusText(response), { isError: response?.status !== 101 }));
+  },
+  'eio-open': (c) => {
+    if (c.steps.some((s) => s.step === 'open')) return false;
+    const upgrades = (c.eio?.upgrades ?? []).join(', ');
+    return c.start(
+      'open',
+      c.arrow('server', `open · sid ${c.eio?.sid ?? '?'} · upgrades [${upgrades}]${pingText(c.eio)}`),
+    );
+  },
+  'eio-ping': (c) => {
+    if (!c.eio?.probe || c.event.direction !== 'out') return false;
+    if (c.last?.step === 'probe') return c.extend(c.arrow('client', '2probe'), true);
+    return isBeforeProbe(c.last) ? c.start('probe', c.arrow('client', '2probe')) : false;
+  },
+  'eio-pong': (c) => {
+    const answered = c.eio?.probe && c.event.direction === 'in' && c.last?.step === 'probe';
+    return answered ? c.start('probe-ok', c.arrow('server', '3probe')) : false;
+  },
+  // engine.io answers the GET still pending at the pause with a noop, so polling can stop.
+  'eio-noop': (c) =>
+    c.last?.step === 'pause' && c.event.direction === 'in'
+      ? c.extend(c.arrow('server', '6 noop (ends the pending GET)'))
+      : false,
+  'eio-upgrade': (c) =>
+    c.last?.step === 'paused' && c.event.direction === 'out'
+      ? c.start('upgrade', c.arrow('client', '5 upgrade'))
+      : false,
+  'upgrade-step': (c) => addUpgradeStep(c),
+};
+
+function addUpgradeStep(c: TimelineCursor): boolean {
+  const note = c.event.meta?.note;
+  const local = (label: string, extra: Partial<TimelineArrowDto> = {}): TimelineArrowDto =>
+    c.arrow('local', label, { detail: note, ...extra });
+  switch (c.eio?.step) {
     case 'probe':
-      return isBeforeProbe(last) ? start('probe', arrow('local', 'open a WebSocket with the sid to probe it', { detail: note })) : false;
-    case 'pause':
-      return last?.step === 'probe-ok' ? start('pause', arrow('local', note?.includes('waiting for') ? 'pause polling: wait for the request in flight' : 'pause polling', { detail: note })) : false;
+      return isBeforeProbe(c.last) ? c.start('probe', local('open a WebSocket with the sid to probe it')) : false;
+    case 'pause': {
+      const label = note?.includes('waiting for') ? 'pause polling: wait for the request in flight' : 'pause polling';
+      return c.last?.step === 'probe-ok' ? c.start('pause', local(label)) : false;
+    }
     case 'paused':
-      return last?.step === 'pause' ? start('paused', arrow('local', 'polling paused', { detail: note })) : false;
+      return c.last?.step === 'pause' ? c.start('paused', local('polling paused')) : false;
     case 'upgraded':
-      return start('upgraded', arrow('local', 'transport: websocket', { detail: note }));
+      return c.start('upgraded', local('transport: websocket'));
     case 'upgrade-failed':
-      return start('upgrade-failed', arrow('local', failureLabel(note), { detail: note, isError: true }));
+      return c.start('upgrade-failed', local(failureLabel(note), { isError: true }));
     default:
       return false; // probe-ok: the 3probe arrow already says it
   }

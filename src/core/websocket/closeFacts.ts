@@ -13,9 +13,25 @@ export function closePayload(code: number, reason: string): Uint8Array {
 /** One line for the session header: who closed, with which code and reason. */
 export function summarizeClose(close: CloseMeta, wasOpen: boolean): string {
   if (!wasOpen) return 'Closed before the connection opened.';
-  const by = close.initiator === 'server' ? 'by the server' : close.initiator === 'client' ? 'by us' : 'without a closing handshake';
-  const code = close.initiator === 'server' ? close.wireCode : close.initiator === 'client' ? close.sentCode : close.localCode;
-  const reason = close.initiator === 'server' ? close.wireReason : close.initiator === 'client' ? close.sentReason : close.localReason;
-  const codeText = code !== undefined ? `${code}${reason ? ` "${reason}"` : ''}` : close.localCode !== undefined ? `${close.localCode}` : 'no code';
+  const by =
+    close.initiator === 'server'
+      ? 'by the server'
+      : close.initiator === 'client'
+        ? 'by us'
+        : 'without a closing handshake';
+  const code =
+    close.initiator === 'server' ? close.wireCode : close.initiator === 'client' ? close.sentCode : close.localCode;
+  const reason =
+    close.initiator === 'server'
+      ? close.wireReason
+      : close.initiator === 'client'
+        ? close.sentReason
+        : close.localReason;
+  const codeText =
+    code !== undefined
+      ? `${code}${reason ? ` "${reason}"` : ''}`
+      : close.localCode !== undefined
+        ? `${close.localCode}`
+        : 'no code';
   return `Closed ${by}: ${codeText}.`;
 }

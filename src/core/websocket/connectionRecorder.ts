@@ -21,7 +21,14 @@ export const RAW_TAIL_BYTES = 512;
 const MAX_HELD_FRAMES = 1024;
 
 export interface RecorderSink {
-  append(direction: 'in' | 'out' | 'local', layer: Layer, type: string, meta?: EventMeta, payload?: Payload, size?: number): unknown;
+  append(
+    direction: 'in' | 'out' | 'local',
+    layer: Layer,
+    type: string,
+    meta?: EventMeta,
+    payload?: Payload,
+    size?: number,
+  ): unknown;
   onFrame(direction: 'in' | 'out', frame: WireFrame): void;
   /** Wraps callbacks so nothing a server sends can throw out of a socket event. */
   guard(fn: () => void): void;
@@ -42,7 +49,11 @@ export class ConnectionRecorder {
   /** Incoming frames seen before the session logged the handshake response they followed. */
   private heldFrames: WireFrame[] | undefined = [];
 
-  constructor(private readonly url: string, private readonly clock: Clock, private readonly sink: RecorderSink) {}
+  constructor(
+    private readonly url: string,
+    private readonly clock: Clock,
+    private readonly sink: RecorderSink,
+  ) {}
 
   /** The last bytes read from the server. */
   get rawTail(): Uint8Array {
@@ -57,60 +68,85 @@ export class ConnectionRecorder {
   }
 
   private onSocket(socket: Socket): void {
-    const connectStart = this.clock.mono();
-    let lookupMs: number | undefined;
-    socket.once('lookup', () => { lookupMs = this.clock.mono() - connectStart; });
-    const secure = this.url.startsWith('wss:');
-    socket.once('connect', () => this.sink.guard(() => {
-      const total = this.clock.mono() - connectStart;
-      const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
-      this.sink.append('local', 'tcp', 'tcp-connected', {
-        durationMs: total,
-        note: `TCP connected to ${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort} (${dns}connect ${total.toFixed(1)} ms)`,
-      });
-      if (!secure) this.transportReady();
-    }));
-    socket.once('secureConnect', () => this.sink.guard(() => {
-      this.logTls(socket as TLSSocket, connectStart);
-      this.transportReady();
-    }));
+    this.watchConnect(socket);
     this.tapActive = true;
     this.untap = tapSocket(socket, {
       // Node queues the request before the connection is up; it leaves once TCP (and TLS) are ready.
-      onRequestHead: (head) => this.sink.guard(() => {
-        this.pendingRequestHead = head;
-        if (this.transportIsReady) this.transportReady();
-      }),
-      onResponseHead: (head) => { this.responseHeadBytes = head.byteLength; },
-      onFrame: (dir, frame) => this.sink.guard(() => {
-        // The 101 and the first frames can come in one TCP read: the tap parses the frames before
-        // Node's HTTP parser reports the 101, so they wait for the response row (wire order).
-        if (dir === 'in' && this.heldFrames) {
-          if (this.heldFrames.length < MAX_HELD_FRAMES) this.heldFrames.push(frame);
-        } else this.sink.onFrame(dir, frame);
-      }),
+      onRequestHead: (head) =>
+        this.sink.guard(() => {
+          this.pendingRequestHead = head;
+          if (this.transportIsReady) this.transportReady();
+        }),
+      onResponseHead: (head) => {
+        this.responseHeadBytes = head.byteLength;
+      },
+      onFrame: (direction, frame) => this.sink.guard(() => this.onTappedFrame(direction, frame)),
       onRead: (chunk) => this.keepRawTail(chunk),
-      onHttpAfterUpgrade: (text) => this.sink.guard(() => {
-        this.tapActive = false;
-        const [head, body = ''] = text.split('\r\n\r\n');
-        const lines = head.split('\r\n');
-        const status = /^HTTP\/\d\.\d\s+(\d{3})/.exec(lines[0])?.[1];
-        this.sink.append('in', 'http', 'http-after-upgrade', {
-          response: { status: status ? Number(status) : undefined, statusText: lines[0], headers: lines.slice(1).map((l): [string, string] => [l.slice(0, Math.max(0, l.indexOf(':'))).trim(), l.slice(l.indexOf(':') + 1).trim()]) },
-          note: `After switching protocols the server sent HTTP text, not WebSocket frames: ${lines[0]}`,
-        }, textPayload(body, 64 * 1024), Buffer.byteLength(body));
-      }),
-      onTapError: (message) => this.sink.guard(() => {
-        this.tapActive = false;
-        this.sink.append('local', 'ws', 'error', { error: { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` } });
-      }),
+      onHttpAfterUpgrade: (text) => this.sink.guard(() => this.logHttpAfterUpgrade(text)),
+      onTapError: (message) =>
+        this.sink.guard(() => {
+          this.tapActive = false;
+          const error = { code: ErrorCode.Internal, message: `Frame details unavailable: ${message}` };
+          this.sink.append('local', 'ws', 'error', { error });
+        }),
     });
+  }
+
+  /** TCP connect (with DNS time) and, on wss:, the TLS session: the request leaves once both are up. */
+  private watchConnect(socket: Socket): void {
+    const connectStart = this.clock.mono();
+    let lookupMs: number | undefined;
+    socket.once('lookup', () => {
+      lookupMs = this.clock.mono() - connectStart;
+    });
+    const secure = this.url.startsWith('wss:');
+    socket.once('connect', () =>
+      this.sink.guard(() => {
+        const total = this.clock.mono() - connectStart;
+        const dns = lookupMs !== undefined ? `DNS ${lookupMs.toFixed(1)} ms, ` : '';
+        const peers = `${socket.remoteAddress}:${socket.remotePort} from ${socket.localAddress}:${socket.localPort}`;
+        const note = `TCP connected to ${peers} (${dns}connect ${total.toFixed(1)} ms)`;
+        this.sink.append('local', 'tcp', 'tcp-connected', { durationMs: total, note });
+        if (!secure) this.transportReady();
+      }),
+    );
+    socket.once('secureConnect', () =>
+      this.sink.guard(() => {
+        this.logTls(socket as TLSSocket, connectStart);
+        this.transportReady();
+      }),
+    );
+  }
+
+  private onTappedFrame(direction: 'in' | 'out', frame: WireFrame): void {
+    // The 101 and the first frames can come in one TCP read: the tap parses the frames before
+    // Node's HTTP parser reports the 101, so they wait for the response row (wire order).
+    if (direction === 'in' && this.heldFrames) {
+      if (this.heldFrames.length < MAX_HELD_FRAMES) this.heldFrames.push(frame);
+    } else this.sink.onFrame(direction, frame);
+  }
+
+  /** After a 101 the server sent HTTP, not frames (an Engine.IO v4-only server refusing EIO=3 does). */
+  private logHttpAfterUpgrade(text: string): void {
+    this.tapActive = false;
+    const [head, body = ''] = text.split('\r\n\r\n');
+    const lines = head.split('\r\n');
+    const status = /^HTTP\/\d\.\d\s+(\d{3})/.exec(lines[0])?.[1];
+    const headers = lines.slice(1).map((line): [string, string] => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, Math.max(0, colon)).trim(), line.slice(colon + 1).trim()];
+    });
+    const meta = {
+      response: { status: status ? Number(status) : undefined, statusText: lines[0], headers },
+      note: `After switching protocols the server sent HTTP text, not WebSocket frames: ${lines[0]}`,
+    };
+    this.sink.append('in', 'http', 'http-after-upgrade', meta, textPayload(body, 64 * 1024), Buffer.byteLength(body));
   }
 
   private logTls(socket: TLSSocket, connectStart: number): void {
     const cert = socket.getPeerCertificate();
     const subject = cert && cert.subject ? cert.subject.CN : undefined;
-    const issuer = cert && cert.issuer ? cert.issuer.CN ?? cert.issuer.O : undefined;
+    const issuer = cert && cert.issuer ? (cert.issuer.CN ?? cert.issuer.O) : undefined;
     const parts = [
       `TLS ${socket.getProtocol() ?? '?'}`,
       socket.getCipher()?.name,
@@ -119,7 +155,10 @@ export class ConnectionRecorder {
       cert?.valid_to ? `valid to ${cert.valid_to}` : undefined,
       socket.authorized ? 'verified' : `NOT verified (${String(socket.authorizationError ?? 'verification off')})`,
     ].filter(Boolean);
-    this.sink.append('local', 'tls', 'tls-established', { durationMs: this.clock.mono() - connectStart, note: parts.join(', ') });
+    this.sink.append('local', 'tls', 'tls-established', {
+      durationMs: this.clock.mono() - connectStart,
+      note: parts.join(', '),
+    });
   }
 
   private transportReady(): void {
@@ -135,10 +174,17 @@ export class ConnectionRecorder {
     this.requestLogged = true;
     this.requestSentMono = this.clock.mono();
     const line = parseRequestLine(head.startLine);
-    this.sink.append('out', 'http', 'handshake-request', {
-      request: { method: line.method ?? 'GET', url: this.url, httpVersion: line.httpVersion, headers: head.headers },
-      note: head.startLine,
-    }, undefined, head.byteLength);
+    this.sink.append(
+      'out',
+      'http',
+      'handshake-request',
+      {
+        request: { method: line.method ?? 'GET', url: this.url, httpVersion: line.httpVersion, headers: head.headers },
+        note: head.startLine,
+      },
+      undefined,
+      head.byteLength,
+    );
   }
 
   /** When a response arrives and the tap saw no request (it failed), log the request as Node reports it. */

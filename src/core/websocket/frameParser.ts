@@ -3,6 +3,10 @@
  * connection (both directions) next to `ws`. It does not validate beyond what it needs to find frame
  * boundaries: reporting what went over the wire, including frames `ws` rejects, is its whole job.
  * Feed any chunking; it never throws.
+ *
+ * An explicit state machine, one state per field of the §5.2 header in wire order:
+ * FRAME_START (FIN, RSV1–3, opcode, MASK, 7-bit length) → LENGTH_16 | LENGTH_64 (extended length)
+ * → MASKING_KEY (when MASK is set) → PAYLOAD → FRAME_START. STOPPED once the stream cannot be framed.
  */
 
 /** One frame as it appeared on the wire. */
@@ -31,116 +35,216 @@ export interface FrameParser {
   feed(chunk: Uint8Array): void;
   /** Bytes buffered in an unfinished frame header. */
   readonly pendingHeaderBytes: number;
+  /** The field the parser reads next: what the bytes fed so far leave it waiting for. */
+  readonly state: FrameParserState;
 }
 
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
 
+/** Where the parser stands in the stream: which header field (RFC 6455 §5.2) or the payload it reads next. */
+export type FrameParserState = 'FRAME_START' | 'LENGTH_16' | 'LENGTH_64' | 'MASKING_KEY' | 'PAYLOAD' | 'STOPPED';
+
+/** Bytes each header state reads before it can decide the next one. */
+const FIELD_BYTES: Record<'FRAME_START' | 'LENGTH_16' | 'LENGTH_64' | 'MASKING_KEY', number> = {
+  FRAME_START: 2,
+  LENGTH_16: 2,
+  LENGTH_64: 8,
+  MASKING_KEY: 4,
+};
+
 /** Control frames carry at most 125 bytes (§5.5); keep them whole so close codes and ping data are visible. */
 const CONTROL_KEEP = 125;
+/** §5.2: a 7-bit length of 126 announces a 16-bit length, 127 a 64-bit one. */
+const LENGTH_16_MARK = 126;
+const LENGTH_64_MARK = 127;
+/** The high 32 bits of a 64-bit length above this make it exceed 2^53 − 1 (not a safe JS integer). */
+const MAX_SAFE_HIGH_WORD = 0x1fffff;
+const EMPTY = new Uint8Array(0);
 
+/** Creates a parser that keeps the first `keepPayloadBytes` of each data frame's payload. */
 export function createFrameParser(handlers: FrameParserHandlers, keepPayloadBytes = 0): FrameParser {
-  // Any number in, a count of bytes out (NaN, negatives and fractions would make allocation throw).
-  const keepData = Number.isFinite(keepPayloadBytes) ? Math.max(0, Math.floor(keepPayloadBytes)) : keepPayloadBytes > 0 ? Number.MAX_SAFE_INTEGER : 0;
-  let header: number[] = [];
-  let needed = 2; // header bytes needed before the payload starts
-  let frame: WireFrame | undefined;
-  let remaining = 0; // payload bytes still to come for `frame`
-  // Bytes kept of the current payload, copied as they arrive: an announced length allocates nothing
-  // (a header may announce 2^53 − 1 bytes and send none, issue #7).
-  let keep = 0;
-  let keptChunks: Uint8Array[] = [];
-  let keptLength = 0;
-  let maskKey: number[] = [];
-  let failed = false;
-
-  const finishFrame = (): void => {
-    if (!frame) return;
-    const payload = keptChunks.length === 1 ? keptChunks[0] : joinChunks(keptChunks, keptLength);
-    keptChunks = [];
-    if (frame.masked) for (let i = 0; i < payload.length; i++) payload[i] ^= maskKey[i % 4];
-    const done = { ...frame, payload };
-    frame = undefined;
-    header = [];
-    needed = 2;
-    handlers.onFrame(done);
-  };
-
-  const parseHeader = (): boolean => {
-    const b0 = header[0];
-    const b1 = header[1];
-    const masked = (b1 & 0x80) !== 0;
-    const len7 = b1 & 0x7f;
-    const lengthBytes = len7 === 126 ? 2 : len7 === 127 ? 8 : 0;
-    const total = 2 + lengthBytes + (masked ? 4 : 0);
-    if (header.length < total) {
-      needed = total;
-      return false;
-    }
-    let payloadLength = len7;
-    if (len7 === 126) payloadLength = (header[2] << 8) | header[3];
-    else if (len7 === 127) {
-      const high = ((header[2] << 24) >>> 0) + (header[3] << 16) + (header[4] << 8) + header[5];
-      const low = ((header[6] << 24) >>> 0) + (header[7] << 16) + (header[8] << 8) + header[9];
-      if (high > 0x1fffff) {
-        failed = true;
-        handlers.onError?.('Frame length beyond 2^53 − 1: the stream cannot be framed any further.');
-        return false;
-      }
-      payloadLength = high * 2 ** 32 + low;
-    }
-    maskKey = masked ? header.slice(2 + lengthBytes, 6 + lengthBytes) : [];
-    const opcode = b0 & 0x0f;
-    keep = Math.min(payloadLength, opcode >= 0x8 ? Math.max(CONTROL_KEEP, keepData) : keepData);
-    keptChunks = [];
-    keptLength = 0;
-    remaining = payloadLength;
-    frame = {
-      fin: (b0 & 0x80) !== 0, rsv1: (b0 & 0x40) !== 0, rsv2: (b0 & 0x20) !== 0, rsv3: (b0 & 0x10) !== 0,
-      opcode, masked, payloadLength, headerLength: total, payload: EMPTY,
-    };
-    return true;
-  };
-
-  const feed = (chunk: Uint8Array): void => {
-    let i = 0;
-    while (i < chunk.length && !failed) {
-      if (!frame) {
-        while (i < chunk.length && header.length < needed) header.push(chunk[i++]);
-        if (header.length < needed) return;
-        if (!parseHeader()) continue;
-        if (remaining === 0) finishFrame();
-        continue;
-      }
-      const take = Math.min(remaining, chunk.length - i);
-      const room = keep - keptLength;
-      if (room > 0 && take > 0) {
-        const copy = Math.min(room, take);
-        // A copy (never a view: a Buffer's slice shares memory, and unmasking would alter the socket's bytes).
-        keptChunks.push(new Uint8Array(chunk.subarray(i, i + copy)));
-        keptLength += copy;
-      }
-      remaining -= take;
-      i += take;
-      if (remaining === 0) finishFrame();
-    }
-  };
-
+  const machine = new FrameStateMachine(handlers, payloadBytesToKeep(keepPayloadBytes));
   return {
-    feed: (chunk) => {
-      try {
-        feed(chunk);
-      } catch (error) {
-        failed = true;
-        handlers.onError?.(`Frame parser failure: ${String(error)}`);
-      }
-    },
+    feed: (chunk) => machine.feedGuarded(chunk),
     get pendingHeaderBytes() {
-      return frame ? 0 : header.length;
+      return machine.pendingHeaderBytes;
+    },
+    get state() {
+      return machine.currentState;
     },
   };
 }
 
-const EMPTY = new Uint8Array(0);
+/** Any number in, a count of bytes out (NaN, negatives and fractions would make allocation throw). */
+function payloadBytesToKeep(requested: number): number {
+  if (Number.isFinite(requested)) return Math.max(0, Math.floor(requested));
+  return requested > 0 ? Number.MAX_SAFE_INTEGER : 0;
+}
+
+class FrameStateMachine {
+  private state: FrameParserState = 'FRAME_START';
+  /** Bytes of the header field the current state reads, gathered across chunks. */
+  private fieldBytes: number[] = [];
+  /** Header bytes of the current frame read by states already left. */
+  private headerBytesDone = 0;
+  /** The frame being read; its payload is filled in when the frame ends. */
+  private frame: WireFrame = emptyFrame();
+  private maskingKey: number[] = [];
+  /** Payload bytes of the current frame still to come. */
+  private payloadRemaining = 0;
+  /**
+   * Payload bytes kept of the current frame, copied as they arrive: an announced length allocates
+   * nothing (a header may announce 2^53 − 1 bytes and send none, issue #7).
+   */
+  private keepLimit = 0;
+  private keptChunks: Uint8Array[] = [];
+  private keptLength = 0;
+
+  constructor(
+    private readonly handlers: FrameParserHandlers,
+    private readonly keepDataBytes: number,
+  ) {}
+
+  get currentState(): FrameParserState {
+    return this.state;
+  }
+
+  get pendingHeaderBytes(): number {
+    return this.state === 'PAYLOAD' ? 0 : this.headerBytesDone + this.fieldBytes.length;
+  }
+
+  /** Feeds a chunk; a failure of ours (or a throwing handler) stops parsing and is reported, never thrown. */
+  feedGuarded(chunk: Uint8Array): void {
+    try {
+      this.feed(chunk);
+    } catch (error) {
+      this.stop(`Frame parser failure: ${String(error)}`);
+    }
+  }
+
+  private feed(chunk: Uint8Array): void {
+    let at = 0;
+    while (at < chunk.length && this.state !== 'STOPPED') {
+      at = this.state === 'PAYLOAD' ? this.readPayload(chunk, at) : this.readHeaderField(chunk, at);
+    }
+  }
+
+  /** Gathers the bytes of the current header field; once complete, decides the next state. */
+  private readHeaderField(chunk: Uint8Array, at: number): number {
+    const state = this.state as keyof typeof FIELD_BYTES;
+    const needed = FIELD_BYTES[state];
+    while (at < chunk.length && this.fieldBytes.length < needed) this.fieldBytes.push(chunk[at++]);
+    if (this.fieldBytes.length < needed) return at;
+    const field = this.fieldBytes;
+    this.fieldBytes = [];
+    this.headerBytesDone += needed;
+    if (state === 'FRAME_START') this.onFrameStart(field);
+    else if (state === 'LENGTH_16') this.onPayloadLength((field[0] << 8) | field[1]);
+    else if (state === 'LENGTH_64') this.onLength64(field);
+    else this.onMaskingKey(field);
+    return at;
+  }
+
+  /** §5.2 first two bytes: FIN, RSV1–3, opcode; MASK and the 7-bit payload length. */
+  private onFrameStart([b0, b1]: number[]): void {
+    this.frame = {
+      ...emptyFrame(),
+      fin: (b0 & 0x80) !== 0,
+      rsv1: (b0 & 0x40) !== 0,
+      rsv2: (b0 & 0x20) !== 0,
+      rsv3: (b0 & 0x10) !== 0,
+      opcode: b0 & 0x0f,
+      masked: (b1 & 0x80) !== 0,
+    };
+    const length7 = b1 & 0x7f;
+    if (length7 === LENGTH_16_MARK) this.state = 'LENGTH_16';
+    else if (length7 === LENGTH_64_MARK) this.state = 'LENGTH_64';
+    else this.onPayloadLength(length7);
+  }
+
+  /** §5.2: a 64-bit big-endian length; JS numbers are exact only up to 2^53 − 1. */
+  private onLength64(field: number[]): void {
+    const high = ((field[0] << 24) >>> 0) + (field[1] << 16) + (field[2] << 8) + field[3];
+    const low = ((field[4] << 24) >>> 0) + (field[5] << 16) + (field[6] << 8) + field[7];
+    if (high > MAX_SAFE_HIGH_WORD) {
+      this.stop('Frame length beyond 2^53 − 1: the stream cannot be framed any further.');
+      return;
+    }
+    this.onPayloadLength(high * 2 ** 32 + low);
+  }
+
+  private onPayloadLength(length: number): void {
+    this.frame.payloadLength = length;
+    if (this.frame.masked) this.state = 'MASKING_KEY';
+    else this.startPayload([]);
+  }
+
+  /** §5.3: the 4-byte key a client masks its payload with. */
+  private onMaskingKey(field: number[]): void {
+    this.startPayload(field);
+  }
+
+  private startPayload(maskingKey: number[]): void {
+    const frame = this.frame;
+    frame.headerLength = this.headerBytesDone;
+    this.maskingKey = maskingKey;
+    const keepForOpcode =
+      frame.opcode >= OPCODE.close ? Math.max(CONTROL_KEEP, this.keepDataBytes) : this.keepDataBytes;
+    this.keepLimit = Math.min(frame.payloadLength, keepForOpcode);
+    this.keptChunks = [];
+    this.keptLength = 0;
+    this.payloadRemaining = frame.payloadLength;
+    this.state = 'PAYLOAD';
+    if (this.payloadRemaining === 0) this.finishFrame();
+  }
+
+  /** Counts payload bytes through, keeping a copy of the first `keepLimit`. */
+  private readPayload(chunk: Uint8Array, at: number): number {
+    const take = Math.min(this.payloadRemaining, chunk.length - at);
+    const room = this.keepLimit - this.keptLength;
+    if (room > 0 && take > 0) {
+      const copy = Math.min(room, take);
+      // A copy (never a view: a Buffer's slice shares memory, and unmasking would alter the socket's bytes).
+      this.keptChunks.push(new Uint8Array(chunk.subarray(at, at + copy)));
+      this.keptLength += copy;
+    }
+    this.payloadRemaining -= take;
+    if (this.payloadRemaining === 0) this.finishFrame();
+    return at + take;
+  }
+
+  private finishFrame(): void {
+    const payload = this.keptChunks.length === 1 ? this.keptChunks[0] : joinChunks(this.keptChunks, this.keptLength);
+    this.keptChunks = [];
+    // §5.3: octet i of the payload is XORed with octet i mod 4 of the masking key.
+    const key = this.maskingKey;
+    if (key.length) for (let i = 0; i < payload.length; i++) payload[i] ^= key[i % 4];
+    const done: WireFrame = { ...this.frame, payload };
+    this.frame = emptyFrame();
+    this.state = 'FRAME_START';
+    this.headerBytesDone = 0;
+    this.handlers.onFrame(done);
+  }
+
+  private stop(message: string): void {
+    this.state = 'STOPPED';
+    this.handlers.onError?.(message);
+  }
+}
+
+function emptyFrame(): WireFrame {
+  return {
+    fin: false,
+    rsv1: false,
+    rsv2: false,
+    rsv3: false,
+    opcode: 0,
+    masked: false,
+    payloadLength: 0,
+    headerLength: 0,
+    payload: EMPTY,
+  };
+}
 
 function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
   const joined = new Uint8Array(length);

@@ -16,7 +16,10 @@ export interface ParsedHead {
 }
 
 export interface HeadSplitter {
-  /** Returns bytes that follow the head once it is complete (possibly empty), or undefined while still inside the head. */
+  /**
+   * Returns bytes that follow the head once it is complete (possibly empty), or undefined while still
+   * inside the head.
+   */
   feed(chunk: Uint8Array): Uint8Array | undefined;
   readonly head: ParsedHead | undefined;
   /** True when the head grew past MAX_HEAD_BYTES without ending. */

@@ -22,11 +22,25 @@ export interface ReceivedMessage {
  * when it is stored whole or a layer above reads it (the kept part is then sliced from it), otherwise
  * only the kept bytes. The SHA-256 of a truncated message is computed once, over the bytes.
  */
-export function receivedMessage(data: WebSocket.RawData, isBinary: boolean, maxStoredBytes: number, upperLayerReads: boolean): ReceivedMessage {
+export function receivedMessage(
+  data: WebSocket.RawData,
+  isBinary: boolean,
+  maxStoredBytes: number,
+  upperLayerReads: boolean,
+): ReceivedMessage {
   const bytes = rawDataToBuffer(data);
-  if (isBinary) return { payload: adoptedBinaryPayload(bytes, maxStoredBytes), size: bytes.length, data: upperLayerReads ? bytes : undefined };
+  if (isBinary)
+    return {
+      payload: adoptedBinaryPayload(bytes, maxStoredBytes),
+      size: bytes.length,
+      data: upperLayerReads ? bytes : undefined,
+    };
   const text = upperLayerReads || bytes.length <= maxStoredBytes ? bytes.toString('utf8') : undefined;
-  return { payload: textPayloadFromBytes(bytes, maxStoredBytes, text), size: bytes.length, data: upperLayerReads ? text : undefined };
+  return {
+    payload: textPayloadFromBytes(bytes, maxStoredBytes, text),
+    size: bytes.length,
+    data: upperLayerReads ? text : undefined,
+  };
 }
 
 /** An outgoing data message: what `ws` sends and what the log stores. */
@@ -40,7 +54,8 @@ export interface OutgoingMessage {
 
 /** Text or bytes to send; bytes are copied into the log (the caller keeps its buffer). */
 export function outgoingMessage(data: string | Uint8Array, maxStoredBytes: number): OutgoingMessage {
-  if (typeof data !== 'string') return { wire: data, binary: true, payload: binaryPayload(data, maxStoredBytes), size: data.length };
+  if (typeof data !== 'string')
+    return { wire: data, binary: true, payload: binaryPayload(data, maxStoredBytes), size: data.length };
   const wire = Buffer.from(data, 'utf8');
   return { wire, binary: false, payload: textPayloadFromBytes(wire, maxStoredBytes, data), size: wire.length };
 }

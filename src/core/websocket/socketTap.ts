@@ -29,7 +29,9 @@ export interface SocketTapHandlers {
   onHttpAfterUpgrade?(text: string): void;
 }
 
+/** One direction of the stream: the HTTP head first, then (after a 101) RFC 6455 frames. */
 interface Direction {
+  name: 'in' | 'out';
   head: HeadSplitter;
   frames: FrameParser | undefined;
   bytes: number;
@@ -37,86 +39,117 @@ interface Direction {
 
 /** Installs the tap; returns a function that removes it. */
 export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => void {
-  let active = true;
-  const makeFrames = (dir: 'in' | 'out'): FrameParser =>
-    createFrameParser({
-      onFrame: (frame) => handlers.onFrame(dir, frame),
-      onError: (message) => handlers.onTapError(`${dir === 'in' ? 'Incoming' : 'Outgoing'} stream: ${message}`),
-    });
-  const incoming: Direction = { head: createHeadSplitter(), frames: undefined, bytes: 0 };
-  /** Whether the first bytes after the 101 were looked at. */
-  let incomingFramed = false;
-  const httpAfterUpgrade = (chunk: Uint8Array): void => {
-    stop();
-    handlers.onHttpAfterUpgrade?.(Buffer.from(chunk.subarray(0, 4096)).toString('latin1'));
-  };
-  const outgoing: Direction = { head: createHeadSplitter(), frames: undefined, bytes: 0 };
-
-  const observe = (dir: 'in' | 'out', state: Direction, chunk: Uint8Array): void => {
-    if (!active || chunk.length === 0) return;
-    try {
-      state.bytes += chunk.length;
-      if (state.frames) {
-        if (dir === 'in' && !incomingFramed) {
-          incomingFramed = true;
-          if (looksLikeHttp(chunk)) return httpAfterUpgrade(chunk);
-        }
-        state.frames.feed(chunk);
-        return;
-      }
-      const rest = state.head.feed(chunk);
-      if (state.head.overflowed) {
-        stop();
-        handlers.onTapError('The HTTP head exceeded 64 KiB; frame details are not shown for this session.');
-        return;
-      }
-      const head = state.head.head;
-      if (rest === undefined || !head) return;
-      if (dir === 'out') handlers.onRequestHead(head);
-      else handlers.onResponseHead(head);
-      // Frames follow a 101 answer (in) and our request (out, once the server switched protocols).
-      if (dir === 'in' && !/^HTTP\/\d\.\d\s+101\b/.test(head.startLine)) return;
-      state.frames = makeFrames(dir);
-      if (dir === 'in' && rest.length) {
-        incomingFramed = true;
-        if (looksLikeHttp(rest)) return httpAfterUpgrade(rest);
-      }
-      if (rest.length) state.frames.feed(rest);
-    } catch (error) {
-      stop();
-      handlers.onTapError(`Socket tap failed: ${String(error)}`);
-    }
-  };
-
-  const originalPush = socket.push;
-  const originalWrite = socket.write;
-  const pushWrapper = function (this: Socket, chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk instanceof Uint8Array) {
+  const tap = new SocketTap(handlers);
+  tap.unwrap = wrapSocketIo(socket, {
+    read: (chunk) => {
       try {
         handlers.onRead?.(chunk);
       } catch {
         /* an observer must never break the stream */
       }
-      observe('in', incoming, chunk);
+      tap.observe(tap.incoming, chunk);
+    },
+    written: (chunk) => tap.observe(tap.outgoing, chunk),
+  });
+  return () => tap.stop();
+}
+
+class SocketTap {
+  readonly incoming: Direction = { name: 'in', head: createHeadSplitter(), frames: undefined, bytes: 0 };
+  readonly outgoing: Direction = { name: 'out', head: createHeadSplitter(), frames: undefined, bytes: 0 };
+  unwrap: () => void = () => undefined;
+  private active = true;
+  /** Whether the first bytes after the 101 were looked at. */
+  private incomingFramed = false;
+
+  constructor(private readonly handlers: SocketTapHandlers) {}
+
+  observe(direction: Direction, chunk: Uint8Array): void {
+    if (!this.active || chunk.length === 0) return;
+    try {
+      direction.bytes += chunk.length;
+      if (direction.frames) this.observeFrames(direction, direction.frames, chunk);
+      else this.observeHead(direction, chunk);
+    } catch (error) {
+      this.stop();
+      this.handlers.onTapError(`Socket tap failed: ${String(error)}`);
     }
+  }
+
+  stop(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.unwrap();
+  }
+
+  private observeFrames(direction: Direction, frames: FrameParser, chunk: Uint8Array): void {
+    if (direction.name === 'in' && !this.incomingFramed) {
+      this.incomingFramed = true;
+      if (looksLikeHttp(chunk)) return this.httpAfterUpgrade(chunk);
+    }
+    frames.feed(chunk);
+  }
+
+  private observeHead(direction: Direction, chunk: Uint8Array): void {
+    const rest = direction.head.feed(chunk);
+    if (direction.head.overflowed) {
+      this.stop();
+      this.handlers.onTapError('The HTTP head exceeded 64 KiB; frame details are not shown for this session.');
+      return;
+    }
+    const head = direction.head.head;
+    if (rest === undefined || !head) return;
+    if (direction.name === 'out') this.handlers.onRequestHead(head);
+    else this.handlers.onResponseHead(head);
+    // Frames follow a 101 answer (in) and our request (out, once the server switched protocols): §4.1.
+    if (direction.name === 'in' && !/^HTTP\/\d\.\d\s+101\b/.test(head.startLine)) return;
+    direction.frames = this.frameParser(direction.name);
+    if (rest.length) this.observeFrames(direction, direction.frames, rest);
+  }
+
+  private frameParser(name: 'in' | 'out'): FrameParser {
+    const stream = name === 'in' ? 'Incoming' : 'Outgoing';
+    return createFrameParser({
+      onFrame: (frame) => this.handlers.onFrame(name, frame),
+      onError: (message) => this.handlers.onTapError(`${stream} stream: ${message}`),
+    });
+  }
+
+  private httpAfterUpgrade(chunk: Uint8Array): void {
+    this.stop();
+    this.handlers.onHttpAfterUpgrade?.(Buffer.from(chunk.subarray(0, 4096)).toString('latin1'));
+  }
+}
+
+/**
+ * Wraps the socket's `push` (once per chunk read from the network) and `write` (once per chunk
+ * written) to observe the bytes; returns a function that restores them (when nobody re-wrapped them).
+ */
+function wrapSocketIo(
+  socket: Socket,
+  observers: { read(chunk: Uint8Array): void; written(chunk: Uint8Array): void },
+): () => void {
+  const originalPush = socket.push;
+  const originalWrite = socket.write;
+  const pushWrapper = function (this: Socket, chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk instanceof Uint8Array) observers.read(chunk);
     return originalPush.call(this, chunk, encoding);
   };
   const writeWrapper = function (this: Socket, ...args: unknown[]): boolean {
     const chunk = args[0];
-    if (chunk instanceof Uint8Array) observe('out', outgoing, chunk);
-    else if (typeof chunk === 'string') observe('out', outgoing, Buffer.from(chunk, typeof args[1] === 'string' ? (args[1] as BufferEncoding) : 'utf8'));
+    if (chunk instanceof Uint8Array) observers.written(chunk);
+    else if (typeof chunk === 'string') {
+      const encoding = typeof args[1] === 'string' ? (args[1] as BufferEncoding) : 'utf8';
+      observers.written(Buffer.from(chunk, encoding));
+    }
     return (originalWrite as (...a: unknown[]) => boolean).apply(this, args);
   };
   socket.push = pushWrapper as typeof socket.push;
   socket.write = writeWrapper as typeof socket.write;
-
-  const stop = (): void => {
-    if (!active) return;
-    active = false;
+  return () => {
     if (socket.push === pushWrapper) socket.push = originalPush;
     if (socket.write === writeWrapper) socket.write = originalWrite;
   };
-  return stop;
 }
 
 /** "HTTP/1." where a frame header should be. */

@@ -6,7 +6,9 @@
 import { ErrorCode } from '../errors';
 import type { ErrorMeta, Header } from '../events/logEvent';
 
-const HINT = 'Something answered the upgrade without switching to WebSocket: a proxy that does not pass WebSocket upgrades, or a server speaking another protocol at this URL.';
+const HINT =
+  'Something answered the upgrade without switching to WebSocket: a proxy that does not pass WebSocket ' +
+  'upgrades, or a server speaking another protocol at this URL.';
 
 /** The fault of a 101 response, or undefined when it switches to WebSocket as it should. */
 export function switchingProtocolsFault(headers: Header[]): ErrorMeta | undefined {
@@ -15,15 +17,22 @@ export function switchingProtocolsFault(headers: Header[]): ErrorMeta | undefine
   const problems: string[] = [];
   // §4.1: the Upgrade value is compared case-insensitively with "websocket".
   if (upgrade === undefined) problems.push('no Upgrade header');
-  else if (upgrade.trim().toLowerCase() !== 'websocket') problems.push(`Upgrade: ${upgrade} where Upgrade: websocket was expected`);
+  else if (upgrade.trim().toLowerCase() !== 'websocket')
+    problems.push(`Upgrade: ${upgrade} where Upgrade: websocket was expected`);
   // §4.1: Connection is a token list that must contain "Upgrade" (case-insensitive).
   if (!connection?.split(',').some((token) => token.trim().toLowerCase() === 'upgrade')) {
-    problems.push(connection === undefined ? 'no Connection: Upgrade header' : `no Connection: Upgrade (it said Connection: ${connection})`);
+    problems.push(
+      connection === undefined
+        ? 'no Connection: Upgrade header'
+        : `no Connection: Upgrade (it said Connection: ${connection})`,
+    );
   }
   if (!problems.length) return undefined;
   return {
     code: ErrorCode.UnexpectedResponse,
-    message: `The server answered 101 Switching Protocols with ${problems.join(' and ')}: it did not switch to WebSocket.`,
+    message:
+      `The server answered 101 Switching Protocols with ${problems.join(' and ')}: it did not switch to ` +
+      `WebSocket.`,
     hint: HINT,
   };
 }

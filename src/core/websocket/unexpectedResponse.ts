@@ -36,7 +36,10 @@ export function readUnexpectedBody(res: IncomingMessage): { done: Promise<Unexpe
       resolve(body);
     };
   });
-  const collected = (truncated: boolean): UnexpectedBody => ({ bytes: Buffer.concat(chunks).subarray(0, MAX_UNEXPECTED_BODY_BYTES), truncated });
+  const collected = (truncated: boolean): UnexpectedBody => ({
+    bytes: Buffer.concat(chunks).subarray(0, MAX_UNEXPECTED_BODY_BYTES),
+    truncated,
+  });
   const onData = (chunk: Buffer): void => {
     chunks.push(chunk);
     length += chunk.length;
@@ -64,7 +67,11 @@ export function decodeBody(bytes: Uint8Array, contentEncoding: string | undefine
 }
 
 /** The body as stored on the response row: decoded when compressed, text when it is UTF-8. */
-export function unexpectedBodyPayload(bytes: Uint8Array, contentEncoding: string | undefined, maxStoredBytes: number): Payload {
+export function unexpectedBodyPayload(
+  bytes: Uint8Array,
+  contentEncoding: string | undefined,
+  maxStoredBytes: number,
+): Payload {
   return textOrBinary(decodeBody(bytes, contentEncoding), maxStoredBytes);
 }
 
@@ -86,13 +93,29 @@ export function unexpectedResponseError(status: number, statusText: string | und
 export function hintForStatus(status: number, headers: Array<[string, string]>): string {
   if (status >= 300 && status < 400) {
     const location = headerValue(headers, 'location');
-    return `The server redirects${location ? ` to ${location}` : ''}. Redirects are not followed: connect to the new URL directly if you trust it.`;
+    return (
+      `The server redirects${location ? ` to ${location}` : ''}. Redirects are not followed: connect to ` +
+      `the new URL directly if you trust it.`
+    );
   }
-  if (status === 400) return 'The server rejected the upgrade request. For Socket.IO / Engine.IO endpoints, connect with the Socket.IO kind instead of raw WebSocket.';
-  if (status === 401 || status === 403) return 'The server wants credentials or refused this origin: add an Authorization or Cookie header, or set the Origin option.';
+  if (status === 400)
+    return (
+      'The server rejected the upgrade request. For Socket.IO / Engine.IO endpoints, connect with the ' +
+      'Socket.IO kind instead of raw WebSocket.'
+    );
+  if (status === 401 || status === 403)
+    return (
+      'The server wants credentials or refused this origin: add an Authorization or Cookie header, or set ' +
+      'the Origin option.'
+    );
   if (status === 404) return 'Nothing is served at this path: check the URL path.';
   if (status === 426) return 'The server asks for a different protocol version or upgrade (see its Upgrade header).';
-  if (status === 200) return 'The server answered a plain HTTP page: this URL is not a WebSocket endpoint (or a proxy does not pass WebSocket upgrades).';
-  if (status === 502 || status === 503 || status === 504) return 'A proxy or gateway could not reach the WebSocket server, or does not support WebSocket upgrades.';
+  if (status === 200)
+    return (
+      'The server answered a plain HTTP page: this URL is not a WebSocket endpoint (or a proxy does not ' +
+      'pass WebSocket upgrades).'
+    );
+  if (status === 502 || status === 503 || status === 504)
+    return 'A proxy or gateway could not reach the WebSocket server, or does not support WebSocket upgrades.';
   return 'The server did not switch protocols: it may not speak WebSocket at this URL.';
 }

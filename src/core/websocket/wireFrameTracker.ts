@@ -81,7 +81,10 @@ export class WireFrameTracker {
   observe(direction: 'in' | 'out', frame: WireFrame): WireEvent | undefined {
     const wireBytes = frame.headerLength + frame.payloadLength;
     if (direction === 'in' && !this.incomingFault) this.incomingFault = incomingFrameFault(frame);
-    if (direction === 'in' && (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)) {
+    if (
+      direction === 'in' &&
+      (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)
+    ) {
       if (!this.incomingDataDropped) this.trackIncomingData(frame, wireBytes);
       return undefined;
     }
@@ -95,7 +98,10 @@ export class WireFrameTracker {
     if (direction === 'out' && frame.opcode === OPCODE.pong) {
       // ws answers every ping automatically; the answer is only visible here.
       return {
-        direction: 'out', type: 'pong', closing: false, size: frame.payloadLength,
+        direction: 'out',
+        type: 'pong',
+        closing: false,
+        size: frame.payloadLength,
         meta: { frame: { opcode: OPCODE.pong, wireBytes }, note: 'Automatic reply to a ping' },
         payload: frame.payload.length ? textOrBinary(frame.payload, CONTROL_MAX) : undefined,
       };
@@ -104,7 +110,8 @@ export class WireFrameTracker {
   }
 
   private trackIncomingData(frame: WireFrame, wireBytes: number): void {
-    if (frame.opcode !== OPCODE.continuation || !this.partial) this.partial = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
+    if (frame.opcode !== OPCODE.continuation || !this.partial)
+      this.partial = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
     this.partial.frames = (this.partial.frames ?? 0) + 1;
     this.partial.wireBytes = (this.partial.wireBytes ?? 0) + wireBytes;
     if (frame.fin) {
@@ -118,11 +125,18 @@ export class WireFrameTracker {
     Object.assign(this.close, { closeFrameReceived: true, wireCode: code, wireReason: reason });
     if (!this.close.closeFrameSent) this.close.initiator = 'server';
     return {
-      direction: 'in', type: 'close-frame', closing: true, size: frame.payloadLength,
+      direction: 'in',
+      type: 'close-frame',
+      closing: true,
+      size: frame.payloadLength,
       meta: {
         close: { wireCode: code, wireReason: reason },
         frame: { opcode: OPCODE.close, wireBytes },
-        note: malformed ? 'Malformed close frame (1-byte payload)' : code === undefined ? 'Close frame without a status code' : undefined,
+        note: malformed
+          ? 'Malformed close frame (1-byte payload)'
+          : code === undefined
+            ? 'Close frame without a status code'
+            : undefined,
       },
       payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
     };
@@ -138,12 +152,18 @@ export class WireFrameTracker {
     }
     // ws wrote this close frame itself: an echo of the server's, or a protocol-error close (1002, 1007, 1009).
     return {
-      direction: 'out', type: 'close-frame', closing: true, size: frame.payloadLength,
+      direction: 'out',
+      type: 'close-frame',
+      closing: true,
+      size: frame.payloadLength,
       meta: {
         close: { sentCode: code, sentReason: reason },
         frame: { opcode: OPCODE.close, wireBytes },
         // A close frame that broke a rule (a 1-byte payload) is a protocol error to ws, not a close to answer.
-        note: this.close.closeFrameReceived && !this.incomingFault ? 'Sent by ws in reply to the server\'s close frame' : 'Sent by ws after a protocol error',
+        note:
+          this.close.closeFrameReceived && !this.incomingFault
+            ? "Sent by ws in reply to the server's close frame"
+            : 'Sent by ws after a protocol error',
       },
       payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
     };

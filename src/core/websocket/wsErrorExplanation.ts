@@ -17,8 +17,10 @@ export interface WsErrorFacts {
 export function explainWsError(error: unknown, facts: WsErrorFacts): ErrorMeta {
   const meta = describeError(error);
   if (meta.code === ErrorCode.MessageTooBig) return messageTooBig(facts.maxMessageBytes, meta.detail);
-  const wsCode = typeof (error as { code?: unknown } | undefined)?.code === 'string' ? (error as { code: string }).code : undefined;
+  const wsCode =
+    typeof (error as { code?: unknown } | undefined)?.code === 'string' ? (error as { code: string }).code : undefined;
   // Only when ws names the same fault: the parser may have seen a later frame ws never read.
-  if (facts.incomingFault && wsCode === facts.incomingFault.wsCode) return { ...meta, message: facts.incomingFault.message };
+  if (facts.incomingFault && wsCode === facts.incomingFault.wsCode)
+    return { ...meta, message: facts.incomingFault.message };
   return meta;
 }

@@ -39,7 +39,10 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
     });
     return undefined;
   }
-  const options = arg === undefined ? await promptConnectionOptions(defaults.value, recentUrls(deps.globalState)) : fromArgument(arg, defaults.value);
+  const options =
+    arg === undefined
+      ? await promptConnectionOptions(defaults.value, recentUrls(deps.globalState))
+      : fromArgument(arg, defaults.value);
   if (options === undefined) return undefined;
   const result = deps.launcher.open(options);
   if (!result.ok) {
@@ -61,8 +64,13 @@ function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
   if (typeof arg === 'string') return { kind: inferKind(arg), ...defaults, url: arg };
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   const given = Object.fromEntries(Object.entries(arg).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { kind: typeof given.url === 'string' ? inferKind(given.url) : 'websocket', ...defaults, ...given };
-  if (typeof given.tls === 'object' && given.tls !== null && !Array.isArray(given.tls)) merged.tls = { ...defaults.tls, ...given.tls };
+  const merged: Record<string, unknown> = {
+    kind: typeof given.url === 'string' ? inferKind(given.url) : 'websocket',
+    ...defaults,
+    ...given,
+  };
+  if (typeof given.tls === 'object' && given.tls !== null && !Array.isArray(given.tls))
+    merged.tls = { ...defaults.tls, ...given.tls };
   return merged;
 }
 

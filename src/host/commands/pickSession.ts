@@ -16,22 +16,37 @@ export interface SessionContext {
 }
 
 /** Resolves the target session; undefined when there is none or the user cancels (already reported). */
-export async function resolveSession(ctx: SessionContext, sessionId: unknown, placeHolder: string, filter: (s: Session) => boolean = () => true): Promise<Session | undefined> {
+export async function resolveSession(
+  ctx: SessionContext,
+  sessionId: unknown,
+  placeHolder: string,
+  filter: (s: Session) => boolean = () => true,
+): Promise<Session | undefined> {
   if (typeof sessionId === 'string') {
     const named = ctx.registry.get(sessionId);
-    if (!named) void vscode.window.showErrorMessage(`There is no open Realtime Inspector session with id "${inert(sessionId, 40)}".`);
+    if (!named)
+      void vscode.window.showErrorMessage(
+        `There is no open Realtime Inspector session with id "${inert(sessionId, 40)}".`,
+      );
     return named;
   }
   const active = ctx.launcher.activePanelSession();
   if (active && filter(active)) return active;
   const candidates = ctx.registry.all().filter(filter);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('There is no open Realtime Inspector session. Use "Realtime Inspector: Connect…" first.');
+    void vscode.window.showInformationMessage(
+      'There is no open Realtime Inspector session. Use "Realtime Inspector: Connect…" first.',
+    );
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
-    candidates.map((session) => ({ label: shortUrl(session.options.url), description: session.info.state, detail: redactorFor(session).url(session.options.url), session })),
+    candidates.map((session) => ({
+      label: shortUrl(session.options.url),
+      description: session.info.state,
+      detail: redactorFor(session).url(session.options.url),
+      session,
+    })),
     { placeHolder, title: 'Realtime Inspector' },
   );
   return picked?.session;

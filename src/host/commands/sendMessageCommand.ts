@@ -9,8 +9,8 @@
 import * as vscode from 'vscode';
 import type { SendOutcome, Session } from '../../core/session/session';
 import { prepareSend } from '../../core/websocket/sendPreparation';
-import type { SendKind, SendRequest } from '../../shared/sendRequest';
-import { parseSendRequest } from '../../shared/validateMessage';
+import { SEND_KINDS_BY_SESSION, type SendKind, type SendRequest } from '../../core/session/sendRequest';
+import { parseSendRequest } from '../../core/session/sendRequestValidation';
 import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
 import { redactorFor } from '../sessionRedaction';
@@ -31,45 +31,70 @@ interface KindItem extends vscode.QuickPickItem {
 }
 
 export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(SEND_MESSAGE_COMMAND, async (sessionId?: unknown, request?: unknown): Promise<SendOutcome | undefined> => {
-    if (request !== undefined) {
-      const parsed = parseSendRequest(request);
-      if (!parsed.ok) {
-        void vscode.window.showErrorMessage(`Cannot send: ${inert(parsed.reason, 300)}`);
-        return undefined;
+  return vscode.commands.registerCommand(
+    SEND_MESSAGE_COMMAND,
+    async (sessionId?: unknown, request?: unknown): Promise<SendOutcome | undefined> => {
+      if (request !== undefined) {
+        const parsed = parseSendRequest(request);
+        if (!parsed.ok) {
+          void vscode.window.showErrorMessage(`Cannot send: ${inert(parsed.reason, 300)}`);
+          return undefined;
+        }
+        const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
+        return session ? send(deps, session, parsed.value) : undefined;
       }
       const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
-      return session ? send(deps, session, parsed.value) : undefined;
-    }
-    const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
-    if (!session) return undefined;
-    const prompted = session.options.kind === 'socketio' ? await promptSocketIoRequest(session) : await promptRequest(session.options.kind === 'engineio');
-    return prompted ? send(deps, session, prompted) : undefined;
-  });
+      if (!session) return undefined;
+      const prompted =
+        session.options.kind === 'socketio'
+          ? await promptSocketIoRequest(session)
+          : await promptRequest(session.options.kind === 'engineio');
+      return prompted ? send(deps, session, prompted) : undefined;
+    },
+  );
 }
 
 function send(deps: SendMessageDeps, session: Session, request: SendRequest): SendOutcome {
   const outcome = session.send(request);
   if (!outcome.ok) {
-    deps.log.info(redactorFor(session).text(`[${session.id}] send refused: ${outcome.error.code}: ${outcome.error.message}`));
+    deps.log.info(
+      redactorFor(session).text(`[${session.id}] send refused: ${outcome.error.code}: ${outcome.error.message}`),
+    );
     const hint = outcome.error.hint ? ` ${outcome.error.hint}` : '';
-    void vscode.window.showErrorMessage(`Could not send: ${inert(redactorFor(session).text(`${outcome.error.message}${hint}`), 300)}`);
+    void vscode.window.showErrorMessage(
+      `Could not send: ${inert(redactorFor(session).text(`${outcome.error.message}${hint}`), 300)}`,
+    );
   }
   return outcome;
 }
 
-/** Frames for a WebSocket session; for Engine.IO (`engineIo`) text, binary and close, as the composer offers. */
+/** Frames for a WebSocket session; for Engine.IO (`engineIo`) the kinds core says it accepts. */
 async function promptRequest(engineIo: boolean): Promise<SendRequest | undefined> {
+  const accepted = SEND_KINDS_BY_SESSION[engineIo ? 'engineio' : 'websocket'];
   const selection = activeSelection();
-  const items = ([
-    { sendKind: 'text', label: '$(symbol-text) Text', description: 'a text message, sent as typed' },
-    { sendKind: 'json', label: '$(json) JSON', description: 'a text message that must parse as JSON' },
-    { sendKind: 'binary', label: '$(file-binary) Binary', description: 'hex (01 ff …) or base64:…' },
-    { sendKind: 'ping', label: '$(pulse) Ping', description: 'a ping control frame, optional payload' },
-    { sendKind: 'close', label: '$(debug-disconnect) Close', description: engineIo ? 'close the Engine.IO session' : 'a close frame with an optional code and reason' },
-  ] satisfies KindItem[] as KindItem[]).filter((item) => !engineIo || (item.sendKind !== 'ping' && item.sendKind !== 'json'));
-  if (selection !== undefined) items.unshift({ sendKind: 'selection', label: '$(selection) Send the selection as text', description: oneLine(selection) });
-  const picked = await vscode.window.showQuickPick(items, { title: 'Realtime Inspector: Send Message', placeHolder: 'What to send' });
+  const items = (
+    [
+      { sendKind: 'text', label: '$(symbol-text) Text', description: 'a text message, sent as typed' },
+      { sendKind: 'json', label: '$(json) JSON', description: 'a text message that must parse as JSON' },
+      { sendKind: 'binary', label: '$(file-binary) Binary', description: 'hex (01 ff …) or base64:…' },
+      { sendKind: 'ping', label: '$(pulse) Ping', description: 'a ping control frame, optional payload' },
+      {
+        sendKind: 'close',
+        label: '$(debug-disconnect) Close',
+        description: engineIo ? 'close the Engine.IO session' : 'a close frame with an optional code and reason',
+      },
+    ] satisfies KindItem[] as KindItem[]
+  ).filter((item) => item.sendKind === 'selection' || accepted.includes(item.sendKind));
+  if (selection !== undefined)
+    items.unshift({
+      sendKind: 'selection',
+      label: '$(selection) Send the selection as text',
+      description: oneLine(selection),
+    });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Realtime Inspector: Send Message',
+    placeHolder: 'What to send',
+  });
   if (!picked) return undefined;
   if (picked.sendKind === 'selection') return selection === undefined ? undefined : { kind: 'text', text: selection };
   if (engineIo && picked.sendKind === 'close') return { kind: 'close' };
@@ -98,7 +123,11 @@ interface InputSpec {
 
 const INPUTS: Record<FrameKind, InputSpec> = {
   text: { prompt: 'Text to send', placeHolder: 'hello', toRequest: (text) => ({ kind: 'text', text }) },
-  json: { prompt: 'JSON to send (sent exactly as typed)', placeHolder: '{"type":"subscribe","channel":"ticker"}', toRequest: (text) => ({ kind: 'json', text }) },
+  json: {
+    prompt: 'JSON to send (sent exactly as typed)',
+    placeHolder: '{"type":"subscribe","channel":"ticker"}',
+    toRequest: (text) => ({ kind: 'json', text }),
+  },
   binary: {
     prompt: 'Bytes as hex (01 ff 0a), or base64 with a "base64:" prefix',
     placeHolder: '01 02 ff',
@@ -110,7 +139,11 @@ const INPUTS: Record<FrameKind, InputSpec> = {
         : { kind: 'binary', encoding: 'hex', data: trimmed };
     },
   },
-  ping: { prompt: 'Ping payload (optional, at most 125 bytes)', placeHolder: '', toRequest: (text) => (text === '' ? { kind: 'ping' } : { kind: 'ping', text }) },
+  ping: {
+    prompt: 'Ping payload (optional, at most 125 bytes)',
+    placeHolder: '',
+    toRequest: (text) => (text === '' ? { kind: 'ping' } : { kind: 'ping', text }),
+  },
   close: {
     prompt: 'Close code and reason (optional): e.g. "1000", "4000 bye"; empty for no code',
     placeHolder: '1000 done',

@@ -10,13 +10,20 @@ import { DisposableStore } from '../../core/disposable';
 import type { LogEvent } from '../../core/events/logEvent';
 import type { Session } from '../../core/session/session';
 import { NO_REDACTION, type Redactor } from '../../core/redaction/secretRedactor';
-import { isReplayable, projectDetails, projectRow } from '../../core/view/eventProjection';
+import { ErrorCode } from '../../core/errors';
+import { projectDetails, projectRow, replayRequestOf } from '../../core/view/eventProjection';
 import { projectSessionInfo, projectTimeline, shortUrl } from '../../core/view/sessionProjection';
 import { addToTimeline } from '../../core/view/upgradeTimeline';
 import type { EventDetailsDto, SessionInfoDto, TimelineStepDto } from '../../shared/dto';
-import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
-import type { SendRequest } from '../../shared/sendRequest';
-import { parseWebviewMessage } from '../../shared/validateMessage';
+import {
+  APPEND_FLUSH_MS,
+  MAX_ROWS_PER_MESSAGE,
+  type HostToWebview,
+  type RequestErrorDto,
+  type WebviewToHost,
+} from '../../shared/protocol';
+import type { SendRequest } from '../../core/session/sendRequest';
+import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
 import { describeThrown, type OutputLog } from '../outputLog';
 import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
@@ -52,31 +59,62 @@ export class PanelController implements vscode.Disposable {
   /** Fired once, when the panel is closed by the user or disposed by code. */
   readonly onDidDispose = this.disposed.event;
 
-  constructor(readonly session: Session, private readonly deps: PanelControllerDeps) {
+  constructor(
+    readonly session: Session,
+    private readonly deps: PanelControllerDeps,
+  ) {
     this.redactor = redactorFor(session);
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
-    this.panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, `⚡ ${shortUrl(session.options.url)}`, deps.viewColumn ?? vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: roots,
-      retainContextWhenHidden: false,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      `⚡ ${shortUrl(session.options.url)}`,
+      deps.viewColumn ?? vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        localResourceRoots: roots,
+        retainContextWhenHidden: false,
+      },
+    );
     const timer = deps.timer ?? systemClock;
-    const onFlushError = (error: unknown): void => deps.log.error(`Panel ${session.id}: flush failed: ${describeThrown(error)}`);
-    this.rows = this.store.add(new RowBatcher<LogEvent>({ intervalMs: APPEND_FLUSH_MS, maxPerChunk: MAX_ROWS_PER_MESSAGE, timer, onFlushError, flush: (events) => this.postAppended(events) }));
-    this.changes = this.store.add(new RowBatcher<true>({ intervalMs: APPEND_FLUSH_MS, maxPerChunk: Number.MAX_SAFE_INTEGER, timer, onFlushError, flush: () => this.postChanged() }));
+    const onFlushError = (error: unknown): void =>
+      deps.log.error(`Panel ${session.id}: flush failed: ${describeThrown(error)}`);
+    this.rows = this.store.add(
+      new RowBatcher<LogEvent>({
+        intervalMs: APPEND_FLUSH_MS,
+        maxPerChunk: MAX_ROWS_PER_MESSAGE,
+        timer,
+        onFlushError,
+        flush: (events) => this.postAppended(events),
+      }),
+    );
+    this.changes = this.store.add(
+      new RowBatcher<true>({
+        intervalMs: APPEND_FLUSH_MS,
+        maxPerChunk: Number.MAX_SAFE_INTEGER,
+        timer,
+        onFlushError,
+        flush: () => this.postChanged(),
+      }),
+    );
 
     this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
     this.store.add(this.panel.onDidDispose(() => this.dispose()));
     for (const event of session.log.page(1, session.log.count)) this.trackTimeline(event);
-    this.store.add(session.log.onAppend((event) => {
-      // The first event seen is the origin of elapsed times, even if the log later lets it go.
-      this.originMono ??= event.mono;
-      if (this.trackTimeline(event) && this.ready) this.changes.push(true);
-      if (this.ready) this.rows.push(event);
-    }));
-    this.store.add(session.onDidChange(() => { if (this.ready) this.changes.push(true); }));
+    this.store.add(
+      session.log.onAppend((event) => {
+        // The first event seen is the origin of elapsed times, even if the log later lets it go.
+        this.originMono ??= event.mono;
+        if (this.trackTimeline(event) && this.ready) this.changes.push(true);
+        if (this.ready) this.rows.push(event);
+      }),
+    );
+    this.store.add(
+      session.onDidChange(() => {
+        if (this.ready) this.changes.push(true);
+      }),
+    );
     this.panel.webview.html = renderPanelHtml(this.panel.webview, deps.extensionUri, this.panel.title);
   }
 
@@ -107,13 +145,26 @@ export class PanelController implements vscode.Disposable {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
       this.deps.log.warn(`Panel ${this.session.id}: dropped an invalid message from the webview: ${parsed.reason}`);
+      // A request gets its answer now rather than waiting out the webview's timeout (issue #8).
+      this.failRequest(raw, { code: ErrorCode.InvalidMessage, message: parsed.reason });
       return;
     }
     try {
       this.handle(parsed.value);
     } catch (error) {
       this.deps.log.error(`Panel ${this.session.id}: handling "${parsed.value.type}" failed: ${describeThrown(error)}`);
+      this.failRequest(parsed.value, {
+        code: ErrorCode.Internal,
+        message: `The request "${parsed.value.type}" failed inside the extension.`,
+        hint: 'The Realtime Inspector log has the details.',
+      });
     }
+  }
+
+  /** Answers a request with `request/failed`; other messages need no answer. */
+  private failRequest(message: unknown, error: RequestErrorDto): void {
+    const reply = failedRequestReply(message, error);
+    if (reply) this.reply(reply);
   }
 
   private handle(message: WebviewToHost): void {
@@ -124,13 +175,19 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'events/getPage': {
         const limit = Math.min(message.limit, MAX_ROWS_PER_MESSAGE);
-        const rows = this.session.log.page(Math.max(1, message.fromSeq), limit).map((e) => projectRow(e, this.origin(e), this.redactor));
+        const rows = this.session.log
+          .page(Math.max(1, message.fromSeq), limit)
+          .map((e) => projectRow(e, this.origin(e), this.redactor));
         this.reply({ type: 'events/page', requestId: message.requestId, rows, total: this.session.log.count });
         return;
       }
       case 'events/getDetails': {
         const event = this.session.log.get(message.seq);
-        this.reply({ type: 'events/details', requestId: message.requestId, details: event ? this.details(event, message.reveal === true) : null });
+        this.reply({
+          type: 'events/details',
+          requestId: message.requestId,
+          details: event ? this.details(event, message.reveal === true) : null,
+        });
         return;
       }
       case 'composer/send':
@@ -138,11 +195,19 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'events/replay': {
         const event = this.session.log.get(message.seq);
-        if (!event || !isReplayable(event) || !event.meta?.send) {
-          this.reply({ type: 'send/result', requestId: message.requestId, ok: false, error: `Event ${message.seq} is not an outgoing message that can be sent again.` });
+        const request = event && replayRequestOf(event);
+        if (!request) {
+          this.reply({
+            type: 'send/result',
+            requestId: message.requestId,
+            ok: false,
+            code: ErrorCode.InvalidMessage,
+            error: `Event ${message.seq} is not an outgoing message that can be sent again.`,
+            hint: 'Replay is offered on messages this session sent.',
+          });
           return;
         }
-        this.sendAndReply(message.requestId, event.meta.send);
+        this.sendAndReply(message.requestId, request);
         return;
       }
       case 'session/disconnect':
@@ -158,8 +223,9 @@ export class PanelController implements vscode.Disposable {
     const outcome = this.session.send(request);
     if (outcome.ok) this.reply({ type: 'send/result', requestId, ok: true, seq: outcome.seq });
     else {
-      this.deps.log.info(`Session ${this.session.id}: send refused: ${outcome.error.code}: ${outcome.error.message}`);
-      this.reply({ type: 'send/result', requestId, ok: false, error: outcome.error.message });
+      const { code, message, hint } = outcome.error;
+      this.deps.log.info(this.redactor.text(`Session ${this.session.id}: send refused: ${code}: ${message}`));
+      this.reply({ type: 'send/result', requestId, ok: false, error: message, code, ...(hint ? { hint } : {}) });
     }
   }
 
@@ -193,7 +259,11 @@ export class PanelController implements vscode.Disposable {
   }
 
   private postAppended(events: LogEvent[]): void {
-    this.post({ type: 'events/appended', rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)), total: this.session.log.count });
+    this.post({
+      type: 'events/appended',
+      rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)),
+      total: this.session.log.count,
+    });
   }
 
   /**

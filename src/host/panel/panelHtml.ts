@@ -22,13 +22,20 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 /** The complete document for the panel. `extensionUri` locates dist/ and media/. */
-export function renderPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, nonce = createNonce()): string {
-  const asset = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+export function renderPanelHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  title: string,
+  nonce = createNonce(),
+): string {
+  const asset = (...segments: string[]): string =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+  const csp = escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(asset('dist', 'codicons', 'codicon.css'))}">
 <link rel="stylesheet" href="${escapeAttribute(asset('media', 'panel.css'))}">

@@ -29,7 +29,8 @@ export interface UiEnvironment {
 /** Starts the fixture server, code-server and Chromium, and loads the workbench. */
 export async function startUiEnvironment(): Promise<UiEnvironment> {
   fs.mkdirSync(ARTEFACTS, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
+  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js')))
+    throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
   const started: { dispose(): Promise<void> | void }[] = [];
   const dispose = async () => {
     for (const item of started.reverse()) await item.dispose();

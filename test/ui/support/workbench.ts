@@ -51,7 +51,9 @@ export async function answerInputBox(page: Page, text: string): Promise<void> {
 
 /** Clicks the first quick pick item whose label matches. */
 export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
-  const item = page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first();
+  const item = page
+    .locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) })
+    .first();
   await item.waitFor({ state: 'visible', timeout: 15_000 });
   await item.click();
 }

@@ -48,7 +48,7 @@ describe('errors', () => {
   });
 
   describe('describeError: TLS', () => {
-    it('DEPTH_ZERO_SELF_SIGNED_CERT → RI_TLS_ERROR, message keeps Node\'s words, hint points to the CA setting', () => {
+    it("DEPTH_ZERO_SELF_SIGNED_CERT → RI_TLS_ERROR, message keeps Node's words, hint points to the CA setting", () => {
       const meta = describeError(nodeError('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'));
       assert.equal(meta.code, 'RI_TLS_ERROR');
       assert.equal(meta.message, 'TLS failed: self-signed certificate');
@@ -57,13 +57,22 @@ describe('errors', () => {
     });
 
     it('ERR_TLS_CERT_ALTNAME_INVALID → RI_TLS_ERROR', () => {
-      const meta = describeError(nodeError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"));
+      const meta = describeError(
+        nodeError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames"),
+      );
       assert.equal(meta.code, 'RI_TLS_ERROR');
       assert.match(meta.message, /altnames/);
     });
 
     it('other certificate codes and any ERR_SSL_… / ERR_TLS_… code → RI_TLS_ERROR', () => {
-      for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'EPROTO', 'ERR_SSL_SOMETHING_NEW', 'ERR_TLS_HANDSHAKE_TIMEOUT']) {
+      for (const code of [
+        'SELF_SIGNED_CERT_IN_CHAIN',
+        'CERT_HAS_EXPIRED',
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        'EPROTO',
+        'ERR_SSL_SOMETHING_NEW',
+        'ERR_TLS_HANDSHAKE_TIMEOUT',
+      ]) {
         assert.equal(describeError(nodeError(code, 'tls')).code, 'RI_TLS_ERROR', code);
       }
     });
@@ -78,20 +87,29 @@ describe('errors', () => {
     });
 
     it('"Max payload size exceeded" (WS_ERR_UNSUPPORTED_MESSAGE_LENGTH) → RI_MESSAGE_TOO_BIG', () => {
-      const meta = describeError(Object.assign(new RangeError('Max payload size exceeded'), { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' }));
+      const meta = describeError(
+        Object.assign(new RangeError('Max payload size exceeded'), { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' }),
+      );
       assert.equal(meta.code, 'RI_MESSAGE_TOO_BIG');
       assert.match(meta.message, /larger than the configured maximum/);
       assert.equal(meta.detail, 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: Max payload size exceeded');
     });
 
     it('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH for another reason stays a protocol error', () => {
-      const meta = describeError(nodeError('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'Unsupported WebSocket frame: payload length > 2^53 - 1'));
+      const meta = describeError(
+        nodeError('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'Unsupported WebSocket frame: payload length > 2^53 - 1'),
+      );
       assert.equal(meta.code, 'RI_PROTOCOL_ERROR');
       assert.match(meta.message, /message length this client cannot handle/);
     });
 
     it('other WS_ERR_ codes → RI_PROTOCOL_ERROR', () => {
-      for (const code of ['WS_ERR_UNEXPECTED_RSV_1', 'WS_ERR_INVALID_OPCODE', 'WS_ERR_INVALID_CLOSE_CODE', 'WS_ERR_UNEXPECTED_MASK']) {
+      for (const code of [
+        'WS_ERR_UNEXPECTED_RSV_1',
+        'WS_ERR_INVALID_OPCODE',
+        'WS_ERR_INVALID_CLOSE_CODE',
+        'WS_ERR_UNEXPECTED_MASK',
+      ]) {
         assert.equal(describeError(nodeError(code, 'x')).code, 'RI_PROTOCOL_ERROR', code);
       }
     });
@@ -105,15 +123,25 @@ describe('errors', () => {
     });
 
     it('subprotocol and extension negotiation failures get their own codes', () => {
-      assert.equal(describeError(new Error('Server sent a subprotocol but none was requested')).code, 'RI_SUBPROTOCOL_MISMATCH');
+      assert.equal(
+        describeError(new Error('Server sent a subprotocol but none was requested')).code,
+        'RI_SUBPROTOCOL_MISMATCH',
+      );
       assert.equal(describeError(new Error('Invalid Sec-WebSocket-Protocol header')).code, 'RI_SUBPROTOCOL_MISMATCH');
-      assert.equal(describeError(new Error('Server sent a Sec-WebSocket-Extensions header but no extension was requested')).code, 'RI_EXTENSION_MISMATCH');
+      assert.equal(
+        describeError(new Error('Server sent a Sec-WebSocket-Extensions header but no extension was requested')).code,
+        'RI_EXTENSION_MISMATCH',
+      );
     });
   });
 
   describe('describeError: anything else', () => {
     it('an unknown code is kept as the code, with the message as is', () => {
-      assert.deepEqual(describeError(nodeError('EWHATEVER', 'odd')), { code: 'EWHATEVER', message: 'odd', detail: 'odd' });
+      assert.deepEqual(describeError(nodeError('EWHATEVER', 'odd')), {
+        code: 'EWHATEVER',
+        message: 'odd',
+        detail: 'odd',
+      });
     });
 
     it('an Error without a code → RI_INTERNAL', () => {
@@ -134,7 +162,9 @@ describe('errors', () => {
     ] as const) {
       it(`${label} never throws and becomes RI_INTERNAL with its text`, () => {
         let meta: ReturnType<typeof describeError> | undefined;
-        assert.doesNotThrow(() => { meta = describeError(input); });
+        assert.doesNotThrow(() => {
+          meta = describeError(input);
+        });
         assert.deepEqual(meta, { code: 'RI_INTERNAL', message: text, detail: text });
       });
     }
@@ -158,7 +188,7 @@ describe('errors', () => {
       assert.match(error.detail!, /Max payload size exceeded/);
     });
 
-    it('turns ws\'s max-payload error into messageTooBig with the session\'s limit', () => {
+    it("turns ws's max-payload error into messageTooBig with the session's limit", () => {
       const wsError = nodeError('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH', 'Max payload size exceeded');
       const error = explainWsError(wsError, { maxMessageBytes: 1500 });
       assert.match(error.message, /1500 bytes \(0\.00 MiB\)|1500 bytes/);
@@ -170,7 +200,10 @@ describe('errors', () => {
       const fault = { wsCode: 'WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH', message: 'close frame with a 1-byte payload' };
       assert.equal(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: fault }).message, fault.message);
       const other = { wsCode: 'WS_ERR_INVALID_OPCODE', message: 'reserved opcode' };
-      assert.match(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: other }).message, /invalid payload length/);
+      assert.match(
+        explainWsError(wsError, { maxMessageBytes: 1, incomingFault: other }).message,
+        /invalid payload length/,
+      );
       assert.equal(explainWsError(wsError, { maxMessageBytes: 1, incomingFault: fault }).code, ErrorCode.ProtocolError);
     });
   });

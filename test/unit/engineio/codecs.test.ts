@@ -8,18 +8,40 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as parserV4 from 'engine.io-parser';
 import {
-  decodeV3BinaryPayload, decodeV3Frame, decodeV3Record, decodeV3TextPayload, encodeV3Frame, encodeV3Payload,
+  decodeV3BinaryPayload,
+  decodeV3Frame,
+  decodeV3Record,
+  decodeV3TextPayload,
+  encodeV3Frame,
+  encodeV3Payload,
 } from '../../../src/core/engineio/eioCodecV3';
-import { decodeV4Frame, decodeV4Payload, decodeV4Record, encodeV4Packet, encodeV4Payload } from '../../../src/core/engineio/eioCodecV4';
+import {
+  decodeV4Frame,
+  decodeV4Payload,
+  decodeV4Record,
+  encodeV4Packet,
+  encodeV4Payload,
+} from '../../../src/core/engineio/eioCodecV4';
 import { decodeStrictBase64, type EioDecoded, type EioPacket } from '../../../src/core/engineio/eioPacket';
 
 /** engine.io-parser 2.x (protocol v3), untyped: the copy installed under the `eio3` alias. */
 interface ParserV3 {
   encodePayload(packets: unknown[], supportsBinary: boolean, cb: (encoded: string | Buffer) => void): void;
   encodePayloadAsBinary(packets: unknown[], cb: (encoded: Buffer) => void): void;
-  decodePayload(data: string, cb: (packet: { type: string; data?: unknown }, index: number, total: number) => void): void;
-  decodePayloadAsBinary(data: Buffer, cb: (packet: { type: string; data?: unknown }, index: number, total: number) => void): void;
-  encodePacket(packet: unknown, supportsBinary: boolean, utf8encode: boolean, cb: (encoded: string | Buffer) => void): void;
+  decodePayload(
+    data: string,
+    cb: (packet: { type: string; data?: unknown }, index: number, total: number) => void,
+  ): void;
+  decodePayloadAsBinary(
+    data: Buffer,
+    cb: (packet: { type: string; data?: unknown }, index: number, total: number) => void,
+  ): void;
+  encodePacket(
+    packet: unknown,
+    supportsBinary: boolean,
+    utf8encode: boolean,
+    cb: (encoded: string | Buffer) => void,
+  ): void;
   decodePacket(data: string | Buffer, binaryType?: string, utf8decode?: boolean): { type: string; data?: unknown };
 }
 const parserV3 = createRequire(__filename)('eio3/node_modules/engine.io-parser') as ParserV3;
@@ -43,19 +65,25 @@ function ok(decoded: EioDecoded): Array<{ type: string; data?: unknown }> {
 
 function v3Encode(packets: unknown[]): string {
   let out = '';
-  parserV3.encodePayload(packets, false, (s) => { out = String(s); });
+  parserV3.encodePayload(packets, false, (s) => {
+    out = String(s);
+  });
   return out;
 }
 
 function v3Decode(text: string): Array<{ type: string; data?: unknown }> {
   const out: Array<{ type: string; data?: unknown }> = [];
-  parserV3.decodePayload(text, (p) => { out.push(p); });
+  parserV3.decodePayload(text, (p) => {
+    out.push(p);
+  });
   return plain(out);
 }
 
 function v4Encode(packets: parserV4.Packet[]): string {
   let out = '';
-  parserV4.encodePayload(packets, (s) => { out = s; });
+  parserV4.encodePayload(packets, (s) => {
+    out = s;
+  });
   return out;
 }
 
@@ -83,20 +111,34 @@ describe('Engine.IO v3 codec', () => {
     it('decodes several records of every type, as the reference encodes them', () => {
       const packets = [
         { type: 'open', data: '{"sid":"abc","upgrades":[],"pingInterval":25000,"pingTimeout":5000}' },
-        { type: 'message', data: 'héllo 😀' }, { type: 'ping', data: 'probe' }, { type: 'pong' },
-        { type: 'noop' }, { type: 'upgrade' }, { type: 'close' }, { type: 'message', data: '' },
+        { type: 'message', data: 'héllo 😀' },
+        { type: 'ping', data: 'probe' },
+        { type: 'pong' },
+        { type: 'noop' },
+        { type: 'upgrade' },
+        { type: 'close' },
+        { type: 'message', data: '' },
       ];
       const wire = v3Encode(packets);
-      assert.deepEqual(ok(decodeV3TextPayload(wire)), plain(packets.map((p) => (p.type === 'message' && p.data === '' ? { type: 'message' } : p))));
+      assert.deepEqual(
+        ok(decodeV3TextPayload(wire)),
+        plain(packets.map((p) => (p.type === 'message' && p.data === '' ? { type: 'message' } : p))),
+      );
     });
 
     it('is decoded by the reference as it was meant', () => {
       const packets: EioPacket[] = [
-        { type: 'message', data: '4😀€' }, { type: 'ping' }, { type: 'message', data: bytes(0, 255, 7), binary: true }, { type: 'message', data: 'a:b:c' },
+        { type: 'message', data: '4😀€' },
+        { type: 'ping' },
+        { type: 'message', data: bytes(0, 255, 7), binary: true },
+        { type: 'message', data: 'a:b:c' },
       ];
       const wire = encodeV3Payload(packets);
       assert.deepEqual(v3Decode(wire), [
-        { type: 'message', data: '4😀€' }, { type: 'ping' }, { type: 'message', data: [0, 255, 7] }, { type: 'message', data: 'a:b:c' },
+        { type: 'message', data: '4😀€' },
+        { type: 'ping' },
+        { type: 'message', data: [0, 255, 7] },
+        { type: 'message', data: 'a:b:c' },
       ]);
       assert.deepEqual(ok(decodeV3TextPayload(wire)), plain(packets));
     });
@@ -119,7 +161,10 @@ describe('Engine.IO v3 codec', () => {
 
     it('keeps the packets before a bad record and reports the bad one with its raw text', () => {
       const decoded = decodeV3TextPayload('2:4a6:9hello2:4b');
-      assert.deepEqual(plain(decoded.packets), [{ type: 'message', data: 'a' }, { type: 'message', data: 'b' }]);
+      assert.deepEqual(plain(decoded.packets), [
+        { type: 'message', data: 'a' },
+        { type: 'message', data: 'b' },
+      ]);
       assert.deepEqual(decoded.errors, [{ message: 'Unknown packet type "9".', raw: '9hello' }]);
     });
 
@@ -146,12 +191,28 @@ describe('Engine.IO v3 codec', () => {
   });
 
   describe('binary payloads (00|01, length digits, FF, packet)', () => {
-    it('decodes what the reference encodes: text records counted in UTF-8 bytes, binary records with the type byte', () => {
-      let wire: Buffer = Buffer.alloc(0);
-      parserV3.encodePayloadAsBinary([{ type: 'message', data: 'hé' }, { type: 'message', data: Buffer.from([1, 2, 3]) }, { type: 'pong', data: 'probe' }], (b) => { wire = b; });
-      assert.deepEqual([...wire.subarray(0, 3)], [0x00, 0x04, 0xff], 'text record of 4 bytes (4 h é)');
-      assert.deepEqual(ok(decodeV3BinaryPayload(wire)), [{ type: 'message', data: 'hé' }, { type: 'message', data: [1, 2, 3] }, { type: 'pong', data: 'probe' }]);
-    });
+    it(
+      'decodes what the reference encodes: ' + 'text records counted in UTF-8 bytes, binary records with the type byte',
+      () => {
+        let wire: Buffer = Buffer.alloc(0);
+        parserV3.encodePayloadAsBinary(
+          [
+            { type: 'message', data: 'hé' },
+            { type: 'message', data: Buffer.from([1, 2, 3]) },
+            { type: 'pong', data: 'probe' },
+          ],
+          (b) => {
+            wire = b;
+          },
+        );
+        assert.deepEqual([...wire.subarray(0, 3)], [0x00, 0x04, 0xff], 'text record of 4 bytes (4 h é)');
+        assert.deepEqual(ok(decodeV3BinaryPayload(wire)), [
+          { type: 'message', data: 'hé' },
+          { type: 'message', data: [1, 2, 3] },
+          { type: 'pong', data: 'probe' },
+        ]);
+      },
+    );
 
     it('reads multi-digit lengths one digit per byte', () => {
       const text = `4${'x'.repeat(11)}`;
@@ -190,7 +251,9 @@ describe('Engine.IO v3 codec', () => {
     it('puts the type byte before binary data, as the reference does', () => {
       const ours = encodeV3Frame({ type: 'message', data: bytes(1, 2), binary: true });
       let ref: string | Buffer = '';
-      parserV3.encodePacket({ type: 'message', data: Buffer.from([1, 2]) }, true, false, (e) => { ref = e; });
+      parserV3.encodePacket({ type: 'message', data: Buffer.from([1, 2]) }, true, false, (e) => {
+        ref = e;
+      });
       assert.deepEqual([...(ours as Uint8Array)], [...(ref as unknown as Buffer)]);
       assert.deepEqual([...(ours as Uint8Array)], [4, 1, 2]);
       assert.deepEqual(ok(decodeV3Frame(bytes(4, 1, 2))), [{ type: 'message', data: [1, 2] }]);
@@ -199,7 +262,10 @@ describe('Engine.IO v3 codec', () => {
     it('encodes and decodes text frames', () => {
       assert.equal(encodeV3Frame({ type: 'ping', data: 'probe' }), '2probe');
       assert.deepEqual(ok(decodeV3Frame('3probe')), [{ type: 'pong', data: 'probe' }]);
-      assert.deepEqual(parserV3.decodePacket(encodeV3Frame({ type: 'message', data: 'hé' }) as string), { type: 'message', data: 'hé' });
+      assert.deepEqual(parserV3.decodePacket(encodeV3Frame({ type: 'message', data: 'hé' }) as string), {
+        type: 'message',
+        data: 'hé',
+      });
     });
 
     it('reports a binary frame without the message type byte, and an unknown text type', () => {
@@ -211,23 +277,42 @@ describe('Engine.IO v3 codec', () => {
 
 describe('Engine.IO v4 codec', () => {
   it('joins records with \\x1e and carries binary as b<base64>, like engine.io-parser', () => {
-    const packets: EioPacket[] = [{ type: 'message', data: 'hi' }, { type: 'message', data: bytes(1, 2, 3), binary: true }, { type: 'ping' }];
+    const packets: EioPacket[] = [
+      { type: 'message', data: 'hi' },
+      { type: 'message', data: bytes(1, 2, 3), binary: true },
+      { type: 'ping' },
+    ];
     const ours = encodeV4Payload(packets);
     assert.equal(ours, '4hi\x1ebAQID\x1e2');
-    assert.equal(v4Encode([{ type: 'message', data: 'hi' }, { type: 'message', data: Buffer.from([1, 2, 3]) }, { type: 'ping' }]), ours);
+    assert.equal(
+      v4Encode([{ type: 'message', data: 'hi' }, { type: 'message', data: Buffer.from([1, 2, 3]) }, { type: 'ping' }]),
+      ours,
+    );
   });
 
   it('decodes what engine.io-parser encodes', () => {
     const packets: parserV4.Packet[] = [
-      { type: 'open', data: '{"sid":"abc","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}' },
-      { type: 'message', data: 'héllo 😀 \x1f' }, { type: 'message', data: Buffer.from([0, 255]) }, { type: 'ping' },
-      { type: 'pong', data: 'probe' }, { type: 'noop' }, { type: 'upgrade' }, { type: 'close' },
+      {
+        type: 'open',
+        data: '{"sid":"abc","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}',
+      },
+      { type: 'message', data: 'héllo 😀 \x1f' },
+      { type: 'message', data: Buffer.from([0, 255]) },
+      { type: 'ping' },
+      { type: 'pong', data: 'probe' },
+      { type: 'noop' },
+      { type: 'upgrade' },
+      { type: 'close' },
     ];
     assert.deepEqual(ok(decodeV4Payload(v4Encode(packets))), plain(packets));
   });
 
   it('is decoded by engine.io-parser as it was meant', () => {
-    const packets: EioPacket[] = [{ type: 'message', data: '😀€' }, { type: 'message', data: bytes(9, 8), binary: true }, { type: 'pong' }];
+    const packets: EioPacket[] = [
+      { type: 'message', data: '😀€' },
+      { type: 'message', data: bytes(9, 8), binary: true },
+      { type: 'pong' },
+    ];
     const decoded = parserV4.decodePayload(encodeV4Payload(packets), 'nodebuffer');
     assert.deepEqual(plain(decoded), plain(packets));
   });
@@ -235,7 +320,10 @@ describe('Engine.IO v4 codec', () => {
   it('encodes single packets like encodePacket, binary as bytes on WebSocket', () => {
     assert.equal(encodeV4Packet({ type: 'ping', data: 'probe' }, true), '2probe');
     assert.equal(encodeV4Packet({ type: 'message', data: bytes(1), binary: true }, false), 'bAQ==');
-    assert.deepEqual([...(encodeV4Packet({ type: 'message', data: bytes(1, 2), binary: true }, true) as Uint8Array)], [1, 2]);
+    assert.deepEqual(
+      [...(encodeV4Packet({ type: 'message', data: bytes(1, 2), binary: true }, true) as Uint8Array)],
+      [1, 2],
+    );
   });
 
   it('decodes an empty body to nothing', () => {
@@ -262,7 +350,10 @@ describe('Engine.IO v4 codec', () => {
       assert.ok('error' in single);
       assert.match(single.error, message);
       const decoded = decodeV4Payload(`4before\x1e${record}\x1e4after`);
-      assert.deepEqual(plain(decoded.packets), [{ type: 'message', data: 'before' }, { type: 'message', data: 'after' }]);
+      assert.deepEqual(plain(decoded.packets), [
+        { type: 'message', data: 'before' },
+        { type: 'message', data: 'after' },
+      ]);
       assert.equal(decoded.errors.length, 1);
       assert.equal(decoded.errors[0].raw, record);
     });
@@ -287,6 +378,7 @@ describe('strict base64', () => {
     assert.deepEqual([...decodeStrictBase64('AQ==')!], [1]);
     assert.deepEqual([...decodeStrictBase64('AQ')!], [1]);
     assert.deepEqual([...decodeStrictBase64('')!], []);
-    for (const bad of ['A', 'AQ=x', 'AQ===', '-_-_', 'AQ ID', 'AQ%D']) assert.equal(decodeStrictBase64(bad), undefined, bad);
+    for (const bad of ['A', 'AQ=x', 'AQ===', '-_-_', 'AQ ID', 'AQ%D'])
+      assert.equal(decodeStrictBase64(bad), undefined, bad);
   });
 });

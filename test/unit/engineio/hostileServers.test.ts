@@ -10,8 +10,18 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import type { LogEvent } from '../../../src/core/events/logEvent';
 import type { Session } from '../../../src/core/session/session';
 import {
-  accept101, hold, onClientText, openPacket, refuse, sendTextFrame, startScriptedServer, streamForever, text, v3OpenPayload,
-  type EioScript, type ScriptedServer,
+  accept101,
+  hold,
+  onClientText,
+  openPacket,
+  refuse,
+  sendTextFrame,
+  startScriptedServer,
+  streamForever,
+  text,
+  v3OpenPayload,
+  type EioScript,
+  type ScriptedServer,
 } from '../../fixtures/servers/scriptedEngineIoServer';
 import { events, newSession, ofType, payloadText, waitForEvent, waitForState } from '../core/sessionHarness';
 
@@ -69,9 +79,18 @@ describe('Engine.IO against hostile servers', function () {
     return server;
   }
 
-  async function run(script: EioScript, options: Record<string, unknown> = {}): Promise<{ session: Session; server: ScriptedServer }> {
+  async function run(
+    script: EioScript,
+    options: Record<string, unknown> = {},
+  ): Promise<{ session: Session; server: ScriptedServer }> {
     const server = await serve(script);
-    const session = newSession({ kind: 'engineio', url: server.url, transports: 'polling-only', protocolVersion: 4, ...options });
+    const session = newSession({
+      kind: 'engineio',
+      url: server.url,
+      transports: 'polling-only',
+      protocolVersion: 4,
+      ...options,
+    });
     sessions.push(session);
     await session.start();
     return { session, server };
@@ -82,7 +101,12 @@ describe('Engine.IO against hostile servers', function () {
     await waitForState(session, 'closed', 8000);
     const error = firstError(session, code);
     assert.ok(error.meta!.error!.message.length > 10, 'the error says something in words');
-    if (rawBody !== undefined) assert.ok(pollBodies(session).includes(rawBody), `the raw body ${JSON.stringify(rawBody.slice(0, 60))} is in the log; got ${JSON.stringify(pollBodies(session).map((b) => b.slice(0, 60)))}`);
+    if (rawBody !== undefined)
+      assert.ok(
+        pollBodies(session).includes(rawBody),
+        `the raw body ${JSON.stringify(rawBody.slice(0, 60))} is in the log; ` +
+          `got ${JSON.stringify(pollBodies(session).map((b) => b.slice(0, 60)))}`,
+      );
     assert.equal(ofType(session, 'closed').length, 1, 'closed is logged once');
     return error;
   }
@@ -105,7 +129,11 @@ describe('Engine.IO against hostile servers', function () {
         await endsWith(session, 'RI_INVALID_OPEN_PACKET', body);
         assert.equal(session.info.sid, undefined);
         const open = ofType(session, 'eio-open')[0];
-        assert.equal(payloadText(open), body.length > 1 ? body.slice(1) : undefined, 'the open packet as received is the payload of its eio-open event');
+        assert.equal(
+          payloadText(open),
+          body.length > 1 ? body.slice(1) : undefined,
+          'the open packet as received is the payload of its eio-open event',
+        );
         assert.equal(open.parent, ofType(session, 'poll-response')[0].seq, 'nested under the response that carried it');
         await sleep(100);
         assert.equal(server.count('poll'), 0, 'no long-poll after a refused handshake');
@@ -132,7 +160,9 @@ describe('Engine.IO against hostile servers', function () {
     ];
     for (const [what, fields] of bad) {
       it(`refuses ${what}`, async () => {
-        const body = what.includes('1e400') ? openPacket().replace('"pingInterval":25000', '"pingInterval":1e400') : openPacket(fields);
+        const body = what.includes('1e400')
+          ? openPacket().replace('"pingInterval":25000', '"pingInterval":1e400')
+          : openPacket(fields);
         const { session, server } = await run({ handshake: (c) => text(c.res, body) });
         const error = await endsWith(session, 'RI_INVALID_OPEN_PACKET', body);
         assert.match(error.meta!.error!.message, /ping(Interval|Timeout)/);
@@ -146,7 +176,10 @@ describe('Engine.IO against hostile servers', function () {
     }
 
     it('does not overflow a timer with pingInterval + pingTimeout beyond 2^31 − 1', async () => {
-      const { session } = await run({ handshake: (c) => text(c.res, openPacket({ pingInterval: 2 ** 31 - 1, pingTimeout: 20000 })), holdMs: 2000 });
+      const { session } = await run({
+        handshake: (c) => text(c.res, openPacket({ pingInterval: 2 ** 31 - 1, pingTimeout: 20000 })),
+        holdMs: 2000,
+      });
       await sleep(500);
       assert.ok(!errorCodes(session).includes('RI_PING_TIMEOUT'), `errors: ${errorCodes(session).join(', ')}`);
       assert.ok(!errorCodes(session).includes('RI_TRANSPORT_ERROR'));
@@ -154,7 +187,9 @@ describe('Engine.IO against hostile servers', function () {
     });
 
     it('accepts the largest single interval and stays open', async () => {
-      const { session } = await run({ handshake: (c) => text(c.res, openPacket({ pingInterval: 1000, pingTimeout: 2 ** 31 - 1 - 1000 - 5000 })) });
+      const { session } = await run({
+        handshake: (c) => text(c.res, openPacket({ pingInterval: 1000, pingTimeout: 2 ** 31 - 1 - 1000 - 5000 })),
+      });
       await sleep(300);
       assert.equal(session.info.state, 'open', `errors: ${errorCodes(session).join(', ')}`);
     });
@@ -187,19 +222,25 @@ describe('Engine.IO against hostile servers', function () {
       assert.equal(payloadText(ofType(session, 'eio-decode-error')[0]), body);
     });
 
-    it('refuses a v3 body (96:0{…}) answered to an explicit v4 handshake: RI_PROTOCOL_MISMATCH with a hint', async () => {
-      const body = v3OpenPayload();
-      assert.match(body, /^\d+:0\{/);
-      const { session, server } = await run({ handshake: (c) => text(c.res, body) }, { protocolVersion: 4 });
-      const error = await endsWith(session, 'RI_PROTOCOL_MISMATCH', body);
-      assert.match(error.meta!.error!.hint!, /v3/);
-      assert.match(error.meta!.error!.message, /Socket\.IO 2|v3/);
-      await sleep(100);
-      assert.equal(server.count('poll'), 0);
-    });
+    it(
+      'refuses a v3 body (96:0{…}) answered to an explicit v4 handshake: ' + 'RI_PROTOCOL_MISMATCH with a hint',
+      async () => {
+        const body = v3OpenPayload();
+        assert.match(body, /^\d+:0\{/);
+        const { session, server } = await run({ handshake: (c) => text(c.res, body) }, { protocolVersion: 4 });
+        const error = await endsWith(session, 'RI_PROTOCOL_MISMATCH', body);
+        assert.match(error.meta!.error!.hint!, /v3/);
+        assert.match(error.meta!.error!.message, /Socket\.IO 2|v3/);
+        await sleep(100);
+        assert.equal(server.count('poll'), 0);
+      },
+    );
 
     it('continues in v3 when the version is "auto" and the server answers v3', async () => {
-      const { session, server } = await run({ handshake: (c) => text(c.res, v3OpenPayload()), poll: (c) => hold(c, 250, '1:6') }, { protocolVersion: 'auto' });
+      const { session, server } = await run(
+        { handshake: (c) => text(c.res, v3OpenPayload()), poll: (c) => hold(c, 250, '1:6') },
+        { protocolVersion: 'auto' },
+      );
       assert.equal(session.info.state, 'open');
       assert.equal(session.info.protocol, 'Engine.IO 3');
       await eventually(() => server.count('poll') > 0, 'a v3 long-poll');
@@ -208,34 +249,52 @@ describe('Engine.IO against hostile servers', function () {
   });
 
   describe('bodies too large, truncated or mis-encoded', () => {
-    it('stops reading a long-poll body streamed past maxPollBodyBytes: RI_POLL_BODY_TOO_LARGE, not out-of-memory', async () => {
-      const { session, server } = await run({ poll: (c) => streamForever(c.res, `4${'x'.repeat(8191)}`) }, { maxPollBodyBytes: 4096 });
-      await endsWith(session, 'RI_POLL_BODY_TOO_LARGE');
-      const response = ofType(session, 'poll-response').at(-1)!;
-      assert.ok(response.size <= 4096, 'what was kept is bounded by the limit');
-      await eventually(() => server.inFlight() === 0, 'the streaming response was cut off');
-    });
+    it(
+      'stops reading a long-poll body streamed past maxPollBodyBytes: ' + 'RI_POLL_BODY_TOO_LARGE, not out-of-memory',
+      async () => {
+        const { session, server } = await run(
+          { poll: (c) => streamForever(c.res, `4${'x'.repeat(8191)}`) },
+          { maxPollBodyBytes: 4096 },
+        );
+        await endsWith(session, 'RI_POLL_BODY_TOO_LARGE');
+        const response = ofType(session, 'poll-response').at(-1)!;
+        assert.ok(response.size <= 4096, 'what was kept is bounded by the limit');
+        await eventually(() => server.inFlight() === 0, 'the streaming response was cut off');
+      },
+    );
 
     it('stops reading an oversized handshake body', async () => {
-      const { session } = await run({ handshake: (c) => text(c.res, openPacket() + '\x1e4' + 'y'.repeat(100_000)) }, { maxPollBodyBytes: 4096 });
+      const { session } = await run(
+        { handshake: (c) => text(c.res, openPacket() + '\x1e4' + 'y'.repeat(100_000)) },
+        { maxPollBodyBytes: 4096 },
+      );
       await endsWith(session, 'RI_POLL_BODY_TOO_LARGE');
       assert.equal(session.info.sid, undefined);
     });
 
     it('refuses a gzip bomb as RI_POLL_BODY_TOO_LARGE', async () => {
       const bomb = gzipSync(`4${'x'.repeat(1024 * 1024)}`);
-      const { session } = await run({ poll: (c) => (c.n === 0 ? text(c.res, bomb, { 'Content-Encoding': 'gzip' }) : hold(c, 250)) }, { maxPollBodyBytes: 4096 });
+      const { session } = await run(
+        { poll: (c) => (c.n === 0 ? text(c.res, bomb, { 'Content-Encoding': 'gzip' }) : hold(c, 250)) },
+        { maxPollBodyBytes: 4096 },
+      );
       await endsWith(session, 'RI_POLL_BODY_TOO_LARGE');
     });
 
     it('refuses a gzip bomb without inflating it, with a clear error', async () => {
       const bomb = gzipSync(`4${'x'.repeat(1024 * 1024)}`);
       assert.ok(bomb.length < 4096);
-      const { session } = await run({ poll: (c) => (c.n === 0 ? text(c.res, bomb, { 'Content-Encoding': 'gzip' }) : hold(c, 250)) }, { maxPollBodyBytes: 4096 });
+      const { session } = await run(
+        { poll: (c) => (c.n === 0 ? text(c.res, bomb, { 'Content-Encoding': 'gzip' }) : hold(c, 250)) },
+        { maxPollBodyBytes: 4096 },
+      );
       await waitForState(session, 'closed', 8000);
       const error = ofType(session, 'error')[0].meta!.error!;
       assert.match(error.message, /4096/, 'the message names the limit');
-      assert.ok(ofType(session, 'poll-response').at(-1)!.size < 4096, 'the compressed bytes are kept, not the inflated ones');
+      assert.ok(
+        ofType(session, 'poll-response').at(-1)!.size < 4096,
+        'the compressed bytes are kept, not the inflated ones',
+      );
     });
 
     it('decodes gzip-, deflate- and brotli-compressed polling responses', async () => {
@@ -246,7 +305,8 @@ describe('Engine.IO against hostile servers', function () {
       ];
       const { session } = await run({
         handshake: (c) => text(c.res, gzipSync(openPacket()), { 'Content-Encoding': 'gzip' }),
-        poll: (c) => (bodies[c.n] ? text(c.res, bodies[c.n].body, { 'Content-Encoding': bodies[c.n].encoding }) : hold(c, 250)),
+        poll: (c) =>
+          bodies[c.n] ? text(c.res, bodies[c.n].body, { 'Content-Encoding': bodies[c.n].encoding }) : hold(c, 250),
       });
       assert.equal(session.info.state, 'open');
       assert.equal(session.info.sid, 'abc123');
@@ -257,13 +317,17 @@ describe('Engine.IO against hostile servers', function () {
     });
 
     it('refuses a corrupt gzip body with a clear error, keeping the bytes received', async () => {
-      const { session } = await run({ poll: (c) => (c.n === 0 ? text(c.res, 'not gzip at all', { 'Content-Encoding': 'gzip' }) : hold(c, 250)) });
+      const { session } = await run({
+        poll: (c) => (c.n === 0 ? text(c.res, 'not gzip at all', { 'Content-Encoding': 'gzip' }) : hold(c, 250)),
+      });
       const error = await endsWith(session, 'RI_TRANSPORT_ERROR', 'not gzip at all');
       assert.match(error.meta!.error!.message, /gzip body could not be decompressed/);
     });
 
     it('refuses an unsupported Content-Encoding', async () => {
-      const { session } = await run({ handshake: (c) => text(c.res, openPacket(), { 'Content-Encoding': 'zstd-unknown' }) });
+      const { session } = await run({
+        handshake: (c) => text(c.res, openPacket(), { 'Content-Encoding': 'zstd-unknown' }),
+      });
       const error = await endsWith(session, 'RI_TRANSPORT_ERROR', openPacket());
       assert.match(error.meta!.error!.message, /Unsupported Content-Encoding/);
     });
@@ -288,30 +352,54 @@ describe('Engine.IO against hostile servers', function () {
   });
 
   describe('redirects and refusals', () => {
-    it('does not follow a redirect of the handshake to another origin, nor send it the Authorization header', async () => {
-      const elsewhere = await serve();
-      const { session } = await run({
-        handshake: (c) => { c.res.writeHead(302, { Location: `${elsewhere.url}/engine.io/?EIO=4&transport=polling` }); c.res.end(); },
-      }, { headers: [['Authorization', 'Bearer secret-token']] });
-      const error = await endsWith(session, 'RI_SERVER_REFUSED');
-      assert.match(error.meta!.error!.message, /302/);
-      await sleep(200);
-      assert.equal(elsewhere.requests.length, 0, 'the other origin saw no request');
-      const response = ofType(session, 'poll-response')[0];
-      assert.equal(response.meta!.response!.status, 302);
-      assert.ok(response.meta!.response!.headers!.some(([n, v]) => n.toLowerCase() === 'location' && v.startsWith(elsewhere.url)), 'the Location is in the log');
-    });
+    it(
+      'does not follow a redirect of the handshake to another origin, ' + 'nor send it the Authorization header',
+      async () => {
+        const elsewhere = await serve();
+        const { session } = await run(
+          {
+            handshake: (c) => {
+              c.res.writeHead(302, { Location: `${elsewhere.url}/engine.io/?EIO=4&transport=polling` });
+              c.res.end();
+            },
+          },
+          { headers: [['Authorization', 'Bearer secret-token']] },
+        );
+        const error = await endsWith(session, 'RI_SERVER_REFUSED');
+        assert.match(error.meta!.error!.message, /302/);
+        await sleep(200);
+        assert.equal(elsewhere.requests.length, 0, 'the other origin saw no request');
+        const response = ofType(session, 'poll-response')[0];
+        assert.equal(response.meta!.response!.status, 302);
+        assert.ok(
+          response.meta!.response!.headers!.some(
+            ([n, v]) => n.toLowerCase() === 'location' && v.startsWith(elsewhere.url),
+          ),
+          'the Location is in the log',
+        );
+      },
+    );
 
     it('does not follow a redirect of a later long-poll either', async () => {
       const elsewhere = await serve();
-      const { session, server } = await run({
-        poll: (c) => { c.res.writeHead(307, { Location: `${elsewhere.url}/engine.io/` }); c.res.end(); },
-      }, { headers: [['Authorization', 'Bearer secret-token']] });
+      const { session, server } = await run(
+        {
+          poll: (c) => {
+            c.res.writeHead(307, { Location: `${elsewhere.url}/engine.io/` });
+            c.res.end();
+          },
+        },
+        { headers: [['Authorization', 'Bearer secret-token']] },
+      );
       const error = await endsWith(session, 'RI_SERVER_REFUSED');
       assert.match(error.meta!.error!.message, /307 to the polling request/);
       await sleep(200);
       assert.equal(elsewhere.requests.length, 0, 'the other origin saw no request');
-      assert.equal(server.requests[0].headers.authorization, 'Bearer secret-token', 'the header went to the server it was meant for');
+      assert.equal(
+        server.requests[0].headers.authorization,
+        'Bearer secret-token',
+        'the header went to the server it was meant for',
+      );
     });
 
     it('explains a protocol version refusal (400 code 5 to a v3 handshake): choose v4', async () => {
@@ -358,7 +446,10 @@ describe('Engine.IO against hostile servers', function () {
     });
 
     it('gives up on a server that stops answering long-polls: RI_PING_TIMEOUT', async () => {
-      const { session, server } = await run({ handshake: (c) => text(c.res, openPacket({ pingInterval: 200, pingTimeout: 200 })), poll: () => undefined });
+      const { session, server } = await run({
+        handshake: (c) => text(c.res, openPacket({ pingInterval: 200, pingTimeout: 200 })),
+        poll: () => undefined,
+      });
       await endsWith(session, 'RI_PING_TIMEOUT');
       await eventually(() => server.inFlight() === 0, 'the held long-poll was aborted');
     });
@@ -373,13 +464,24 @@ describe('Engine.IO against hostile servers', function () {
       assert.equal(session.info.state, 'closed');
       const closed = ofType(session, 'closed')[0];
       // The GET in flight when we closed (aborted) and the goodbye POST may still reach the server; then silence.
-      await eventually(() => server.requests.some((r) => r.kind === 'post' && r.body === '1'), 'the goodbye POST arrived');
+      await eventually(
+        () => server.requests.some((r) => r.kind === 'post' && r.body === '1'),
+        'the goodbye POST arrived',
+      );
       await eventually(() => server.inFlight() === 0, 'no request in flight after close');
       const seen = server.requests.length;
       await sleep(300);
       assert.equal(server.requests.length, seen, 'no request after close');
-      assert.equal(ofType(session, 'poll-request').filter((e) => e.seq > closed.seq).length, 0, 'no poll-request logged after closed');
-      assert.equal(server.requests.filter((r) => r.kind === 'post').at(-1)?.body, '1', 'the goodbye went out as a POST of "1"');
+      assert.equal(
+        ofType(session, 'poll-request').filter((e) => e.seq > closed.seq).length,
+        0,
+        'no poll-request logged after closed',
+      );
+      assert.equal(
+        server.requests.filter((r) => r.kind === 'post').at(-1)?.body,
+        '1',
+        'the goodbye went out as a POST of "1"',
+      );
       assert.deepEqual(errorCodes(session), []);
     });
 
@@ -405,20 +507,31 @@ describe('Engine.IO against hostile servers', function () {
     });
 
     it('does not let a second open packet replace the sid', async () => {
-      const { session, server } = await run({ poll: (c) => (c.n === 0 ? text(c.res, openPacket({ sid: 'hijacked' })) : hold(c, 250)) });
+      const { session, server } = await run({
+        poll: (c) => (c.n === 0 ? text(c.res, openPacket({ sid: 'hijacked' })) : hold(c, 250)),
+      });
       await waitForEvent(session, (e) => e.type === 'eio-open' && payloadText(e)?.includes('hijacked') === true, 5000);
       await sleep(100);
       assert.equal(ofType(session, 'open').length, 1, 'one open event');
       assert.notEqual(session.info.sid, 'hijacked');
-      assert.ok(server.requests.filter((r) => r.kind === 'poll').every((r) => r.url.searchParams.get('sid') === 'abc123'));
+      assert.ok(
+        server.requests.filter((r) => r.kind === 'poll').every((r) => r.url.searchParams.get('sid') === 'abc123'),
+      );
     });
   });
 
   describe('the upgrade probe', () => {
     const polling = { poll: (c: Parameters<NonNullable<EioScript['poll']>>[0]) => hold(c, 100) };
 
-    async function upgradeFails(script: EioScript, note: RegExp, options: Record<string, unknown> = {}): Promise<{ session: Session; server: ScriptedServer }> {
-      const result = await run({ ...polling, ...script }, { transports: 'polling-then-websocket', handshakeTimeoutMs: 500, ...options });
+    async function upgradeFails(
+      script: EioScript,
+      note: RegExp,
+      options: Record<string, unknown> = {},
+    ): Promise<{ session: Session; server: ScriptedServer }> {
+      const result = await run(
+        { ...polling, ...script },
+        { transports: 'polling-then-websocket', handshakeTimeoutMs: 500, ...options },
+      );
       const { session, server } = result;
       const failed = await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgrade-failed', 8000);
       assert.match(failed.meta!.note!, /Staying on long-polling/);
@@ -435,43 +548,70 @@ describe('Engine.IO against hostile servers', function () {
 
     it('stays on polling when the probe WebSocket opens (valid 101) but 3probe never comes', async () => {
       let probe = '';
-      await upgradeFails({
-        upgrade: (c) => {
-          accept101(c);
-          onClientText(c, (t) => { probe = t; });
+      await upgradeFails(
+        {
+          upgrade: (c) => {
+            accept101(c);
+            onClientText(c, (t) => {
+              probe = t;
+            });
+          },
         },
-      }, /probe was not answered within 500 ms/);
+        /probe was not answered within 500 ms/,
+      );
       assert.equal(probe, '2probe', 'the client did send 2probe');
     });
 
     it('stays on polling when the probe WebSocket is refused with 404', async () => {
-      await upgradeFails({ upgrade: (c) => c.socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot here\n') }, /404/);
+      await upgradeFails(
+        { upgrade: (c) => c.socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot here\n') },
+        /404/,
+      );
     });
 
     it('stays on polling when the probe is answered with something else than 3probe', async () => {
-      await upgradeFails({
-        upgrade: (c) => {
-          accept101(c);
-          onClientText(c, (t) => { if (t === '2probe') sendTextFrame(c, '3notprobe'); });
+      await upgradeFails(
+        {
+          upgrade: (c) => {
+            accept101(c);
+            onClientText(c, (t) => {
+              if (t === '2probe') sendTextFrame(c, '3notprobe');
+            });
+          },
         },
-      }, /instead of "3probe"/);
+        /instead of "3probe"/,
+      );
     });
 
     it('stays on polling when the upgraded socket carries bytes that are not WebSocket frames', async () => {
-      await upgradeFails({
-        upgrade: (c) => {
-          accept101(c);
-          c.socket.write('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+      await upgradeFails(
+        {
+          upgrade: (c) => {
+            accept101(c);
+            c.socket.write('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n');
+          },
         },
-      }, /./);
+        /./,
+      );
     });
 
     it('stays on polling when the probe connection is dropped right after the 101', async () => {
-      await upgradeFails({ upgrade: (c) => { accept101(c); c.server.later(20, () => c.socket.destroy()); } }, /./);
+      await upgradeFails(
+        {
+          upgrade: (c) => {
+            accept101(c);
+            c.server.later(20, () => c.socket.destroy());
+          },
+        },
+        /./,
+      );
     });
 
     it('stays on polling when the server offers no websocket upgrade', async () => {
-      const { session, server } = await run({ ...polling, handshake: (c) => text(c.res, openPacket({ upgrades: [] })) }, { transports: 'polling-then-websocket' });
+      const { session, server } = await run(
+        { ...polling, handshake: (c) => text(c.res, openPacket({ upgrades: [] })) },
+        { transports: 'polling-then-websocket' },
+      );
       const failed = await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgrade-failed', 5000);
       assert.match(failed.meta!.note!, /offers no WebSocket upgrade/);
       await eventually(() => server.count('poll') >= 2, 'polling goes on');
@@ -515,7 +655,11 @@ describe('Socket.IO against hostile servers', function () {
     const spoof = await waitForEvent(session, (e) => e.type === 'sio-event' && e.meta?.sio?.event === 'connect', 5000);
     assert.equal(spoof.meta!.sio!.reservedName, true);
     assert.equal(payloadText(spoof), '["connect"]');
-    const other = await waitForEvent(session, (e) => e.type === 'sio-event' && e.meta?.sio?.event === 'disconnect', 5000);
+    const other = await waitForEvent(
+      session,
+      (e) => e.type === 'sio-event' && e.meta?.sio?.event === 'disconnect',
+      5000,
+    );
     assert.equal(other.meta!.sio!.reservedName, true);
     const info = session.info.namespaces?.find((n) => n.name === '/');
     assert.equal(info?.state, 'connected', 'a spoofed name changes no state');
@@ -529,13 +673,20 @@ describe('Socket.IO against hostile servers', function () {
     assert.equal(stray.meta!.sio!.decodeError, 'unannounced attachment');
     const carrier = session.log.get(stray.parent!)!;
     assert.equal(carrier.type, 'eio-message');
-    assert.deepEqual(carrier.payload?.kind === 'binary' ? [...carrier.payload.bytes] : [], [1, 2, 3], 'the bytes are in the log');
+    assert.deepEqual(
+      carrier.payload?.kind === 'binary' ? [...carrier.payload.bytes] : [],
+      [1, 2, 3],
+      'the bytes are in the log',
+    );
     await waitForEvent(session, (e) => e.type === 'sio-event' && e.meta?.sio?.event === 'after', 5000);
     assert.equal(session.info.state, 'open');
   });
 
   it('regroups a BINARY_EVENT whose 2 attachments arrive in two different polling responses', async () => {
-    const { session } = await sio(['452-["upload",{"a":{"_placeholder":true,"num":0},"b":{"_placeholder":true,"num":1}}]\x1ebAQI=', 'bAwQF']);
+    const { session } = await sio([
+      '452-["upload",{"a":{"_placeholder":true,"num":0},"b":{"_placeholder":true,"num":1}}]\x1ebAQI=',
+      'bAwQF',
+    ]);
     const event = await waitForEvent(session, (e) => e.type === 'sio-binary-event', 5000);
     assert.equal(ofType(session, 'sio-binary-event').length, 1, 'one event for the packet and both attachments');
     assert.equal(event.meta!.sio!.event, 'upload');
@@ -543,7 +694,13 @@ describe('Socket.IO against hostile servers', function () {
     const seqs = event.meta!.sio!.attachmentSeqs!;
     assert.equal(seqs.length, 2);
     const attachments = seqs.map((s) => session.log.get(s)!);
-    assert.deepEqual(attachments.map((a) => (a.payload?.kind === 'binary' ? [...a.payload.bytes] : [])), [[1, 2], [3, 4, 5]]);
+    assert.deepEqual(
+      attachments.map((a) => (a.payload?.kind === 'binary' ? [...a.payload.bytes] : [])),
+      [
+        [1, 2],
+        [3, 4, 5],
+      ],
+    );
     const carriers = attachments.map((a) => session.log.get(a.parent!)!);
     assert.ok(carriers.every((c) => c.type === 'poll-response'));
     assert.notEqual(carriers[0].seq, carriers[1].seq, 'the attachments came in different responses');

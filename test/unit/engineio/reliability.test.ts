@@ -11,8 +11,16 @@ import { EMPTY_POLL_MIN_GAP_MS } from '../../../src/core/engineio/pollPacing';
 import type { LogEvent } from '../../../src/core/events/logEvent';
 import type { Session } from '../../../src/core/session/session';
 import {
-  accept101, hold, onClientText, openPacket, sendTextFrame, startScriptedServer, text,
-  type EioScript, type HttpContext, type ScriptedServer,
+  accept101,
+  hold,
+  onClientText,
+  openPacket,
+  sendTextFrame,
+  startScriptedServer,
+  text,
+  type EioScript,
+  type HttpContext,
+  type ScriptedServer,
 } from '../../fixtures/servers/scriptedEngineIoServer';
 import { newSession, ofType, payloadText, waitForEvent, waitForState } from '../core/sessionHarness';
 
@@ -62,17 +70,29 @@ describe('Engine.IO reliability (issue #7)', function () {
     }
   });
 
-  async function run(script: EioScript, options: Record<string, unknown> = {}): Promise<{ session: Session; server: ScriptedServer }> {
+  async function run(
+    script: EioScript,
+    options: Record<string, unknown> = {},
+  ): Promise<{ session: Session; server: ScriptedServer }> {
     const server = await startScriptedServer(script);
     servers.push(server);
-    const session = newSession({ kind: 'engineio', url: server.url, transports: 'polling-only', protocolVersion: 4, ...options });
+    const session = newSession({
+      kind: 'engineio',
+      url: server.url,
+      transports: 'polling-only',
+      protocolVersion: 4,
+      ...options,
+    });
     sessions.push(session);
     await session.start();
     return { session, server };
   }
 
   /** Long-polls: the first answered with `body` (after a short delay), the rest held. */
-  const firstPoll = (body: string) => (c: HttpContext): void => (c.n === 0 ? c.server.later(30, () => text(c.res, body)) : hold(c, 250));
+  const firstPoll =
+    (body: string) =>
+    (c: HttpContext): void =>
+      c.n === 0 ? c.server.later(30, () => text(c.res, body)) : hold(c, 250);
 
   describe('a large polling body is decoded in slices', () => {
     const count = 20_000;
@@ -81,13 +101,23 @@ describe('Engine.IO reliability (issue #7)', function () {
     it('lets a callback scheduled when the body arrives run before the last packet of the body is logged', async () => {
       const { session } = await run({ poll: firstPoll(body) });
       let messagesWhenImmediateRan = -1;
-      onBodyArrived(session, body, () => setImmediate(() => { messagesWhenImmediateRan = ofType(session, 'eio-message').length; }));
+      onBodyArrived(session, body, () =>
+        setImmediate(() => {
+          messagesWhenImmediateRan = ofType(session, 'eio-message').length;
+        }),
+      );
       await waitForEvent(session, (e) => e.type === 'eio-message' && payloadText(e) === `m${count - 1}`, 15000);
       assert.ok(messagesWhenImmediateRan >= 0, 'the immediate ran before the last packet of the body was logged');
-      assert.ok(messagesWhenImmediateRan < count, `the immediate ran while the body was being decoded (it saw ${messagesWhenImmediateRan} of ${count} messages)`);
+      assert.ok(
+        messagesWhenImmediateRan < count,
+        `the immediate ran while the body was being decoded (it saw ${messagesWhenImmediateRan} of ${count} messages)`,
+      );
       const messages = ofType(session, 'eio-message');
       assert.equal(messages.length, count, 'every packet is logged once');
-      assert.ok(messages.every((m, i) => payloadText(m) === `m${i}`), 'in the order of the body');
+      assert.ok(
+        messages.every((m, i) => payloadText(m) === `m${i}`),
+        'in the order of the body',
+      );
       assert.equal(session.info.state, 'open');
     });
 
@@ -100,49 +130,74 @@ describe('Engine.IO reliability (issue #7)', function () {
       assert.equal(closed.length, 1);
       const messages = ofType(session, 'eio-message', 'in');
       assert.ok(messages.length < count, `processing stopped (${messages.length} of ${count} messages logged)`);
-      assert.ok(messages.every((m) => m.seq < closed[0].seq), 'no packet is logged after closed');
+      assert.ok(
+        messages.every((m) => m.seq < closed[0].seq),
+        'no packet is logged after closed',
+      );
       assert.deepEqual(errorCodes(session), []);
     });
 
     it('sends the next long-poll only after the last packet of the body', async () => {
       const { session } = await run({ poll: firstPoll(body) });
-      const last = await waitForEvent(session, (e) => e.type === 'eio-message' && payloadText(e) === `m${count - 1}`, 15000);
+      const last = await waitForEvent(
+        session,
+        (e) => e.type === 'eio-message' && payloadText(e) === `m${count - 1}`,
+        15000,
+      );
       const response = ofType(session, 'poll-response').find((e) => e.size === Buffer.byteLength(body))!;
       const between = ofType(session, 'poll-request').filter((e) => e.seq > response.seq && e.seq < last.seq);
       assert.deepEqual(between, [], 'no poll-request between the body and its last packet');
       await waitForEvent(session, (e) => e.type === 'poll-request' && e.seq > last.seq, 5000);
     });
 
-    it('delivers a WebSocket message after the upgrade only once the polling body in flight is fully delivered', async () => {
-      // The first long-poll is answered with the large body once the probe is answered too, whichever
-      // reaches the server last: the client pauses for that GET, so the upgrade waits for the body.
-      let pendingPoll: HttpContext | undefined;
-      let probed = false;
-      const answerWithBody = (): void => {
-        if (!pendingPoll || !probed) return;
-        text(pendingPoll.res, body);
-        pendingPoll = undefined;
-      };
-      const { session } = await run({
-        poll: (c) => { if (c.n === 0) { pendingPoll = c; answerWithBody(); } else hold(c, 100); },
-        upgrade: (c) => {
-          accept101(c);
-          onClientText(c, (t) => {
-            if (t === '2probe') {
-              sendTextFrame(c, '3probe');
-              probed = true;
-              answerWithBody();
-            }
-            if (t === '5') sendTextFrame(c, '4after-upgrade');
-          });
-        },
-      }, { transports: 'polling-then-websocket' });
-      const after = await waitForEvent(session, (e) => e.type === 'eio-message' && payloadText(e) === 'after-upgrade', 15000);
-      const fromBody = ofType(session, 'eio-message').filter((e) => payloadText(e) !== 'after-upgrade');
-      assert.equal(fromBody.length, count, 'the whole body was delivered');
-      assert.ok(fromBody.every((e) => e.seq < after.seq), 'the WebSocket message comes after every packet of the body');
-      assert.equal(session.info.upgrade, 'upgraded');
-    });
+    it(
+      'delivers a WebSocket message after the upgrade ' + 'only once the polling body in flight is fully delivered',
+      async () => {
+        // The first long-poll is answered with the large body once the probe is answered too, whichever
+        // reaches the server last: the client pauses for that GET, so the upgrade waits for the body.
+        let pendingPoll: HttpContext | undefined;
+        let probed = false;
+        const answerWithBody = (): void => {
+          if (!pendingPoll || !probed) return;
+          text(pendingPoll.res, body);
+          pendingPoll = undefined;
+        };
+        const { session } = await run(
+          {
+            poll: (c) => {
+              if (c.n === 0) {
+                pendingPoll = c;
+                answerWithBody();
+              } else hold(c, 100);
+            },
+            upgrade: (c) => {
+              accept101(c);
+              onClientText(c, (t) => {
+                if (t === '2probe') {
+                  sendTextFrame(c, '3probe');
+                  probed = true;
+                  answerWithBody();
+                }
+                if (t === '5') sendTextFrame(c, '4after-upgrade');
+              });
+            },
+          },
+          { transports: 'polling-then-websocket' },
+        );
+        const after = await waitForEvent(
+          session,
+          (e) => e.type === 'eio-message' && payloadText(e) === 'after-upgrade',
+          15000,
+        );
+        const fromBody = ofType(session, 'eio-message').filter((e) => payloadText(e) !== 'after-upgrade');
+        assert.equal(fromBody.length, count, 'the whole body was delivered');
+        assert.ok(
+          fromBody.every((e) => e.seq < after.seq),
+          'the WebSocket message comes after every packet of the body',
+        );
+        assert.equal(session.info.upgrade, 'upgraded');
+      },
+    );
   });
 
   describe('runs of identical control packets', () => {
@@ -167,7 +222,10 @@ describe('Engine.IO reliability (issue #7)', function () {
       assert.equal(pings[0].meta!.eio!.repeat, 3);
       await eventually(() => server.requests.some((r) => r.kind === 'post' && r.body !== undefined), 'the pong POST');
       await sleep(200);
-      const pongs = server.requests.filter((r) => r.kind === 'post').flatMap((r) => (r.body ?? '').split('\x1e')).filter((p) => p === '3');
+      const pongs = server.requests
+        .filter((r) => r.kind === 'post')
+        .flatMap((r) => (r.body ?? '').split('\x1e'))
+        .filter((p) => p === '3');
       assert.equal(pongs.length, 1, 'one pong for the run');
       assert.equal(ofType(session, 'eio-pong', 'out').length, 1);
     });
@@ -190,7 +248,9 @@ describe('Engine.IO reliability (issue #7)', function () {
       const elapsed = performance.now() - start;
       const ceiling = Math.floor(elapsed / EMPTY_POLL_MIN_GAP_MS) + 2;
       assert.ok(polls <= ceiling, `${polls} polls in ${elapsed.toFixed(0)} ms; the floor allows at most ${ceiling}`);
-      const paced = ofType(session, 'poll-request').filter((e) => /waited \d+ ms after an empty answer/.test(e.meta?.note ?? ''));
+      const paced = ofType(session, 'poll-request').filter((e) =>
+        /waited \d+ ms after an empty answer/.test(e.meta?.note ?? ''),
+      );
       assert.ok(paced.length >= 1, 'the poll-request row says it waited');
       assert.equal(session.info.state, 'open');
     });
@@ -200,20 +260,29 @@ describe('Engine.IO reliability (issue #7)', function () {
       await eventually(() => server.count('poll') >= 3, 'three long-polls');
       const polls = ofType(session, 'poll-request').filter((e) => e.meta?.note?.startsWith('Long-poll'));
       assert.ok(polls.length >= 2);
-      assert.ok(polls.every((e) => !/waited/.test(e.meta!.note!)), polls.map((e) => e.meta!.note).join(' | '));
+      assert.ok(
+        polls.every((e) => !/waited/.test(e.meta!.note!)),
+        polls.map((e) => e.meta!.note).join(' | '),
+      );
     });
   });
 
   describe('the WebSocket transport', () => {
     it('refuses a message over maxPayloadBytes: close 1009 on the wire and an error row', async () => {
-      const { session } = await run({
-        upgrade: (c) => {
-          accept101(c);
-          sendTextFrame(c, openPacket({ upgrades: [] }));
-          // A raw server answers no close frame: it ends the connection after the message, so ws need not wait 30 s.
-          c.server.later(50, () => { sendTextFrame(c, `4${'x'.repeat(4000)}`); c.socket.end(); });
+      const { session } = await run(
+        {
+          upgrade: (c) => {
+            accept101(c);
+            sendTextFrame(c, openPacket({ upgrades: [] }));
+            // A raw server answers no close frame: it ends the connection after the message, so ws need not wait 30 s.
+            c.server.later(50, () => {
+              sendTextFrame(c, `4${'x'.repeat(4000)}`);
+              c.socket.end();
+            });
+          },
         },
-      }, { transports: 'websocket-only', maxPayloadBytes: 1024 });
+        { transports: 'websocket-only', maxPayloadBytes: 1024 },
+      );
       await waitForState(session, 'closed', 8000);
       const tooBig = ofType(session, 'error').find((e) => e.meta?.error?.code === 'RI_MESSAGE_TOO_BIG');
       assert.ok(tooBig, `an RI_MESSAGE_TOO_BIG error (got ${errorCodes(session).join(', ')})`);

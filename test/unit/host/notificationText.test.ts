@@ -24,7 +24,10 @@ function assertInert(text: string): void {
 function notificationFor(url: string, all: LogEvent[]): string {
   const error = all.find((e) => e.type === 'error')?.meta?.error;
   assert.ok(error, 'the session failed with an error row');
-  const status = all.filter((e) => e.type === 'handshake-response').map((e) => e.meta?.response?.status).pop();
+  const status = all
+    .filter((e) => e.type === 'handshake-response')
+    .map((e) => e.meta?.response?.status)
+    .pop();
   return connectFailureMessage(url, error.code, status);
 }
 
@@ -36,7 +39,10 @@ describe('notification text', () => {
     const answers: Array<[string, string]> = [
       ['a reason phrase', `HTTP/1.1 403 ${LINK}\r\nContent-Length: 0\r\n\r\n`],
       ['a redirect Location', `HTTP/1.1 302 Found\r\nLocation: ${LINK}\r\nContent-Length: 0\r\n\r\n`],
-      ['a body and header values', `HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: ${LINK}\r\nContent-Length: ${LINK.length}\r\n\r\n${LINK}`],
+      [
+        'a body and header values',
+        `HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: ${LINK}\r\nContent-Length: ${LINK.length}\r\n\r\n${LINK}`,
+      ],
       ['a 101 without Upgrade', `HTTP/1.1 101 ${LINK}\r\nConnection: ${LINK}\r\n\r\n`],
     ];
     for (const [field, answer] of answers) {
@@ -57,8 +63,18 @@ describe('notification text', () => {
 
   describe('connectFailureMessage', () => {
     it('says what happened in our words for each connect failure, with the status as a number', () => {
-      assert.equal(connectFailureMessage('ws://h:1/x?token=abc', ErrorCode.UnexpectedResponse, 403), 'Could not connect to h:1: the server answered HTTP 403 instead of switching protocols. The session\'s log shows the details.');
-      for (const code of [ErrorCode.ConnectionRefused, ErrorCode.HostNotFound, ErrorCode.TlsError, ErrorCode.HandshakeTimeout, 'WS_ERR_SOMETHING']) {
+      assert.equal(
+        connectFailureMessage('ws://h:1/x?token=abc', ErrorCode.UnexpectedResponse, 403),
+        'Could not connect to h:1: the server answered HTTP 403 instead of switching protocols. ' +
+          "The session's log shows the details.",
+      );
+      for (const code of [
+        ErrorCode.ConnectionRefused,
+        ErrorCode.HostNotFound,
+        ErrorCode.TlsError,
+        ErrorCode.HandshakeTimeout,
+        'WS_ERR_SOMETHING',
+      ]) {
         const text = connectFailureMessage('wss://example.com/a', code);
         assert.match(text, /^Could not connect to example\.com: [a-z]/);
         assertInert(text);

@@ -30,7 +30,7 @@ describe('TLS trust settings', () => {
     assert.equal(workspaceTried({ globalValue: false }), false);
   });
 
-  it('add a configured CA to Node\'s root store instead of replacing it', () => {
+  it("add a configured CA to Node's root store instead of replacing it", () => {
     const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
     const ca = caWithDefaultRoots(pem);
     assert.ok(ca);

@@ -18,12 +18,19 @@ describe('Socket.IO attachments and reserved names', function () {
       ['a string', '"0"', /num "0" is a string, not an attachment index/],
       ['negative', '-1', /num -1 is negative/],
       ['not an integer', '0.5', /num 0.5 is not an integer/],
-      ['equal to the announced count', '2', /num 2 is out of range: the packet announces 2 attachments \(indexes 0 to 1\)/],
+      [
+        'equal to the announced count',
+        '2',
+        /num 2 is out of range: the packet announces 2 attachments \(indexes 0 to 1\)/,
+      ],
       ['missing', 'null', /num null is not a number/],
     ];
     for (const [what, num, message] of cases) {
       it(`warns when num is ${what} (${num}), in a BINARY_EVENT and a BINARY_ACK`, () => {
-        for (const text of [`52-["up",${placeholder('0')},${placeholder(num)}]`, `62-/admin,3[${placeholder(num)},${placeholder('1')}]`]) {
+        for (const text of [
+          `52-["up",${placeholder('0')},${placeholder(num)}]`,
+          `62-/admin,3[${placeholder(num)},${placeholder('1')}]`,
+        ]) {
           const decoded = decodeSioPacket(text);
           assert.ok(decoded.ok, text);
           assert.match(decoded.packet.warning ?? '', message, text);
@@ -40,10 +47,16 @@ describe('Socket.IO attachments and reserved names', function () {
   });
 
   it(`says why an attachment count over ${MAX_ATTACHMENTS} is refused`, () => {
-    for (const [text, count] of [['55000-["x"]', '5000'], ['6123456789-/a,1[]', '123456789']]) {
+    for (const [text, count] of [
+      ['55000-["x"]', '5000'],
+      ['6123456789-/a,1[]', '123456789'],
+    ]) {
       const decoded = decodeSioPacket(text);
       assert.ok(!decoded.ok, text);
-      assert.match(decoded.error, new RegExp(`announces ${count} binary attachments; at most ${MAX_ATTACHMENTS} are accepted`));
+      assert.match(
+        decoded.error,
+        new RegExp(`announces ${count} binary attachments; at most ${MAX_ATTACHMENTS} are accepted`),
+      );
     }
   });
 
@@ -55,7 +68,10 @@ describe('Socket.IO attachments and reserved names', function () {
     });
 
     it('puts the placeholder warning on the BINARY_EVENT row, which still regroups its attachments', async () => {
-      played = await startHandPlayedSio(['40{"sid":"root"}', `451-["up",${placeholder('7')}]${RS}bAQI=${RS}42["after"]`]);
+      played = await startHandPlayedSio([
+        '40{"sid":"root"}',
+        `451-["up",${placeholder('7')}]${RS}bAQI=${RS}42["after"]`,
+      ]);
       const { session } = played;
       await waitForEvent(session, (e) => e.meta?.sio?.event === 'after', 5000);
       const [row] = ofType(session, 'sio-binary-event');

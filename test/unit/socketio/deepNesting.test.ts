@@ -15,7 +15,18 @@ const HOSTILE_DEPTH = 10_000;
 
 /** `{type: 2, nsp: "/", data: [[[…null…]]]}` in msgpack, `depth` arrays deep, written byte by byte. */
 function deepMsgpackEvent(depth: number): Uint8Array {
-  const head = Buffer.from([0x83, 0xa4, ...Buffer.from('type'), 0x02, 0xa3, ...Buffer.from('nsp'), 0xa1, 0x2f, 0xa4, ...Buffer.from('data')]);
+  const head = Buffer.from([
+    0x83,
+    0xa4,
+    ...Buffer.from('type'),
+    0x02,
+    0xa3,
+    ...Buffer.from('nsp'),
+    0xa1,
+    0x2f,
+    0xa4,
+    ...Buffer.from('data'),
+  ]);
   return Buffer.concat([head, Buffer.alloc(depth, 0x91), Buffer.from([0xc0])]);
 }
 
@@ -80,8 +91,12 @@ describe('Socket.IO data nested too deep', function () {
 
     it('msgpack: logs the error, the rest of the same poll body, and packets of later polls', async () => {
       const connect = binaryRecord(encodeMsgpackPacket({ type: 'CONNECT', nsp: '/', data: { sid: 'root' } }));
-      const event = (name: string): string => binaryRecord(encodeMsgpackPacket({ type: 'EVENT', nsp: '/', data: [name] }));
-      played = await startHandPlayedSio([connect, `${binaryRecord(deepMsgpackEvent(HOSTILE_DEPTH))}${RS}${event('same-body')}`, event('later-poll')], { parser: 'msgpack' });
+      const event = (name: string): string =>
+        binaryRecord(encodeMsgpackPacket({ type: 'EVENT', nsp: '/', data: [name] }));
+      played = await startHandPlayedSio(
+        [connect, `${binaryRecord(deepMsgpackEvent(HOSTILE_DEPTH))}${RS}${event('same-body')}`, event('later-poll')],
+        { parser: 'msgpack' },
+      );
       const { session } = played;
       await waitForEvent(session, (e) => e.meta?.sio?.event === 'later-poll', 5000);
       assert.equal(ofType(session, 'sio-event').filter((e) => e.meta?.sio?.event === 'same-body').length, 1);
@@ -92,7 +107,11 @@ describe('Socket.IO data nested too deep', function () {
     });
 
     it('JSON text: logs the error and keeps polling', async () => {
-      played = await startHandPlayedSio(['40{"sid":"root"}', `42["deep",${deepJson(HOSTILE_DEPTH)}]${RS}42["same-body"]`, '42["later-poll"]']);
+      played = await startHandPlayedSio([
+        '40{"sid":"root"}',
+        `42["deep",${deepJson(HOSTILE_DEPTH)}]${RS}42["same-body"]`,
+        '42["later-poll"]',
+      ]);
       const { session } = played;
       await waitForEvent(session, (e) => e.meta?.sio?.event === 'later-poll', 5000);
       assert.equal(ofType(session, 'sio-event').filter((e) => e.meta?.sio?.event === 'same-body').length, 1);

@@ -6,10 +6,24 @@
 import assert from 'node:assert/strict';
 import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
 import type { Session } from '../../../src/core/session/session';
-import { ENGINE_IO_SERVERS, startEngineIoServer, type EngineIoServerKind, type EngineIoTestServer } from '../../fixtures/servers/socketIoServers';
+import {
+  ENGINE_IO_SERVERS,
+  startEngineIoServer,
+  type EngineIoServerKind,
+  type EngineIoTestServer,
+} from '../../fixtures/servers/socketIoServers';
 import { newSession, ofType, waitForEvent } from '../core/sessionHarness';
 import {
-  DEADLINE_MS, TRANSPORT_POLICIES, bytesOf, checkClientClose, checkHeartbeat, checkTransportFootprint, errorsOf, textOf, until, waitClosed,
+  DEADLINE_MS,
+  TRANSPORT_POLICIES,
+  bytesOf,
+  checkClientClose,
+  checkHeartbeat,
+  checkTransportFootprint,
+  errorsOf,
+  textOf,
+  until,
+  waitClosed,
 } from './serverMatrixHelpers';
 
 const VERSION: Record<EngineIoServerKind, 3 | 4> = { 'engine.io@3.6.2': 3, 'engine.io@6.6.12': 4 };
@@ -32,7 +46,12 @@ describe('Engine.IO server matrix (real servers)', function () {
    */
   async function open(kind: EngineIoServerKind, transports: TransportPolicy): Promise<Session> {
     server = await startEngineIoServer(kind);
-    const session = newSession({ kind: 'engineio', url: server.url, transports, protocolVersion: transports === 'websocket-only' ? VERSION[kind] : 'auto' });
+    const session = newSession({
+      kind: 'engineio',
+      url: server.url,
+      transports,
+      protocolVersion: transports === 'websocket-only' ? VERSION[kind] : 'auto',
+    });
     sessions.push(session);
     assert.equal(await session.start(), 'open', errorsOf(session).join('; '));
     return session;
@@ -47,29 +66,54 @@ describe('Engine.IO server matrix (real servers)', function () {
           await checkTransportFootprint(session, transports);
           assert.equal(session.info.protocol, `Engine.IO ${version}`);
           const detected = ofType(session, 'version-detected');
-          assert.equal(detected.length, version === 3 && transports !== 'websocket-only' ? 1 : 0, 'version-detected only when "auto" found a v3 server');
+          assert.equal(
+            detected.length,
+            version === 3 && transports !== 'websocket-only' ? 1 : 0,
+            'version-detected only when "auto" found a v3 server',
+          );
         });
 
         it('receives "hello", gets text and binary echoed', async () => {
           const session = await open(kind, transports);
-          const hello = await waitForEvent(session, (e) => e.type === 'eio-message' && e.direction === 'in', DEADLINE_MS);
+          const hello = await waitForEvent(
+            session,
+            (e) => e.type === 'eio-message' && e.direction === 'in',
+            DEADLINE_MS,
+          );
           assert.equal(textOf(hello), 'hello');
 
           const text = session.send({ kind: 'text', text: 'text echo ✓' });
           assert.ok(text.ok, JSON.stringify(text));
-          const textEcho = await waitForEvent(session, (e) => e.type === 'eio-message' && e.direction === 'in' && textOf(e) === 'text echo ✓', DEADLINE_MS);
+          const textEcho = await waitForEvent(
+            session,
+            (e) => e.type === 'eio-message' && e.direction === 'in' && textOf(e) === 'text echo ✓',
+            DEADLINE_MS,
+          );
           assert.ok(textEcho.seq > text.seq);
 
           const binary = session.send({ kind: 'binary', encoding: 'hex', data: '00 ff 10' });
           assert.ok(binary.ok, JSON.stringify(binary));
-          assert.deepEqual(bytesOf(session.log.get(binary.seq)), [0, 255, 16], 'the outgoing binary message is logged with its bytes');
-          const binaryEcho = await waitForEvent(session, (e) => e.type === 'eio-message' && e.direction === 'in' && e.payload?.kind === 'binary', DEADLINE_MS);
+          assert.deepEqual(
+            bytesOf(session.log.get(binary.seq)),
+            [0, 255, 16],
+            'the outgoing binary message is logged with its bytes',
+          );
+          const binaryEcho = await waitForEvent(
+            session,
+            (e) => e.type === 'eio-message' && e.direction === 'in' && e.payload?.kind === 'binary',
+            DEADLINE_MS,
+          );
           assert.deepEqual(bytesOf(binaryEcho), [0, 255, 16]);
-          assert.deepEqual(server!.seen.messages, ['text echo ✓', [0, 255, 16]], 'the server got both, binary as binary');
+          assert.deepEqual(
+            server!.seen.messages,
+            ['text echo ✓', [0, 255, 16]],
+            'the server got both, binary as binary',
+          );
           assert.deepEqual(errorsOf(session), []);
         });
 
-        it(`keeps the heartbeat over several periods (v${version}: ${version === 4 ? 'server pings, client pongs' : 'client pings, server pongs'})`, async () => {
+        const pings = version === 4 ? 'server pings, client pongs' : 'client pings, server pongs';
+        it(`keeps the heartbeat over several periods (v${version}: ${pings})`, async () => {
           const session = await open(kind, transports);
           await checkHeartbeat(session, version);
         });
@@ -88,7 +132,8 @@ describe('Engine.IO server matrix (real servers)', function () {
         it('client close() ends the session cleanly and the server sees it', async () => {
           const session = await open(kind, transports);
           await waitForEvent(session, (e) => e.type === 'eio-message' && e.direction === 'in', DEADLINE_MS);
-          if (transports === 'polling-then-websocket') await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgraded', DEADLINE_MS);
+          if (transports === 'polling-then-websocket')
+            await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgraded', DEADLINE_MS);
           await checkClientClose(session);
           await until(() => server!.seen.closes.length === 1, 'the server to see the client leave');
         });
@@ -96,17 +141,26 @@ describe('Engine.IO server matrix (real servers)', function () {
     }
   }
 
-  it('engine.io@3.6.2 × websocket-only with "auto": no way to tell v3 before a heartbeat, so it ends with a hint to choose v3', async () => {
-    server = await startEngineIoServer('engine.io@3.6.2');
-    const session = newSession({ kind: 'engineio', url: server.url, transports: 'websocket-only', protocolVersion: 'auto' });
-    sessions.push(session);
-    await session.start();
-    await waitClosed(session);
-    const error = ofType(session, 'error').find((e) => e.layer === 'eio');
-    // Either side may give up first: our watchdog (no server ping) or the server (no client ping).
-    if (error) {
-      assert.equal(error.meta?.error?.code, 'RI_PING_TIMEOUT');
-      assert.match(error.meta?.error?.hint ?? '', /protocol v3/);
-    }
-  });
+  it(
+    'engine.io@3.6.2 × websocket-only with "auto": ' +
+      'no way to tell v3 before a heartbeat, so it ends with a hint to choose v3',
+    async () => {
+      server = await startEngineIoServer('engine.io@3.6.2');
+      const session = newSession({
+        kind: 'engineio',
+        url: server.url,
+        transports: 'websocket-only',
+        protocolVersion: 'auto',
+      });
+      sessions.push(session);
+      await session.start();
+      await waitClosed(session);
+      const error = ofType(session, 'error').find((e) => e.layer === 'eio');
+      // Either side may give up first: our watchdog (no server ping) or the server (no client ping).
+      if (error) {
+        assert.equal(error.meta?.error?.code, 'RI_PING_TIMEOUT');
+        assert.match(error.meta?.error?.hint ?? '', /protocol v3/);
+      }
+    },
+  );
 });

@@ -20,7 +20,10 @@ export interface HandPlayedSio {
 }
 
 /** Starts the server with `bodies` queued and a polling-only Socket.IO v5 session against it. */
-export async function startHandPlayedSio(bodies: string[], options: Record<string, unknown> = {}): Promise<HandPlayedSio> {
+export async function startHandPlayedSio(
+  bodies: string[],
+  options: Record<string, unknown> = {},
+): Promise<HandPlayedSio> {
   const queue = [...bodies];
   const server = await startScriptedServer({
     poll: (c) => {
@@ -29,7 +32,13 @@ export async function startHandPlayedSio(bodies: string[], options: Record<strin
       else hold(c, 50);
     },
   });
-  const session = newSession({ kind: 'socketio', url: server.url, transports: 'polling-only', protocolVersion: 4, ...options });
+  const session = newSession({
+    kind: 'socketio',
+    url: server.url,
+    transports: 'polling-only',
+    protocolVersion: 4,
+    ...options,
+  });
   await session.start();
   return {
     session,

@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Session } from '../../../src/core/session/session';
-import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket, looksLikeMsgpackMap } from '../../../src/core/socketio/sioMsgpack';
+import {
+  decodeMsgpackPacket,
+  displayJson,
+  encodeMsgpackPacket,
+  looksLikeMsgpackMap,
+} from '../../../src/core/socketio/sioMsgpack';
 import { newSession, ofType, waitForEvent } from '../core/sessionHarness';
 
 const msgpackParser = require('socket.io-msgpack-parser') as object;
@@ -52,7 +57,13 @@ describe('Socket.IO msgpack parser', function () {
       const carrier = session.log.get(welcome.parent!)!;
       assert.equal(carrier.payload!.kind, 'binary', 'the packet travelled as one binary Engine.IO message');
 
-      const emit = session.send({ kind: 'sio-emit', namespace: '/', event: 'echo', args: '["x",{"$binary":"CQk="}]', ack: true });
+      const emit = session.send({
+        kind: 'sio-emit',
+        namespace: '/',
+        event: 'echo',
+        args: '["x",{"$binary":"CQk="}]',
+        ack: true,
+      });
       assert.ok(emit.ok);
       const ack = await waitForEvent(session, (e) => e.type === 'sio-ack');
       assert.equal(ack.meta!.sio!.ackOf, (emit as { seq: number }).seq);
@@ -71,7 +82,12 @@ describe('Socket.IO msgpack parser', function () {
     assert.equal(decoded.packet.nsp, '/admin');
     assert.equal(decoded.packet.id, 7);
     assert.equal(decoded.packet.dataText, '["ev",{"$binary":"/w=="}]');
-    for (const garbage of [new Uint8Array([0xc1]), new Uint8Array([0x92, 1, 2]), encodeMsgpackPacket({ type: 'BINARY_EVENT', nsp: '/', data: [] }), new Uint8Array(0)]) {
+    for (const garbage of [
+      new Uint8Array([0xc1]),
+      new Uint8Array([0x92, 1, 2]),
+      encodeMsgpackPacket({ type: 'BINARY_EVENT', nsp: '/', data: [] }),
+      new Uint8Array(0),
+    ]) {
       const result = decodeMsgpackPacket(garbage);
       assert.equal(result.ok, false, `refused: ${Buffer.from(garbage).toString('hex')}`);
     }

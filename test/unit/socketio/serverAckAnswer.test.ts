@@ -4,7 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import type { Session } from '../../../src/core/session/session';
-import { SOCKET_IO_SERVERS, startSocketIoServer, type SocketIoTestServer } from '../../fixtures/servers/socketIoServers';
+import {
+  SOCKET_IO_SERVERS,
+  startSocketIoServer,
+  type SocketIoTestServer,
+} from '../../fixtures/servers/socketIoServers';
 import { newSession, waitForEvent } from '../core/sessionHarness';
 
 describe('answering acks the server asks for', function () {
@@ -21,7 +25,11 @@ describe('answering acks the server asks for', function () {
   for (const kind of SOCKET_IO_SERVERS) {
     it(`${kind}: the server's callback gets our answer, binary included, once`, async () => {
       server = await startSocketIoServer(kind);
-      session = newSession({ kind: 'socketio', url: server.url, protocolVersion: kind.endsWith('allowEIO3') ? 3 : 'auto' });
+      session = newSession({
+        kind: 'socketio',
+        url: server.url,
+        protocolVersion: kind.endsWith('allowEIO3') ? 3 : 'auto',
+      });
       await session.start();
       await waitForEvent(session, (e) => e.type === 'sio-connect' && e.direction === 'in');
       assert.ok(session.send({ kind: 'sio-emit', namespace: '/', event: 'ask-server-ack', args: '[]', ack: false }).ok);
@@ -36,7 +44,11 @@ describe('answering acks the server asks for', function () {
       assert.deepEqual(server.seen.serverAcks, [['yes', Buffer.from([5, 6])]]);
       const again = session.send({ kind: 'sio-ack', namespace: '/', id, args: '[]' });
       assert.equal(again.ok, false, 'an ack is answered once');
-      assert.equal(session.send({ kind: 'sio-ack', namespace: '/', id: 999, args: '[]' }).ok, false, 'an id the server did not ask for is refused');
+      assert.equal(
+        session.send({ kind: 'sio-ack', namespace: '/', id: 999, args: '[]' }).ok,
+        false,
+        'an id the server did not ask for is refused',
+      );
     });
   }
 });

@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
 import type { Session } from '../../../src/core/session/session';
-import { startSocketIoServer, type SocketIoServerKind, type SocketIoTestServer } from '../../fixtures/servers/socketIoServers';
+import {
+  startSocketIoServer,
+  type SocketIoServerKind,
+  type SocketIoTestServer,
+} from '../../fixtures/servers/socketIoServers';
 import { events, newSession, ofType, waitForEvent } from '../core/sessionHarness';
 import { DEADLINE_MS, TRANSPORT_POLICIES, errorsOf, summary, waitClosed } from './serverMatrixHelpers';
 
@@ -21,7 +25,11 @@ describe('Protocol versions against real servers', function () {
     server = undefined;
   });
 
-  async function session(kind: SocketIoServerKind, transports: TransportPolicy, protocolVersion: 'auto' | 3 | 4): Promise<Session> {
+  async function session(
+    kind: SocketIoServerKind,
+    transports: TransportPolicy,
+    protocolVersion: 'auto' | 3 | 4,
+  ): Promise<Session> {
     server = await startSocketIoServer(kind);
     const s = newSession({ kind: 'socketio', url: server.url, transports, protocolVersion });
     sessions.push(s);
@@ -62,7 +70,10 @@ describe('Protocol versions against real servers', function () {
         assert.match(`${error.message} ${error.hint ?? ''}`, /protocol version|protocol v4/i);
         assert.equal(s.info.state, 'closed');
       };
-      it('socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version', refusedV3);
+      it(
+        'socket.io@4.8.4 without allowEIO3, protocol v3: refused with RI_SERVER_REFUSED naming the protocol version',
+        refusedV3,
+      );
 
       it('socket.io@2.5.1, protocol "auto": detected (version-detected), Socket.IO 4 / Engine.IO 3', async () => {
         const s = await session('socket.io@2.5.1', transports, 'auto');
@@ -82,7 +93,11 @@ describe('Protocol versions against real servers', function () {
         if (transports === 'websocket-only') {
           // Nothing in the WebSocket handshake or open packet betrays v3: the session opens, and the
           // missing server ping ends it, with the hint.
-          assert.match(`${error.message} ${error.hint ?? ''}`, /protocol v3/, `${error.code}: ${error.message} / ${error.hint}`);
+          assert.match(
+            `${error.message} ${error.hint ?? ''}`,
+            /protocol v3/,
+            `${error.code}: ${error.message} / ${error.hint}`,
+          );
         } else {
           assert.equal(error.code, 'RI_PROTOCOL_MISMATCH');
           assert.match(error.hint ?? '', /protocol v3/);
@@ -92,15 +107,25 @@ describe('Protocol versions against real servers', function () {
     });
   }
 
-  it('WebSocket rows keep wire order: the server\'s DISCONNECT message is logged before its close frame', async () => {
+  it("WebSocket rows keep wire order: the server's DISCONNECT message is logged before its close frame", async () => {
     const s = await session('socket.io@4.8.4', 'websocket-only', 'auto');
     await s.start();
     await waitForEvent(s, (e) => e.type === 'sio-connect' && e.direction === 'in', DEADLINE_MS);
     assert.ok(s.send({ kind: 'sio-emit', namespace: '/', event: 'kick', args: '[]', ack: false }).ok);
     await waitClosed(s);
-    const disconnectCarrier = events(s).find((e) => e.layer === 'ws' && e.type === 'message' && e.direction === 'in' && e.payload?.kind === 'text' && e.payload.text === '41');
+    const disconnectCarrier = events(s).find(
+      (e) =>
+        e.layer === 'ws' &&
+        e.type === 'message' &&
+        e.direction === 'in' &&
+        e.payload?.kind === 'text' &&
+        e.payload.text === '41',
+    );
     const closeFrame = ofType(s, 'close-frame', 'in')[0];
     assert.ok(disconnectCarrier && closeFrame, summary(s));
-    assert.ok(disconnectCarrier.seq < closeFrame.seq, `"41" is #${disconnectCarrier.seq}, the close frame #${closeFrame.seq}`);
+    assert.ok(
+      disconnectCarrier.seq < closeFrame.seq,
+      `"41" is #${disconnectCarrier.seq}, the close frame #${closeFrame.seq}`,
+    );
   });
 });

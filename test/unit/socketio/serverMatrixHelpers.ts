@@ -10,7 +10,11 @@ import type { Session } from '../../../src/core/session/session';
 import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../fixtures/servers/socketIoServers';
 import { events, ofType, waitForEvent } from '../core/sessionHarness';
 
-export const TRANSPORT_POLICIES: readonly TransportPolicy[] = ['polling-then-websocket', 'websocket-only', 'polling-only'];
+export const TRANSPORT_POLICIES: readonly TransportPolicy[] = [
+  'polling-then-websocket',
+  'websocket-only',
+  'polling-only',
+];
 
 /** Generous: the suite runs on a loaded 2-core machine. Deadlines, never speed assertions. */
 export const DEADLINE_MS = 8000;
@@ -41,16 +45,25 @@ export async function until(condition: () => boolean, what: string, ms = DEADLIN
 
 /** Waits for the session to be closed, whatever the path there. */
 export async function waitClosed(session: Session, ms = DEADLINE_MS): Promise<void> {
-  await until(() => session.info.state === 'closed', `the session to close (state ${session.info.state}; log: ${summary(session)})`, ms);
+  await until(
+    () => session.info.state === 'closed',
+    `the session to close (state ${session.info.state}; log: ${summary(session)})`,
+    ms,
+  );
 }
 
 export function summary(session: Session): string {
-  return events(session).slice(-40).map((e) => `${e.seq}:${e.direction}:${e.type}${e.meta?.error ? `(${e.meta.error.code})` : ''}`).join(', ');
+  return events(session)
+    .slice(-40)
+    .map((e) => `${e.seq}:${e.direction}:${e.type}${e.meta?.error ? `(${e.meta.error.code})` : ''}`)
+    .join(', ');
 }
 
 /** Errors in the log, as `code: message` lines, for assertion messages. */
 export function errorsOf(session: Session): string[] {
-  return events(session).filter((e) => e.meta?.error && e.type !== 'sio-connect-error').map((e) => `${e.meta!.error!.code}: ${e.meta!.error!.message}`);
+  return events(session)
+    .filter((e) => e.meta?.error && e.type !== 'sio-connect-error')
+    .map((e) => `${e.meta!.error!.code}: ${e.meta!.error!.message}`);
 }
 
 /**
@@ -71,7 +84,11 @@ export async function checkTransportFootprint(session: Session, transports: Tran
 
   if (transports === 'polling-then-websocket') {
     assert.equal(carrier?.type, 'poll-response', 'the open packet came in the handshake poll response');
-    await waitForEvent(session, (e) => e.type === 'upgrade-step' && (e.meta?.eio?.step === 'upgraded' || e.meta?.eio?.step === 'upgrade-failed'), DEADLINE_MS);
+    await waitForEvent(
+      session,
+      (e) => e.type === 'upgrade-step' && (e.meta?.eio?.step === 'upgraded' || e.meta?.eio?.step === 'upgrade-failed'),
+      DEADLINE_MS,
+    );
     const steps = ofType(session, 'upgrade-step').map((e) => e.meta?.eio?.step);
     assert.deepEqual(steps, ['probe', 'probe-ok', 'pause', 'paused', 'upgraded'], 'upgrade steps in order');
     assert.equal(session.info.transport, 'websocket');
@@ -107,15 +124,25 @@ export async function checkHeartbeat(session: Session, engineVersion: 3 | 4): Pr
   // Wait until the session has been open for the whole window (part of it may already have passed).
   const openedAt = session.info.openedAt ?? Date.now();
   await sleep(Math.max(0, openedAt + HEARTBEAT_WINDOW_MS - Date.now()) + 100);
-  assert.equal(session.info.state, 'open', `still open after ${HEARTBEAT_WINDOW_MS} ms; ${errorsOf(session).join('; ')}`);
+  assert.equal(
+    session.info.state,
+    'open',
+    `still open after ${HEARTBEAT_WINDOW_MS} ms; ${errorsOf(session).join('; ')}`,
+  );
 
   const pingDirection = engineVersion === 4 ? 'in' : 'out';
   const pongDirection = engineVersion === 4 ? 'out' : 'in';
   const beats = events(session).filter((e) => (e.type === 'eio-ping' || e.type === 'eio-pong') && !e.meta?.eio?.probe);
   const pings = beats.filter((e) => e.type === 'eio-ping');
   const pongs = beats.filter((e) => e.type === 'eio-pong');
-  assert.ok(pings.every((e) => e.direction === pingDirection), `Engine.IO v${engineVersion}: pings go ${pingDirection}`);
-  assert.ok(pongs.every((e) => e.direction === pongDirection), `Engine.IO v${engineVersion}: pongs go ${pongDirection}`);
+  assert.ok(
+    pings.every((e) => e.direction === pingDirection),
+    `Engine.IO v${engineVersion}: pings go ${pingDirection}`,
+  );
+  assert.ok(
+    pongs.every((e) => e.direction === pongDirection),
+    `Engine.IO v${engineVersion}: pongs go ${pongDirection}`,
+  );
   // Pair each ping with the next pong after it; the last ping may still be waiting for its pong.
   let pairs = 0;
   let waiting: LogEvent | undefined;

@@ -8,7 +8,12 @@
 import assert from 'node:assert/strict';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import { decodeV4Record } from '../../../src/core/engineio/eioCodecV4';
-import { MAX_ATTACHMENTS, decodeSioPacket, encodeSioPacket, extractAttachments } from '../../../src/core/socketio/sioCodec';
+import {
+  MAX_ATTACHMENTS,
+  decodeSioPacket,
+  encodeSioPacket,
+  extractAttachments,
+} from '../../../src/core/socketio/sioCodec';
 import { SIO_TYPES, type SioPacket } from '../../../src/core/socketio/sioPacket';
 
 /** The Socket.IO text inside a wire record such as `42["foo"]`. */
@@ -28,7 +33,9 @@ function decodeWire(wire: string): SioPacket {
 function oracle(text: string, attachments: Buffer[] = []): Packet {
   const decoder = new Decoder();
   let out: Packet | undefined;
-  decoder.on('decoded', (p: Packet) => { out = p; });
+  decoder.on('decoded', (p: Packet) => {
+    out = p;
+  });
   decoder.add(text);
   for (const a of attachments) decoder.add(a);
   decoder.destroy();
@@ -60,14 +67,20 @@ describe('Socket.IO codec', () => {
       ['42["foo"]', { type: 'EVENT', nsp: '/', data: ['foo'], dataText: '["foo"]' }],
       ['42/admin,12["x"]', { type: 'EVENT', nsp: '/admin', id: 12, data: ['x'] }],
       ['43/admin,13["bar"]', { type: 'ACK', nsp: '/admin', id: 13, data: ['bar'] }],
-      ['44/admin,{"message":"not authorized","data":{"a":1}}', { type: 'CONNECT_ERROR', nsp: '/admin', data: { message: 'not authorized', data: { a: 1 } } }],
+      [
+        '44/admin,{"message":"not authorized","data":{"a":1}}',
+        { type: 'CONNECT_ERROR', nsp: '/admin', data: { message: 'not authorized', data: { a: 1 } } },
+      ],
       ['44/admin,"not authorized"', { type: 'CONNECT_ERROR', nsp: '/admin', data: 'not authorized' }],
       ['40/admin?token=abc,', { type: 'CONNECT', nsp: '/admin?token=abc' }],
       ['40{"sid":"Yk2x"}', { type: 'CONNECT', nsp: '/', data: { sid: 'Yk2x' } }],
       ['40', { type: 'CONNECT', nsp: '/' }],
       ['41/admin,', { type: 'DISCONNECT', nsp: '/admin' }],
       ['42[1,"numeric event name"]', { type: 'EVENT', nsp: '/', data: [1, 'numeric event name'] }],
-      ['42/chat,["msg",{"text":"a,b","n":[1,2]}]', { type: 'EVENT', nsp: '/chat', data: ['msg', { text: 'a,b', n: [1, 2] }] }],
+      [
+        '42/chat,["msg",{"text":"a,b","n":[1,2]}]',
+        { type: 'EVENT', nsp: '/chat', data: ['msg', { text: 'a,b', n: [1, 2] }] },
+      ],
       ['42["héllo 😀"]', { type: 'EVENT', nsp: '/', data: ['héllo 😀'] }],
     ];
     for (const [wire, expected] of cases) {
@@ -84,7 +97,11 @@ describe('Socket.IO codec', () => {
       assert.equal(packet.type, 'BINARY_EVENT');
       assert.equal(packet.attachments, 1);
       assert.equal(packet.nsp, '/');
-      assert.deepEqual(packet.data, ['ev', { _placeholder: true, num: 0 }], 'the placeholder stays as data: the session regroups');
+      assert.deepEqual(
+        packet.data,
+        ['ev', { _placeholder: true, num: 0 }],
+        'the placeholder stays as data: the session regroups',
+      );
       const ref = oracle(sioText(wire), [Buffer.from([1, 2])]);
       assert.equal(ref.type, PacketType.EVENT, 'the oracle rewrites the wire type (which is why ours does not use it)');
       assert.deepEqual(asOracle(packet).nsp, ref.nsp);
@@ -93,8 +110,14 @@ describe('Socket.IO codec', () => {
 
     it('keeps BINARY_ACK with namespace, attachments and ack id', () => {
       const packet = decodeWire('462-/admin,7[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]');
-      assert.deepEqual({ type: packet.type, nsp: packet.nsp, id: packet.id, attachments: packet.attachments }, { type: 'BINARY_ACK', nsp: '/admin', id: 7, attachments: 2 });
-      const ref = oracle(sioText('462-/admin,7[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]'), [Buffer.from([1]), Buffer.from([2])]);
+      assert.deepEqual(
+        { type: packet.type, nsp: packet.nsp, id: packet.id, attachments: packet.attachments },
+        { type: 'BINARY_ACK', nsp: '/admin', id: 7, attachments: 2 },
+      );
+      const ref = oracle(sioText('462-/admin,7[{"_placeholder":true,"num":0},{"_placeholder":true,"num":1}]'), [
+        Buffer.from([1]),
+        Buffer.from([2]),
+      ]);
       assert.deepEqual({ type: ref.type, nsp: ref.nsp, id: ref.id }, { type: PacketType.ACK, nsp: '/admin', id: 7 });
     });
 
@@ -104,7 +127,7 @@ describe('Socket.IO codec', () => {
       assert.throws(() => oracle('2["connect","spoofed"]'), /invalid payload/);
     });
 
-    it('accepts up to 1000 attachments, beyond socket.io-parser\'s cap of 10', () => {
+    it("accepts up to 1000 attachments, beyond socket.io-parser's cap of 10", () => {
       const packet = decodeSioPacket(`5${MAX_ATTACHMENTS}-["big"]`);
       assert.ok(packet.ok);
       assert.equal(packet.packet.attachments, 1000);
@@ -135,7 +158,9 @@ describe('Socket.IO codec', () => {
     for (const [what, text, message] of bad) {
       it(`refuses ${what}: ${JSON.stringify(text)}`, () => {
         let result: ReturnType<typeof decodeSioPacket> | undefined;
-        assert.doesNotThrow(() => { result = decodeSioPacket(text); });
+        assert.doesNotThrow(() => {
+          result = decodeSioPacket(text);
+        });
         assert.ok(result && !result.ok, 'not decoded');
         assert.match(result.error, message);
       });
@@ -143,7 +168,10 @@ describe('Socket.IO codec', () => {
 
     it('never throws on random junk', () => {
       let seed = 7;
-      const rnd = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+      const rnd = (): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed;
+      };
       const alphabet = '0123456789-/,[]{}":abc\\ \x00😀';
       for (let n = 0; n < 2000; n++) {
         const text = Array.from({ length: rnd() % 24 }, () => alphabet[rnd() % alphabet.length]).join('');
@@ -181,8 +209,14 @@ describe('Socket.IO codec', () => {
       const ours = encodeSioPacket({ type: 'BINARY_EVENT', nsp: '/files', id: 4, data, attachments: buffers.length });
       const [refText, ...refBuffers] = encoder.encode({ type: PacketType.EVENT, nsp: '/files', id: 4, data: value });
       assert.equal(ours, refText);
-      assert.equal(ours, '52-/files,4["upload",{"file":{"_placeholder":true,"num":0},"parts":[{"_placeholder":true,"num":1}]}]');
-      assert.deepEqual(buffers.map((b) => [...b]), (refBuffers as Buffer[]).map((b) => [...b]));
+      assert.equal(
+        ours,
+        '52-/files,4["upload",{"file":{"_placeholder":true,"num":0},"parts":[{"_placeholder":true,"num":1}]}]',
+      );
+      assert.deepEqual(
+        buffers.map((b) => [...b]),
+        (refBuffers as Buffer[]).map((b) => [...b]),
+      );
     });
   });
 
@@ -192,9 +226,17 @@ describe('Socket.IO codec', () => {
       const b = Buffer.from([2]);
       const c = new Uint8Array([3, 3]);
       const { data, buffers } = extractAttachments(['ev', { x: a, y: [{ z: b }, 'text', 5, null] }, c]);
-      assert.deepEqual(data, ['ev', { x: { _placeholder: true, num: 0 }, y: [{ z: { _placeholder: true, num: 1 } }, 'text', 5, null] }, { _placeholder: true, num: 2 }]);
+      assert.deepEqual(data, [
+        'ev',
+        { x: { _placeholder: true, num: 0 }, y: [{ z: { _placeholder: true, num: 1 } }, 'text', 5, null] },
+        { _placeholder: true, num: 2 },
+      ]);
       assert.deepEqual(buffers, [a, b, c]);
-      const ref = new Encoder().encode({ type: PacketType.EVENT, nsp: '/', data: ['ev', { x: Buffer.from(a), y: [{ z: b }, 'text', 5, null] }, Buffer.from(c)] });
+      const ref = new Encoder().encode({
+        type: PacketType.EVENT,
+        nsp: '/',
+        data: ['ev', { x: Buffer.from(a), y: [{ z: b }, 'text', 5, null] }, Buffer.from(c)],
+      });
       assert.equal(encodeSioPacket({ type: 'BINARY_EVENT', nsp: '/', data, attachments: 3 }), ref[0]);
     });
 
@@ -205,14 +247,17 @@ describe('Socket.IO codec', () => {
       assert.equal(buffers.length, 0);
       const withBuffer = { f: new Uint8Array([1]) };
       extractAttachments(withBuffer);
-      assert.ok(withBuffer.f instanceof Uint8Array, 'the caller\'s object is not rewritten');
+      assert.ok(withBuffer.f instanceof Uint8Array, "the caller's object is not rewritten");
     });
 
-    it('round-trips through socket.io-parser\'s decoder with the attachments', () => {
+    it("round-trips through socket.io-parser's decoder with the attachments", () => {
       const value = ['bin', { deep: { deeper: [new Uint8Array([9, 8, 7])] } }, new Uint8Array([])];
       const { data, buffers } = extractAttachments(value);
       const text = encodeSioPacket({ type: 'BINARY_EVENT', nsp: '/', data, attachments: buffers.length });
-      const ref = oracle(text, buffers.map((b) => Buffer.from(b)));
+      const ref = oracle(
+        text,
+        buffers.map((b) => Buffer.from(b)),
+      );
       const refData = ref.data as [string, { deep: { deeper: Buffer[] } }, Buffer];
       assert.deepEqual([...refData[1].deep.deeper[0]], [9, 8, 7]);
       assert.equal(refData[2].length, 0);

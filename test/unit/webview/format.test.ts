@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { formatClock, formatCount, formatDuration, formatElapsed, formatSize, jsonErrorLocation, utf8Length } from '../../../src/webview/format';
+import {
+  formatClock,
+  formatCount,
+  formatDuration,
+  formatElapsed,
+  formatSize,
+  jsonErrorLocation,
+  utf8Length,
+} from '../../../src/webview/format';
 
 describe('webview format', () => {
   describe('formatSize', () => {
@@ -61,7 +69,11 @@ describe('webview format', () => {
     it('agrees with this engine on a real error', () => {
       const source = '{"a": 1,\n }';
       let message = '';
-      try { JSON.parse(source); } catch (e) { message = (e as Error).message; }
+      try {
+        JSON.parse(source);
+      } catch (e) {
+        message = (e as Error).message;
+      }
       // V8 words some errors with a position and some without; check only what it gives.
       if (/position \d+/.test(message)) assert.equal(jsonErrorLocation(source, message), 'line 2, column 2');
     });

@@ -5,9 +5,18 @@ function manualFrames(): FrameTimer & { step(): void; booked(): number } {
   const frames = new Map<number, () => void>();
   let next = 1;
   return {
-    request: (cb) => { frames.set(next, cb); return next++; },
-    cancel: (h) => { frames.delete(h); },
-    step: () => { const cbs = [...frames.values()]; frames.clear(); cbs.forEach((cb) => cb()); },
+    request: (cb) => {
+      frames.set(next, cb);
+      return next++;
+    },
+    cancel: (h) => {
+      frames.delete(h);
+    },
+    step: () => {
+      const cbs = [...frames.values()];
+      frames.clear();
+      cbs.forEach((cb) => cb());
+    },
     booked: () => frames.size,
   };
 }
@@ -29,7 +38,9 @@ describe('webview FrameScheduler', () => {
   it('lets a render book the next frame', () => {
     const frames = manualFrames();
     let renders = 0;
-    const scheduler: FrameScheduler = new FrameScheduler(() => { if (++renders === 1) scheduler.schedule(); }, frames);
+    const scheduler: FrameScheduler = new FrameScheduler(() => {
+      if (++renders === 1) scheduler.schedule();
+    }, frames);
     scheduler.schedule();
     frames.step();
     frames.step();

@@ -8,7 +8,13 @@ function row(seq: number, layer: string, type: string, preview = ''): EventRowDt
 }
 
 describe('webview row filter', () => {
-  const rows = [row(1, 'tcp', 'tcp-connected'), row(2, 'http', 'poll-response', '0{"sid":"a"}'), row(3, 'eio', 'eio-message', '2["chat","hi"]'), row(4, 'sio', 'sio-event', '["chat","hi"]'), row(5, 'ws', 'message', '42["chat","hi"]')];
+  const rows = [
+    row(1, 'tcp', 'tcp-connected'),
+    row(2, 'http', 'poll-response', '0{"sid":"a"}'),
+    row(3, 'eio', 'eio-message', '2["chat","hi"]'),
+    row(4, 'sio', 'sio-event', '["chat","hi"]'),
+    row(5, 'ws', 'message', '42["chat","hi"]'),
+  ];
 
   let store: MemoryRowStore;
   function filtered(): FilteredRows {
@@ -43,13 +49,19 @@ describe('webview row filter', () => {
     view.setQuery('chat');
     assert.deepEqual(seqs(view), [3, 4]);
     assert.equal(view.indexOfSeq(4), 1);
-    const appended = view.noteAppended(store.append([row(6, 'ws', 'message', 'chat'), row(7, 'sio', 'sio-ack', 'chat')], 7));
+    const batch = [row(6, 'ws', 'message', 'chat'), row(7, 'sio', 'sio-ack', 'chat')];
+    const appended = view.noteAppended(store.append(batch, 7));
     assert.equal(appended.added, 1, 'the WS row stays hidden');
     assert.deepEqual(seqs(view), [3, 4, 7]);
   });
 
   it('nests packets under their carrier and folds them away', () => {
-    const tree = [row(1, 'http', 'poll-response'), { ...row(2, 'eio', 'eio-message'), parent: 1 }, { ...row(3, 'sio', 'sio-event'), parent: 2 }, row(4, 'http', 'poll-request')];
+    const tree = [
+      row(1, 'http', 'poll-response'),
+      { ...row(2, 'eio', 'eio-message'), parent: 1 },
+      { ...row(3, 'sio', 'sio-event'), parent: 2 },
+      row(4, 'http', 'poll-request'),
+    ];
     store = new MemoryRowStore();
     store.reset(tree, tree.length);
     const view = new FilteredRows(store);
@@ -64,7 +76,10 @@ describe('webview row filter', () => {
   });
 
   it('matches the warning text too (issue #7)', () => {
-    const warned: EventRowDto = { ...row(6, 'sio', 'sio-event', '["connect"]'), warning: 'Reserved event name "connect"' };
+    const warned: EventRowDto = {
+      ...row(6, 'sio', 'sio-event', '["connect"]'),
+      warning: 'Reserved event name "connect"',
+    };
     assert.equal(rowMatches(warned, 'reserved'), true);
     assert.equal(rowMatches(row(7, 'sio', 'sio-event', '["connect"]'), 'reserved'), false);
   });

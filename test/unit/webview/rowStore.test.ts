@@ -4,7 +4,18 @@ import { FilteredRows, rowMatches } from '../../../src/webview/rowFilter';
 import { MemoryRowStore, findSeq } from '../../../src/webview/rowStore';
 
 function row(seq: number, preview = `msg ${seq}`, type = 'frame', layer = 'ws'): EventRowDto {
-  return { seq, time: 0, elapsed: 0, direction: 'in', layer, type, size: preview.length, preview, isError: false, binary: false };
+  return {
+    seq,
+    time: 0,
+    elapsed: 0,
+    direction: 'in',
+    layer,
+    type,
+    size: preview.length,
+    preview,
+    isError: false,
+    binary: false,
+  };
 }
 const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row(from + i));
 
@@ -15,7 +26,10 @@ describe('webview MemoryRowStore', () => {
     const result = store.append(rows(4, 5), 5);
     assert.equal(store.count, 5);
     assert.equal(store.hostTotal, 5);
-    assert.deepEqual(result.added.map((r) => r.seq), [4, 5]);
+    assert.deepEqual(
+      result.added.map((r) => r.seq),
+      [4, 5],
+    );
     assert.equal(store.getBySeq(4)?.seq, 4);
     assert.equal(store.getBySeq(42), undefined);
     assert.equal(store.indexOfSeq(5), 4);
@@ -26,7 +40,10 @@ describe('webview MemoryRowStore', () => {
     const store = new MemoryRowStore();
     store.reset(rows(1, 3), 3);
     const result = store.append(rows(2, 4), 4);
-    assert.deepEqual(result.added.map((r) => r.seq), [4]);
+    assert.deepEqual(
+      result.added.map((r) => r.seq),
+      [4],
+    );
     assert.equal(store.count, 4);
   });
 

@@ -7,9 +7,19 @@ function manualTimers(): RpcTimers & { fireAll(): void; count(): number } {
   const timers = new Map<number, () => void>();
   let next = 1;
   return {
-    setTimeout: (fn) => { const id = next++; timers.set(id, fn); return id; },
-    clearTimeout: (handle) => { timers.delete(handle as number); },
-    fireAll: () => { const fns = [...timers.values()]; timers.clear(); fns.forEach((f) => f()); },
+    setTimeout: (fn) => {
+      const id = next++;
+      timers.set(id, fn);
+      return id;
+    },
+    clearTimeout: (handle) => {
+      timers.delete(handle as number);
+    },
+    fireAll: () => {
+      const fns = [...timers.values()];
+      timers.clear();
+      fns.forEach((f) => f());
+    },
     count: () => timers.size,
   };
 }
@@ -54,6 +64,23 @@ describe('webview RpcClient', () => {
     await assert.rejects(reply, (e: unknown) => e instanceof RpcError && e.code === 'bad-reply');
   });
 
+  // Issue #8: a request the host could not handle waited out the 10 s timeout.
+  it("rejects at once with the host's code, message and hint on request/failed", async () => {
+    const reply = rpc.request('composer/send', { request: { kind: 'text', text: 'hi' } });
+    const error = { code: 'RI_INVALID_MESSAGE', message: 'composer/send: Unknown send kind.', hint: 'Pick a kind.' };
+    assert.equal(rpc.handleReply({ type: 'request/failed', requestId: 1, error }), true);
+    await assert.rejects(
+      reply,
+      (e: unknown) =>
+        e instanceof RpcError &&
+        e.code === 'failed' &&
+        e.errorCode === 'RI_INVALID_MESSAGE' &&
+        e.hint === 'Pick a kind.' &&
+        e.message === error.message,
+    );
+    assert.equal(timers.count(), 0, 'no timeout left waiting');
+  });
+
   it('rejects on timeout, and a late reply is then ignored', async () => {
     const reply = rpc.request('events/getPage', { fromSeq: 0, limit: 10 });
     timers.fireAll();
@@ -74,7 +101,8 @@ describe('webview RpcClient', () => {
 
   it('matches a reply posted synchronously from inside post()', async () => {
     const echo: RpcClient = new RpcClient((m) => {
-      if (m.type === 'events/getDetails') echo.handleReply({ type: 'events/details', requestId: m.requestId, details: null });
+      if (m.type !== 'events/getDetails') return;
+      echo.handleReply({ type: 'events/details', requestId: m.requestId, details: null });
     }, timers);
     assert.equal((await echo.request('events/getDetails', { seq: 5 })).details, null);
   });

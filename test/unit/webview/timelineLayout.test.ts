@@ -3,17 +3,33 @@ import type { TimelineStepDto } from '../../../src/shared/dto';
 import { cut, HEAD_HEIGHT, layoutTimeline, ROW_HEIGHT } from '../../../src/webview/timelineLayout';
 
 const steps: TimelineStepDto[] = [
-  { step: 'handshake', seq: 2, elapsed: 1, arrows: [
-    { seq: 2, from: 'client', label: 'GET /socket.io/?EIO=4&transport=polling', elapsed: 1 },
-    { seq: 3, from: 'server', label: '200 OK', elapsed: 17, delta: 16 },
-  ] },
-  { step: 'open', seq: 4, elapsed: 17, arrows: [{ seq: 4, from: 'server', label: 'open · sid '.padEnd(400, 'x'), elapsed: 17, delta: 0 }] },
+  {
+    step: 'handshake',
+    seq: 2,
+    elapsed: 1,
+    arrows: [
+      { seq: 2, from: 'client', label: 'GET /socket.io/?EIO=4&transport=polling', elapsed: 1 },
+      { seq: 3, from: 'server', label: '200 OK', elapsed: 17, delta: 16 },
+    ],
+  },
+  {
+    step: 'open',
+    seq: 4,
+    elapsed: 17,
+    arrows: [{ seq: 4, from: 'server', label: 'open · sid '.padEnd(400, 'x'), elapsed: 17, delta: 0 }],
+  },
 ];
 
 describe('webview timelineLayout', () => {
   it('puts one row per arrow under the lane titles, steps spanning their arrows', () => {
     const layout = layoutTimeline(steps, 900);
-    assert.deepEqual(layout.steps.map((s) => [s.y, s.height]), [[HEAD_HEIGHT, 2 * ROW_HEIGHT], [HEAD_HEIGHT + 2 * ROW_HEIGHT, ROW_HEIGHT]]);
+    assert.deepEqual(
+      layout.steps.map((s) => [s.y, s.height]),
+      [
+        [HEAD_HEIGHT, 2 * ROW_HEIGHT],
+        [HEAD_HEIGHT + 2 * ROW_HEIGHT, ROW_HEIGHT],
+      ],
+    );
     assert.equal(layout.geometry.height, HEAD_HEIGHT + 3 * ROW_HEIGHT + 6);
     assert.ok(layout.geometry.clientX < layout.geometry.serverX && layout.geometry.serverX < layout.geometry.stepNameX);
   });

@@ -1,10 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { codePointLabel, invisibleCharacterName } from '../../../src/webview/characterNames';
-import { cutIndex, escapeFor, hasInvisible, splitVisible, visibleString, type TextMode, type TextSegment } from '../../../src/webview/visibleText';
+import {
+  cutIndex,
+  escapeFor,
+  hasInvisible,
+  splitVisible,
+  visibleString,
+  type TextMode,
+  type TextSegment,
+} from '../../../src/webview/visibleText';
 
 /** The segments as a compact string: plain text as is, escapes in ⟦ ⟧. */
 function render(text: string, mode: TextMode = 'line'): string {
-  return splitVisible(text, { mode }).segments.map((s) => (s.kind === 'escape' ? `⟦${s.text}⟧` : s.text)).join('');
+  return splitVisible(text, { mode })
+    .segments.map((s) => (s.kind === 'escape' ? `⟦${s.text}⟧` : s.text))
+    .join('');
 }
 
 function escapes(text: string, mode: TextMode = 'line'): TextSegment[] {
@@ -73,7 +83,9 @@ describe('webview visible text (issue #7)', () => {
       assert.equal(render('a\nb\r\nc\td', 'line'), 'a⟦\\n⟧b⟦\\r⟧⟦\\n⟧c⟦\\t⟧d');
     });
     it('multi-line views keep LF, CRLF and tab as they are', () => {
-      assert.deepEqual(splitVisible('a\nb\r\nc\td', { mode: 'block' }).segments, [{ kind: 'plain', text: 'a\nb\r\nc\td' }]);
+      assert.deepEqual(splitVisible('a\nb\r\nc\td', { mode: 'block' }).segments, [
+        { kind: 'plain', text: 'a\nb\r\nc\td' },
+      ]);
     });
     it('a lone CR is an escape in both modes; CRLF is not, in a multi-line view', () => {
       assert.equal(render('a\rb', 'block'), 'a⟦\\r⟧b');
@@ -87,7 +99,10 @@ describe('webview visible text (issue #7)', () => {
     const literal = splitVisible('x\\u200By', { mode: 'line' }).segments;
     const real = splitVisible('x\u200by', { mode: 'line' }).segments;
     assert.deepEqual(literal, [{ kind: 'plain', text: 'x\\u200By' }]);
-    assert.deepEqual(real.map((s) => s.kind), ['plain', 'escape', 'plain']);
+    assert.deepEqual(
+      real.map((s) => s.kind),
+      ['plain', 'escape', 'plain'],
+    );
     assert.equal(real[1].text, '\\u200B', 'the escape reads like the literal…');
     assert.notEqual(literal[0].kind, real[1].kind, '…but is a different kind, so it is drawn differently');
   });
@@ -133,7 +148,10 @@ describe('webview visible text (issue #7)', () => {
     });
     it('stops at the escape budget and says so', () => {
       const { segments, cut } = splitVisible('a\u0000b\u0000c\u0000d', { mode: 'block', maxEscapes: 2 });
-      assert.deepEqual(segments.map((s) => s.text), ['a', '\\0', 'b', '\\0', 'c']);
+      assert.deepEqual(
+        segments.map((s) => s.text),
+        ['a', '\\0', 'b', '\\0', 'c'],
+      );
       assert.equal(cut, true);
     });
   });
@@ -143,12 +161,22 @@ describe('webview visible text (issue #7)', () => {
   });
 
   it('escapeFor uses the short forms, \\xHH up to U+00FF and \\uHHHH above', () => {
-    assert.deepEqual([0, 9, 10, 13, 1, 0xad, 0xfeff, 0xe007f].map(escapeFor), ['\\0', '\\t', '\\n', '\\r', '\\x01', '\\xAD', '\\uFEFF', '\\u{E007F}']);
+    assert.deepEqual([0, 9, 10, 13, 1, 0xad, 0xfeff, 0xe007f].map(escapeFor), [
+      '\\0',
+      '\\t',
+      '\\n',
+      '\\r',
+      '\\x01',
+      '\\xAD',
+      '\\uFEFF',
+      '\\u{E007F}',
+    ]);
   });
 
   describe('cost', () => {
     it('a 1 MB string with nothing to escape takes the fast path: one plain segment, quickly', () => {
-      const big = 'The quick brown fox {"json": [1, 2, 3]} é 😀 '.repeat(Math.ceil(1_048_576 / 46)).slice(0, 1_048_576 - 1) + '.';
+      const sentence = 'The quick brown fox {"json": [1, 2, 3]} é 😀 ';
+      const big = sentence.repeat(Math.ceil(1_048_576 / 46)).slice(0, 1_048_576 - 1) + '.';
       const started = performance.now();
       const { segments, cut } = splitVisible(big, { mode: 'block', maxEscapes: 20_000 });
       const elapsed = performance.now() - started;

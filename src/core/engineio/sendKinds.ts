@@ -1,0 +1,37 @@
+/**
+ * The refusal of a send request that a session does not accept. The rule itself is core's
+ * (`acceptsSendKind` in session/sendRequest.ts, issue #8: "one place per rule"); this only words it.
+ */
+import { ErrorCode } from '../errors';
+import type { ErrorMeta } from '../events/logEvent';
+import { acceptsSendKind, SEND_KINDS_BY_SESSION, type SendKind, type SessionKind } from '../session/sendRequest';
+
+const SESSION_NAMES: Record<SessionKind, string> = {
+  websocket: 'A WebSocket',
+  engineio: 'An Engine.IO',
+  socketio: 'A Socket.IO',
+};
+
+const HINTS: Record<SessionKind, string> = {
+  websocket: 'Socket.IO events and namespaces need a Socket.IO session; a raw WebSocket sends frames.',
+  engineio: 'An Engine.IO session sends messages (text or binary); Socket.IO events need a Socket.IO session.',
+  socketio:
+    'Raw text or binary would not be a valid Socket.IO packet and the server would drop the connection: ' +
+    'emit an event with a namespace, a name and JSON arguments.',
+};
+
+/** RI_INVALID_MESSAGE naming the kind and what `session` accepts; undefined when it accepts the request. */
+export function refuseUnacceptedKind(
+  session: SessionKind,
+  request: { kind?: unknown } | undefined,
+): ErrorMeta | undefined {
+  const kind = request?.kind;
+  if (acceptsSendKind(session, kind as SendKind)) return undefined;
+  const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : String(kind);
+  const accepted = SEND_KINDS_BY_SESSION[session].join(', ');
+  return {
+    code: ErrorCode.InvalidMessage,
+    message: `${SESSION_NAMES[session]} session cannot send a request of kind ${shown}: it sends ${accepted}.`,
+    hint: HINTS[session],
+  };
+}

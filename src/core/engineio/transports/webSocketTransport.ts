@@ -1,0 +1,135 @@
+/**
+ * The WebSocket transport (engine.io-protocol, "WebSocket"): one Engine.IO packet per WebSocket
+ * message, over our WebSocket engine (websocket/webSocketSession.ts, through its public API only), which
+ * records the handshake, every frame and the close in the same log. Each incoming message is a carrier
+ * the session decodes; each packet we write is logged under the frame that carried it.
+ *
+ * States: connecting → open → closing → closed (connecting → closed when the handshake fails).
+ */
+import { DisposableStore } from '../../disposable';
+import type { ErrorMeta, LogEvent } from '../../events/logEvent';
+import type { SessionInfo } from '../../session/session';
+import { WebSocketSession, type WsDataMessage } from '../../websocket/webSocketSession';
+import { encodeV3Frame } from '../eioCodecV3';
+import { encodeV4Packet } from '../eioCodecV4';
+import { engineIoUrl } from '../eioUrls';
+import type { EioTransport, OutgoingPacket, TransportContext, TransportSink } from './transport';
+import { observedLog, WsCloseEvidence } from './wsCloseEvidence';
+
+export type WebSocketTransportState = 'connecting' | 'open' | 'closing' | 'closed';
+
+/** What a WebSocket transport tells its owner beyond packets. */
+export interface WebSocketTransportSink extends TransportSink {
+  /** The WebSocket is open: the probe can be sent, or the open packet awaited. */
+  onOpen(): void;
+  /** The socket closed: `summary` in words, and `cause` when it failed (else undefined). */
+  onClosed(summary: string, cause: ErrorMeta | undefined): void;
+}
+
+export class WebSocketTransport implements EioTransport {
+  readonly name = 'websocket';
+  /** The upgrade request's URL: with the sid when it probes a polling session. */
+  readonly url: URL;
+  private current: WebSocketTransportState = 'connecting';
+  private socket: WebSocketSession | undefined;
+  private readonly evidence = new WsCloseEvidence();
+  private readonly subscriptions = new DisposableStore();
+  /** The socket's latest event, as it was written: a message's own row gives its children their time. */
+  private lastWritten: LogEvent | undefined;
+
+  constructor(
+    private readonly ctx: TransportContext,
+    private readonly sink: WebSocketTransportSink,
+    sid: string | undefined,
+  ) {
+    const { options } = ctx;
+    const at = { version: ctx.version(), transport: 'websocket' as const, sid, query: options.query };
+    this.url = engineIoUrl(options.endpoint, { ...at, now: ctx.clock.now() });
+  }
+
+  get state(): WebSocketTransportState {
+    return this.current;
+  }
+
+  open(): void {
+    this.ctx.policy.beforeStep({ transport: 'websocket', step: 'connecting' }, () => this.connect());
+  }
+
+  send(packets: OutgoingPacket[]): number[] {
+    return packets.map((p) => this.write(p));
+  }
+
+  /** Nothing is ever in flight on a WebSocket: paused at once. */
+  pause(onPaused: () => void): void {
+    onPaused();
+  }
+
+  close(): void {
+    if (this.current === 'closed' || this.current === 'closing') return;
+    this.current = 'closing';
+    if (this.socket && this.socket.info.state !== 'closed') this.ctx.lifecycle.watch(this.socket.close());
+  }
+
+  dispose(): void {
+    this.subscriptions.dispose();
+    this.socket?.dispose();
+  }
+
+  private connect(): void {
+    const { ctx } = this;
+    const o = ctx.options;
+    const log = observedLog(ctx.writer.log, (event) => {
+      this.evidence.note(event);
+      this.lastWritten = event;
+    });
+    // The WebSocket engine takes `{ clock, log, network }` (issue #8); `id` names its own events.
+    const deps = { clock: ctx.clock, log, network: ctx.network, id: `${ctx.id}-ws` };
+    const socket = new WebSocketSession(
+      {
+        kind: 'websocket',
+        url: this.url.href,
+        headers: ctx.cookies.apply(o.headers),
+        subprotocols: [],
+        perMessageDeflate: o.perMessageDeflate,
+        tls: o.tls,
+        handshakeTimeoutMs: o.handshakeTimeoutMs,
+        heartbeatIntervalMs: 0,
+        maxPayloadBytes: o.maxPayloadBytes,
+        maxStoredPayloadBytes: o.maxStoredPayloadBytes,
+      },
+      deps,
+    );
+    this.socket = socket;
+    this.subscriptions.add(socket.onMessage(ctx.lifecycle.guarded((message) => this.onMessage(message))));
+    this.subscriptions.add(socket.onDidChange(ctx.lifecycle.guarded((info) => this.onSocketChange(info))));
+    ctx.lifecycle.watch(socket.start());
+  }
+
+  private onMessage(message: WsDataMessage): void {
+    const row = this.lastWritten?.seq === message.seq ? this.lastWritten : undefined;
+    const at = { seq: message.seq, time: row?.time ?? this.ctx.clock.now(), mono: row?.mono ?? this.ctx.clock.mono() };
+    void this.sink.onCarrier({ ...at, transport: 'websocket', data: message.data });
+  }
+
+  private onSocketChange(info: Readonly<SessionInfo>): void {
+    if (info.state === 'open' && this.current === 'connecting') {
+      this.current = 'open';
+      this.sink.onOpen();
+    } else if (info.state === 'closed' && this.current !== 'closed') {
+      this.current = 'closed';
+      this.subscriptions.dispose();
+      this.sink.onClosed(info.closeSummary ?? 'the WebSocket closed', this.evidence.cause(this.ctx.version()));
+    }
+  }
+
+  /** One packet in one frame; its `eio` event goes under the frame's (unless it was logged while queued). */
+  private write(outgoing: OutgoingPacket): number {
+    const { packet } = outgoing;
+    const encoded = this.ctx.version() === 4 ? encodeV4Packet(packet, true) : encodeV3Frame(packet);
+    const frameSeq = this.socket?.sendFrame(encoded);
+    if (outgoing.seq !== undefined) return outgoing.seq;
+    const eio = { packetType: packet.type, transport: 'websocket' as const, ...(outgoing.probe && { probe: true }) };
+    const facts = { eio, parent: frameSeq, send: outgoing.send };
+    return this.ctx.writer.appendPacket('out', packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * What the parts of one WebSocket session share (handshake, heartbeat, sender, close bookkeeping,
+ * incoming traffic): the log appender, the lifecycle (guard, timers, teardown), the live facts the
+ * header shows, and the `ws` socket once it exists. Composition, not inheritance (style.md).
+ */
+import type WebSocket from 'ws';
+import type { Clock } from '../clock';
+import type { Disposable } from '../disposable';
+import { Emitter } from '../emitter';
+import type { SessionInfo, SessionState } from '../session/session';
+import type { SessionLifecycle } from '../session/sessionLifecycle';
+import type { AppendEvent } from './eventAppender';
+
+/** The shared context every part of a WebSocket session is built with. */
+export interface WsSessionContext {
+  readonly append: AppendEvent;
+  readonly lifecycle: SessionLifecycle;
+  readonly facts: LiveSessionFacts;
+  /** The `ws` socket, once the connection attempt created it. */
+  socket(): WebSocket | undefined;
+}
+
+/**
+ * The session's facts (SessionInfo), changed only through here. Only `setState` tells listeners at
+ * once; after the other changes the caller appends its row first and then calls `fireChanged`, so a
+ * listener that logs (Engine.IO on `open` and `closed`) writes after the row that caused it.
+ */
+export class LiveSessionFacts implements Disposable {
+  readonly info: SessionInfo;
+  private readonly changed = new Emitter<Readonly<SessionInfo>>();
+
+  constructor(
+    url: string,
+    private readonly clock: Clock,
+  ) {
+    this.info = {
+      state: 'connecting',
+      url,
+      kind: 'websocket',
+      startedAt: clock.now(),
+      messagesIn: 0,
+      messagesOut: 0,
+      bytesIn: 0,
+      bytesOut: 0,
+    };
+  }
+
+  get state(): SessionState {
+    return this.info.state;
+  }
+
+  onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
+    return this.changed.on(listener);
+  }
+
+  /** Moves to `state` (closing, mostly); a closed session stays closed. */
+  setState(state: SessionState): void {
+    if (this.info.state === state || this.info.state === 'closed') return;
+    this.info.state = state;
+    this.fireChanged();
+  }
+
+  /** The time from request to 101, shown in the header. */
+  handshakeTimed(durationMs: number | undefined): void {
+    this.info.handshakeMs = durationMs;
+  }
+
+  /** The session opened with this negotiation (§4.1: subprotocol and extensions the server chose). */
+  opened(subprotocol: string | undefined, extensions: string | undefined): void {
+    Object.assign(this.info, { state: 'open', openedAt: this.clock.now(), subprotocol, extensions });
+  }
+
+  countIncoming(size: number): void {
+    this.info.messagesIn++;
+    this.info.bytesIn += size;
+  }
+
+  countOutgoing(size: number): void {
+    this.info.messagesOut++;
+    this.info.bytesOut += size;
+  }
+
+  /** The session ended; `closeSummary` says why in one line. */
+  closed(closeSummary: string): void {
+    Object.assign(this.info, { state: 'closed', closedAt: this.clock.now(), closeSummary });
+  }
+
+  /** Tells listeners the facts changed. */
+  fireChanged(): void {
+    this.changed.fire(this.info);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
