@@ -27,30 +27,12 @@ import { EioLayerDecoder } from './eioLayerDecoder';
 import type { EioPacket, EioVersion } from './eioPacket';
 import { PROCEED_ALWAYS, type EnginePolicies } from './enginePolicies';
 import { EventWriter } from './eventWriter';
-import { POLL_GRACE_MS, type OpenPacket } from './openPacket';
+import type { OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 import { describeAttempt, handshakeTimeoutError, heartbeatHint, openNote, v3Explanation } from './engineNotes';
+import { transportContextFor, type EioEngineDeps, type EioLayer } from './eioEngineParts';
 
-export interface EioEngineDeps {
-  id?: string;
-  clock?: Clock;
-  log?: EventLog;
-  /** Where polling requests and the WebSocket connect (default: directly, with the options' TLS). */
-  network?: Network;
-  /** Fault injection's hooks (default: every step proceeds). */
-  policies?: EnginePolicies;
-}
-
-/** What the layer on top (Socket.IO) hears from the engine; a plain Engine.IO session has none. */
-export interface EioLayer {
-  /** info.protocol for the Engine.IO version spoken. */
-  protocolLabel(version: EioVersion): string;
-  /** The Engine.IO session is open (Socket.IO sends its CONNECTs here). */
-  onOpen(): void;
-  /** A message packet (in full, even when its stored payload is truncated) and its `eio-message` event. */
-  onMessage(event: LogEvent, packet: EioPacket): void;
-  onClosed(reason: string): void;
-}
+export type { EioEngineDeps, EioLayer } from './eioEngineParts';
 
 /** How long a client close lets the goodbye POST finish before the network is let go. */
 const CLOSE_GRACE_MS = 2_000;
@@ -98,7 +80,18 @@ export class EioEngine {
     this.releaseNetwork = this.lifecycle.own(toDisposable(() => ownsNetwork && this.network.dispose()));
     this.spoken = options.protocolVersion === 3 ? 3 : 4;
     this.decoder = new EioLayerDecoder({ version: this.spoken, maxStoredPayloadBytes: options.maxStoredPayloadBytes });
-    this.context = this.transportContext(new CookieJar());
+    this.context = transportContextFor({
+      id: this.id,
+      options,
+      clock: this.clock,
+      lifecycle: this.lifecycle,
+      network: this.network,
+      writer: this.writer,
+      cookies: new CookieJar(),
+      policy: this.policies.transport,
+      version: () => this.spoken,
+      openPacket: () => this.opened,
+    });
     this.inbound = new EioInbound(this.inboundHost());
     this.transport = this.lifecycle.own(
       new ActiveTransport({
@@ -323,26 +316,6 @@ export class EioEngine {
 
   private protocolLabel(): string {
     return this.layer?.protocolLabel(this.spoken) ?? `Engine.IO ${this.spoken}`;
-  }
-
-  private transportContext(cookies: CookieJar): TransportContext {
-    return {
-      id: this.id,
-      options: this.options,
-      clock: this.clock,
-      lifecycle: this.lifecycle,
-      network: this.network,
-      writer: this.writer,
-      cookies,
-      policy: this.policies.transport,
-      version: () => this.spoken,
-      sid: () => this.opened?.sid,
-      // A long-poll is held up to pingInterval by the server; the timeout on top before calling it dead.
-      pollTimeoutMs: () =>
-        this.opened
-          ? this.opened.pingInterval + this.opened.pingTimeout + POLL_GRACE_MS
-          : this.options.handshakeTimeoutMs,
-    };
   }
 
   private inboundHost(): ConstructorParameters<typeof EioInbound>[0] {

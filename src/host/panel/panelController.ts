@@ -7,14 +7,12 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
-import type { LogEvent } from '../../core/events/logEvent';
-import type { Session } from '../../core/session/session';
-import { NO_REDACTION, type Redactor } from '../../core/redaction/secretRedactor';
 import { ErrorCode } from '../../core/errors';
-import { projectDetails, projectRow, replayRequestOf } from '../../core/view/eventProjection';
-import { projectSessionInfo, projectTimeline, shortUrl } from '../../core/view/sessionProjection';
-import { addToTimeline } from '../../core/view/upgradeTimeline';
-import type { EventDetailsDto, SessionInfoDto, TimelineStepDto } from '../../shared/dto';
+import type { LogEvent } from '../../core/events/logEvent';
+import type { Redactor } from '../../core/redaction/secretRedactor';
+import type { Session } from '../../core/session/session';
+import { replayRequestOf } from '../../core/view/eventProjection';
+import { shortUrl } from '../../core/view/sessionProjection';
 import {
   APPEND_FLUSH_MS,
   MAX_ROWS_PER_MESSAGE,
@@ -28,6 +26,7 @@ import { describeThrown, type OutputLog } from '../outputLog';
 import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
+import { SessionView } from './sessionView';
 
 /** The webview panel type id (used for the panel's view state and by tests). */
 export const PANEL_VIEW_TYPE = 'realtimeInspector.session';
@@ -51,9 +50,8 @@ export class PanelController implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   private ready = false;
   private isDisposed = false;
-  private originMono: number | undefined;
-  private readonly timeline: TimelineStepDto[] = [];
-  /** Masks this session's credentials in everything the panel is sent (issue #7). */
+  /** What the panel is shown, credentials masked (issue #7). */
+  private readonly view: SessionView;
   private readonly redactor: Redactor;
 
   /** Fired once, when the panel is closed by the user or disposed by code. */
@@ -64,6 +62,7 @@ export class PanelController implements vscode.Disposable {
     private readonly deps: PanelControllerDeps,
   ) {
     this.redactor = redactorFor(session);
+    this.view = new SessionView(session, this.redactor);
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
     this.panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
@@ -101,12 +100,9 @@ export class PanelController implements vscode.Disposable {
     this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
     this.store.add(this.panel.onDidDispose(() => this.dispose()));
-    for (const event of session.log.page(1, session.log.count)) this.trackTimeline(event);
     this.store.add(
       session.log.onAppend((event) => {
-        // The first event seen is the origin of elapsed times, even if the log later lets it go.
-        this.originMono ??= event.mono;
-        if (this.trackTimeline(event) && this.ready) this.changes.push(true);
+        if (this.view.track(event) && this.ready) this.changes.push(true);
         if (this.ready) this.rows.push(event);
       }),
     );
@@ -175,9 +171,7 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'events/getPage': {
         const limit = Math.min(message.limit, MAX_ROWS_PER_MESSAGE);
-        const rows = this.session.log
-          .page(Math.max(1, message.fromSeq), limit)
-          .map((e) => projectRow(e, this.origin(e), this.redactor));
+        const rows = this.view.rows(this.session.log.page(Math.max(1, message.fromSeq), limit));
         this.reply({ type: 'events/page', requestId: message.requestId, rows, total: this.session.log.count });
         return;
       }
@@ -186,7 +180,7 @@ export class PanelController implements vscode.Disposable {
         this.reply({
           type: 'events/details',
           requestId: message.requestId,
-          details: event ? this.details(event, message.reveal === true) : null,
+          details: event ? this.view.details(event, message.reveal === true) : null,
         });
         return;
       }
@@ -245,38 +239,15 @@ export class PanelController implements vscode.Disposable {
     // The snapshot covers everything appended so far: queued rows would be duplicates.
     this.rows.clear();
     this.changes.clear();
-    const log = this.session.log;
-    const total = log.count;
-    const fromSeq = Math.max(1, total - MAX_ROWS_PER_MESSAGE + 1);
-    const events = log.page(fromSeq, MAX_ROWS_PER_MESSAGE);
-    this.post({
-      type: 'session/snapshot',
-      session: this.sessionDto(),
-      rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)),
-      total,
-      firstSeq: events[0]?.seq ?? fromSeq,
-    });
+    this.post(this.view.snapshot(MAX_ROWS_PER_MESSAGE));
   }
 
   private postAppended(events: LogEvent[]): void {
-    this.post({
-      type: 'events/appended',
-      rows: events.map((e) => projectRow(e, this.origin(e), this.redactor)),
-      total: this.session.log.count,
-    });
-  }
-
-  /**
-   * One event's details, masked; unmasked only when the user asked for this row ("Show secrets"). The
-   * revealed values go to this one reply and nowhere else: not to the output channel, not to storage.
-   */
-  private details(event: LogEvent, reveal: boolean): EventDetailsDto {
-    if (!reveal) return projectDetails(event, this.origin(event), this.redactor);
-    return { ...projectDetails(event, this.origin(event), NO_REDACTION), revealed: true };
+    this.post({ type: 'events/appended', rows: this.view.rows(events), total: this.session.log.count });
   }
 
   private postChanged(): void {
-    this.post({ type: 'session/changed', session: this.sessionDto() });
+    this.post({ type: 'session/changed', session: this.view.header() });
   }
 
   /** Batched and pushed messages: only while the webview is ready. */
@@ -290,26 +261,5 @@ export class PanelController implements vscode.Disposable {
     this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
       this.deps.log.warn(`Panel ${this.session.id}: postMessage failed: ${describeThrown(error)}`);
     });
-  }
-
-  /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
-  private sessionDto(): SessionInfoDto {
-    const dto = projectSessionInfo(this.session.id, this.session.info, this.redactor);
-    // A copy of each step: later arrows are added to the steps in place.
-    if (this.session.options.kind !== 'websocket') dto.timeline = projectTimeline(this.timeline, this.redactor);
-    if (this.session.log.dropped > 0) dto.eventsNotKept = this.session.log.dropped;
-    return dto;
-  }
-
-  /** Adds the event to the timeline if it is part of it; true when the timeline changed. */
-  private trackTimeline(event: LogEvent): boolean {
-    if (this.session.options.kind === 'websocket') return false;
-    return addToTimeline(this.timeline, event, this.origin(event));
-  }
-
-  /** Elapsed times count from the session's first event (its `connecting` row). */
-  private origin(event: LogEvent): number {
-    if (this.originMono === undefined) this.originMono = this.session.log.get(1)?.mono ?? event.mono;
-    return this.originMono;
   }
 }

@@ -9,7 +9,7 @@ import { ErrorCode } from '../../../src/core/errors';
 import type { LogEvent } from '../../../src/core/events/logEvent';
 import { connectFailureMessage, hostOf, inert } from '../../../src/host/notificationText';
 import { startRawTcpServer, type RawTcpServer } from '../../fixtures/servers/rawTcpServer';
-import { events, newSession } from '../core/sessionHarness';
+import { events, newSession } from '../support/sessions';
 
 const LINK = '[Click here](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%5Cn%22%7D)';
 

@@ -1,7 +1,8 @@
 /**
- * One set-up for the Engine.IO / Socket.IO engine tests (issue #8): sessions made from options (through
- * createSession, or built directly with deps such as policies, a network or a log), real and scripted
- * servers, and everything closed after each test. Call `useSessions()` inside a `describe`.
+ * The one set-up helper of the engine tests (issue #8): sessions made from options (through createSession —
+ * `newSession` defaults to the WebSocket kind — or built directly with deps such as policies, a network
+ * or a log), real and scripted servers, and everything closed after each test (`useSessions()` inside a
+ * `describe`). Reading a session's log is in sessionEvents.ts, re-exported here.
  */
 import assert from 'node:assert/strict';
 import { validateConnectionOptions } from '../../../src/core/connection/connectionOptions';
@@ -23,9 +24,16 @@ import {
   type SocketIoServerKind,
   type SocketIoTestServer,
 } from '../../fixtures/servers/socketIoServers';
-import { newSession } from '../core/sessionHarness';
+import { createSession } from '../../../src/core/session/createSession';
 
-export { events, ofType, payloadText, waitForEvent, waitForState } from '../core/sessionHarness';
+export { events, header, ofType, payloadText, waitForEvent, waitForState } from './sessionEvents';
+
+/** A session from options (kind `websocket` unless given); throws on options a test got wrong. */
+export function newSession(options: Record<string, unknown>): Session {
+  const created = createSession({ kind: 'websocket', ...options });
+  if (!created.ok) throw new Error(`invalid options in test: ${JSON.stringify(created.issues)}`);
+  return created.value;
+}
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,7 +15,7 @@ import type { Session } from '../../../../src/core/session/session';
 import { projectDetails, projectRow } from '../../../../src/core/view/eventProjection';
 import { projectSessionInfo } from '../../../../src/core/view/sessionProjection';
 import { startSocketIoServer, type SocketIoTestServer } from '../../../fixtures/servers/socketIoServers';
-import { events, waitForEvent, waitForState } from '../sessionHarness';
+import { events, waitForEvent, waitForState } from '../../support/sessions';
 
 const CANARIES = {
   password: 'PwCanary-7f3a9c2e',

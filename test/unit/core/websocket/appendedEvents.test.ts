@@ -14,7 +14,7 @@ import { validateConnectionOptions } from '../../../../src/core/connection/conne
 import type { ResolvedWebSocketOptions } from '../../../../src/core/connection/connectionOptions';
 import { WebSocketSession } from '../../../../src/core/websocket/webSocketSession';
 import { startWsServer, type WsServer } from '../../../fixtures/servers/wsServer';
-import { waitForEvent, waitForState } from '../sessionEvents';
+import { waitForEvent, waitForState } from '../../support/sessionEvents';
 
 /** Freezes `value` and everything it holds. Byte arrays cannot be frozen (V8 refuses): the snapshot guards them. */
 function deepFreeze<T>(value: T): T {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { NO_REDACTION } from '../../../../src/core/redaction/secretRedactor';
 import { projectDetails } from '../../../../src/core/view/eventProjection';
 import { startRawTcpServer, type RawTcpServer } from '../../../fixtures/servers/rawTcpServer';
-import { events, newSession } from '../sessionHarness';
+import { events, newSession } from '../../support/sessions';
 
 describe('the error row of a non-101 answer', () => {
   let server: RawTcpServer | undefined;

@@ -12,7 +12,7 @@ import {
   type RawHandler,
   type RawTcpServer,
 } from '../../../fixtures/servers/rawTcpServer';
-import { newSession, ofType, payloadText, waitForEvent } from '../sessionHarness';
+import { newSession, ofType, payloadText, waitForEvent } from '../../support/sessions';
 
 describe('WebSocketSession against hand-made server bytes', function () {
   this.timeout(8000);

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket as ServerSocket, type ServerOptions } from 'ws';
 import type { Session } from '../../../../src/core/session/session';
-import { events, header, newSession, ofType, payloadText, waitForEvent, waitForState } from '../sessionHarness';
+import { events, header, newSession, ofType, payloadText, waitForEvent, waitForState } from '../../support/sessions';
 
 interface TestServer {
   url: string;

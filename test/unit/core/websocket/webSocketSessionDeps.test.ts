@@ -19,7 +19,7 @@ import { SEND_KINDS, SEND_KINDS_BY_SESSION, type SendRequest } from '../../../..
 import { WebSocketSession } from '../../../../src/core/websocket/webSocketSession';
 import { startRawTcpServer, type RawTcpServer } from '../../../fixtures/servers/rawTcpServer';
 import { startWsServer, type WsServer } from '../../../fixtures/servers/wsServer';
-import { events, ofType, waitForEvent, waitForState } from '../sessionEvents';
+import { events, ofType, waitForEvent, waitForState } from '../../support/sessionEvents';
 
 function resolved(options: Record<string, unknown>): ResolvedWebSocketOptions {
   const result = validateConnectionOptions({ kind: 'websocket', ...options });

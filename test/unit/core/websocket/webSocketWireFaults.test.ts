@@ -20,7 +20,7 @@ import {
   type RawHandler,
   type RawTcpServer,
 } from '../../../fixtures/servers/rawTcpServer';
-import { events, newSession, ofType, waitForEvent } from '../sessionHarness';
+import { events, newSession, ofType, waitForEvent } from '../../support/sessions';
 
 const MiB = 1024 * 1024;
 

@@ -4,11 +4,11 @@
  * deadline-based waits that never assert on speed.
  */
 import assert from 'node:assert/strict';
-import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import type { Session } from '../../../src/core/session/session';
-import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../fixtures/servers/socketIoServers';
-import { events, ofType, waitForEvent } from '../core/sessionHarness';
+import type { TransportPolicy } from '../../../../src/core/connection/engineIoOptions';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import type { Session } from '../../../../src/core/session/session';
+import { PING_INTERVAL_MS, PING_TIMEOUT_MS } from '../../../fixtures/servers/socketIoServers';
+import { events, ofType, waitForEvent } from '../../support/sessions';
 
 export const TRANSPORT_POLICIES: readonly TransportPolicy[] = [
   'polling-then-websocket',

@@ -3,8 +3,8 @@
  * injection will block, delay or drop there). Against a real engine.io 6.6.12 server.
  */
 import assert from 'node:assert/strict';
-import type { EnginePolicies, TransportStep } from '../../../src/core/engineio/enginePolicies';
-import { ofType, sleep, useSessions, waitForEvent } from '../support/sessions';
+import type { EnginePolicies, TransportStep } from '../../../../src/core/engineio/enginePolicies';
+import { ofType, sleep, useSessions, waitForEvent } from '../../support/sessions';
 
 function recordingPolicies(hold?: string): { policies: EnginePolicies; upgrade: string[]; transport: string[] } {
   const upgrade: string[] = [];

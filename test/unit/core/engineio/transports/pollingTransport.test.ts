@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
-import { systemClock, type Clock } from '../../../../src/core/clock';
-import type { Network } from '../../../../src/core/session/network';
-import { hold, text } from '../../../fixtures/servers/scriptedEngineIoServer';
-import { ofType, payloadText, useSessions, waitForEvent } from '../../support/sessions';
+import { systemClock, type Clock } from '../../../../../src/core/clock';
+import type { Network } from '../../../../../src/core/session/network';
+import { hold, text } from '../../../../fixtures/servers/scriptedEngineIoServer';
+import { ofType, payloadText, useSessions, waitForEvent } from '../../../support/sessions';
 
 function countingNetwork(): Network & { polls: number; disposed: number; agent: Agent } {
   const agent = new Agent({ keepAlive: true, maxSockets: 2 });

@@ -3,12 +3,12 @@
  * it neither throws out of the decoders nor drops the rest of the poll response, and polling goes on.
  */
 import assert from 'node:assert/strict';
-import { decodeSioPacket } from '../../../src/core/socketio/sioCodec';
-import { MAX_DATA_DEPTH } from '../../../src/core/socketio/sioDataDepth';
-import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket } from '../../../src/core/socketio/sioMsgpack';
-import { parseSioArguments, parseSioAuth, restoreAttachments } from '../../../src/core/socketio/sioArguments';
-import { extractAttachments } from '../../../src/core/socketio/sioCodec';
-import { ofType, waitForEvent } from '../core/sessionHarness';
+import { decodeSioPacket } from '../../../../src/core/socketio/sioCodec';
+import { MAX_DATA_DEPTH } from '../../../../src/core/socketio/sioDataDepth';
+import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket } from '../../../../src/core/socketio/sioMsgpack';
+import { parseSioArguments, parseSioAuth, restoreAttachments } from '../../../../src/core/socketio/sioArguments';
+import { extractAttachments } from '../../../../src/core/socketio/sioCodec';
+import { ofType, waitForEvent } from '../../support/sessions';
 import { RS, binaryRecord, startHandPlayedSio, type HandPlayedSio } from './handPlayedSioServer';
 
 const HOSTILE_DEPTH = 10_000;

@@ -12,14 +12,14 @@
 import assert from 'node:assert/strict';
 import { Socket as EioClient } from 'engine.io-client';
 import { Manager, type Socket as SioClientSocket } from 'socket.io-client';
-import type { Session } from '../../../src/core/session/session';
+import type { Session } from '../../../../src/core/session/session';
 import {
   startEngineIoServer,
   startSocketIoServer,
   type EngineIoTestServer,
   type SocketIoTestServer,
-} from '../../fixtures/servers/socketIoServers';
-import { events, newSession, waitForEvent } from '../core/sessionHarness';
+} from '../../../fixtures/servers/socketIoServers';
+import { events, newSession, waitForEvent } from '../../support/sessions';
 import { DEADLINE_MS, errorsOf, until, waitClosed } from './serverMatrixHelpers';
 
 interface Seen {

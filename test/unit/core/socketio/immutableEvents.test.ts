@@ -4,9 +4,9 @@
  * frozen event throws in strict mode), and every sent message keeps the request it was sent from.
  */
 import assert from 'node:assert/strict';
-import type { LogEvent, NewLogEvent } from '../../../src/core/events/logEvent';
-import { MemoryEventLog } from '../../../src/core/events/memoryEventLog';
-import { useSessions, waitForEvent } from '../support/sessions';
+import type { LogEvent, NewLogEvent } from '../../../../src/core/events/logEvent';
+import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
+import { useSessions, waitForEvent } from '../../support/sessions';
 import { DEADLINE_MS } from './serverMatrixHelpers';
 
 function deepFreeze<T>(value: T): T {

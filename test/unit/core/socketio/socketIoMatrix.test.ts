@@ -6,15 +6,15 @@
  * an ack, the heartbeat over several periods, and closes from either side.
  */
 import assert from 'node:assert/strict';
-import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import type { Session } from '../../../src/core/session/session';
+import type { TransportPolicy } from '../../../../src/core/connection/engineIoOptions';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import type { Session } from '../../../../src/core/session/session';
 import {
   startSocketIoServer,
   type SocketIoServerKind,
   type SocketIoTestServer,
-} from '../../fixtures/servers/socketIoServers';
-import { newSession, ofType, waitForEvent } from '../core/sessionHarness';
+} from '../../../fixtures/servers/socketIoServers';
+import { newSession, ofType, waitForEvent } from '../../support/sessions';
 import {
   DEADLINE_MS,
   TRANSPORT_POLICIES,

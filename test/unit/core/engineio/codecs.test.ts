@@ -14,15 +14,15 @@ import {
   decodeV3TextPayload,
   encodeV3Frame,
   encodeV3Payload,
-} from '../../../src/core/engineio/eioCodecV3';
+} from '../../../../src/core/engineio/eioCodecV3';
 import {
   decodeV4Frame,
   decodeV4Payload,
   decodeV4Record,
   encodeV4Packet,
   encodeV4Payload,
-} from '../../../src/core/engineio/eioCodecV4';
-import { decodeStrictBase64, type EioDecoded, type EioPacket } from '../../../src/core/engineio/eioPacket';
+} from '../../../../src/core/engineio/eioCodecV4';
+import { decodeStrictBase64, type EioDecoded, type EioPacket } from '../../../../src/core/engineio/eioPacket';
 
 /** engine.io-parser 2.x (protocol v3), untyped: the copy installed under the `eio3` alias. */
 interface ParserV3 {

@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import type { Session } from '../../../src/core/session/session';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import type { Session } from '../../../../src/core/session/session';
 import {
   accept101,
   hold,
@@ -22,8 +22,8 @@ import {
   v3OpenPayload,
   type EioScript,
   type ScriptedServer,
-} from '../../fixtures/servers/scriptedEngineIoServer';
-import { events, newSession, ofType, payloadText, waitForEvent, waitForState } from '../core/sessionHarness';
+} from '../../../fixtures/servers/scriptedEngineIoServer';
+import { events, newSession, ofType, payloadText, waitForEvent, waitForState } from '../../support/sessions';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,11 +9,11 @@
  * (the n-th carrier, the n-th child…), since the fresh log numbers its rows differently.
  */
 import assert from 'node:assert/strict';
-import { carrierInput, EioLayerDecoder } from '../../../src/core/engineio/eioLayerDecoder';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import { MemoryEventLog } from '../../../src/core/events/memoryEventLog';
-import { SioLayerDecoder } from '../../../src/core/socketio/sioLayerDecoder';
-import { events, useSessions, waitForEvent } from '../support/sessions';
+import { carrierInput, EioLayerDecoder } from '../../../../src/core/engineio/eioLayerDecoder';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
+import { SioLayerDecoder } from '../../../../src/core/socketio/sioLayerDecoder';
+import { events, useSessions, waitForEvent } from '../../support/sessions';
 import { DEADLINE_MS, errorsOf } from './serverMatrixHelpers';
 
 const MAX_STORED = 1024 * 1024;

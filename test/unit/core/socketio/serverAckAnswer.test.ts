@@ -3,13 +3,13 @@
  * and the server's callback receives exactly what we sent — on every Socket.IO version.
  */
 import assert from 'node:assert/strict';
-import type { Session } from '../../../src/core/session/session';
+import type { Session } from '../../../../src/core/session/session';
 import {
   SOCKET_IO_SERVERS,
   startSocketIoServer,
   type SocketIoTestServer,
-} from '../../fixtures/servers/socketIoServers';
-import { newSession, waitForEvent } from '../core/sessionHarness';
+} from '../../../fixtures/servers/socketIoServers';
+import { newSession, waitForEvent } from '../../support/sessions';
 
 describe('answering acks the server asks for', function () {
   this.timeout(10000);

@@ -4,14 +4,14 @@
  * The per-server behaviour matrix is in engineIoMatrix.test.ts and socketIoMatrix.test.ts.
  */
 import assert from 'node:assert/strict';
-import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
-import type { Session } from '../../../src/core/session/session';
+import type { TransportPolicy } from '../../../../src/core/connection/engineIoOptions';
+import type { Session } from '../../../../src/core/session/session';
 import {
   startSocketIoServer,
   type SocketIoServerKind,
   type SocketIoTestServer,
-} from '../../fixtures/servers/socketIoServers';
-import { events, newSession, ofType, waitForEvent } from '../core/sessionHarness';
+} from '../../../fixtures/servers/socketIoServers';
+import { events, newSession, ofType, waitForEvent } from '../../support/sessions';
 import { DEADLINE_MS, TRANSPORT_POLICIES, errorsOf, summary, waitClosed } from './serverMatrixHelpers';
 
 describe('Protocol versions against real servers', function () {

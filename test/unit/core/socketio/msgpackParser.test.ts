@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Session } from '../../../src/core/session/session';
+import type { Session } from '../../../../src/core/session/session';
 import {
   decodeMsgpackPacket,
   displayJson,
   encodeMsgpackPacket,
   looksLikeMsgpackMap,
-} from '../../../src/core/socketio/sioMsgpack';
-import { newSession, ofType, waitForEvent } from '../core/sessionHarness';
+} from '../../../../src/core/socketio/sioMsgpack';
+import { newSession, ofType, waitForEvent } from '../../support/sessions';
 
 const msgpackParser = require('socket.io-msgpack-parser') as object;
 

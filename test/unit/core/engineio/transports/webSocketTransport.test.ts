@@ -4,10 +4,10 @@
  * must still be explained in words.
  */
 import assert from 'node:assert/strict';
-import type { LogEvent } from '../../../../src/core/events/logEvent';
-import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
-import { accept101 } from '../../../fixtures/servers/scriptedEngineIoServer';
-import { useSessions, waitForState } from '../../support/sessions';
+import type { LogEvent } from '../../../../../src/core/events/logEvent';
+import { MemoryEventLog } from '../../../../../src/core/events/memoryEventLog';
+import { accept101 } from '../../../../fixtures/servers/scriptedEngineIoServer';
+import { useSessions, waitForState } from '../../../support/sessions';
 
 /** A log the engine may write but not read. */
 class WriteOnlyLog extends MemoryEventLog {

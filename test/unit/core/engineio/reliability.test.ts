@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { EMPTY_POLL_MIN_GAP_MS } from '../../../src/core/engineio/pollPacing';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import type { Session } from '../../../src/core/session/session';
+import { EMPTY_POLL_MIN_GAP_MS } from '../../../../src/core/engineio/pollPacing';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import type { Session } from '../../../../src/core/session/session';
 import {
   accept101,
   hold,
@@ -21,8 +21,8 @@ import {
   type EioScript,
   type HttpContext,
   type ScriptedServer,
-} from '../../fixtures/servers/scriptedEngineIoServer';
-import { newSession, ofType, payloadText, waitForEvent, waitForState } from '../core/sessionHarness';
+} from '../../../fixtures/servers/scriptedEngineIoServer';
+import { newSession, ofType, payloadText, waitForEvent, waitForState } from '../../support/sessions';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,15 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSioArguments, restoreAttachments } from '../../../src/core/socketio/sioArguments';
+import { parseSioArguments, restoreAttachments } from '../../../../src/core/socketio/sioArguments';
 import {
   decodeSioPacket,
   encodeSioPacket,
   extractAttachments,
   type SioDecodeResult,
-} from '../../../src/core/socketio/sioCodec';
-import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket } from '../../../src/core/socketio/sioMsgpack';
-import { SIO_TYPES } from '../../../src/core/socketio/sioPacket';
+} from '../../../../src/core/socketio/sioCodec';
+import { decodeMsgpackPacket, displayJson, encodeMsgpackPacket } from '../../../../src/core/socketio/sioMsgpack';
+import { SIO_TYPES } from '../../../../src/core/socketio/sioPacket';
 
 const RUNS = { numRuns: 400, seed: 7 };
 

@@ -4,8 +4,8 @@
  * flood of them neither grows the namespace list nor rebuilds it per packet.
  */
 import assert from 'node:assert/strict';
-import type { SessionInfo } from '../../../src/core/session/session';
-import { ofType, waitForEvent } from '../core/sessionHarness';
+import type { SessionInfo } from '../../../../src/core/session/session';
+import { ofType, waitForEvent } from '../../support/sessions';
 import { RS, startHandPlayedSio, type HandPlayedSio } from './handPlayedSioServer';
 
 /** Enough to have blocked the old quadratic bookkeeping for about a minute. */

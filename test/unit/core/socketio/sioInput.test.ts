@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { authProblem, emitArgsProblem, emitArgsText, namespaceProblem } from '../../../src/core/socketio/sioInput';
+import { authProblem, emitArgsProblem, emitArgsText, namespaceProblem } from '../../../../src/core/socketio/sioInput';
 
 describe('Socket.IO input checks (Send Message… prompts)', () => {
   it('accepts a JSON array of arguments, or nothing', () => {

@@ -4,15 +4,15 @@
  * both ways, the heartbeat over several periods in the version's direction, and closes from either side.
  */
 import assert from 'node:assert/strict';
-import type { TransportPolicy } from '../../../src/core/connection/engineIoOptions';
-import type { Session } from '../../../src/core/session/session';
+import type { TransportPolicy } from '../../../../src/core/connection/engineIoOptions';
+import type { Session } from '../../../../src/core/session/session';
 import {
   ENGINE_IO_SERVERS,
   startEngineIoServer,
   type EngineIoServerKind,
   type EngineIoTestServer,
-} from '../../fixtures/servers/socketIoServers';
-import { newSession, ofType, waitForEvent } from '../core/sessionHarness';
+} from '../../../fixtures/servers/socketIoServers';
+import { newSession, ofType, waitForEvent } from '../../support/sessions';
 import {
   DEADLINE_MS,
   TRANSPORT_POLICIES,

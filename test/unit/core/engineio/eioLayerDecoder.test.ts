@@ -3,9 +3,9 @@
  * carrier's seq as parent and its time stamps; no socket, no clock.
  */
 import assert from 'node:assert/strict';
-import { carrierInput, EioLayerDecoder } from '../../../src/core/engineio/eioLayerDecoder';
-import type { LogEvent } from '../../../src/core/events/logEvent';
-import { openPacket } from '../../fixtures/servers/scriptedEngineIoServer';
+import { carrierInput, EioLayerDecoder } from '../../../../src/core/engineio/eioLayerDecoder';
+import type { LogEvent } from '../../../../src/core/events/logEvent';
+import { openPacket } from '../../../fixtures/servers/scriptedEngineIoServer';
 
 const MAX = 1024 * 1024;
 

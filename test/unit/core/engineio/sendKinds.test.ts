@@ -3,9 +3,9 @@
  * (acceptsSendKind), with RI_INVALID_MESSAGE naming the kind and what the session sends.
  */
 import assert from 'node:assert/strict';
-import { refuseUnacceptedKind } from '../../../src/core/engineio/sendKinds';
-import { SEND_KINDS, SEND_KINDS_BY_SESSION, type SendRequest } from '../../../src/core/session/sendRequest';
-import { useSessions } from '../support/sessions';
+import { refuseUnacceptedKind } from '../../../../src/core/engineio/sendKinds';
+import { SEND_KINDS, SEND_KINDS_BY_SESSION, type SendRequest } from '../../../../src/core/session/sendRequest';
+import { useSessions } from '../../support/sessions';
 
 const SAMPLES: Record<string, SendRequest> = {
   text: { kind: 'text', text: 'x' },

@@ -3,9 +3,9 @@
  * each long-poll answers the next queued body at once; with nothing queued it is held briefly and
  * answered with a noop, so the session keeps polling. Tests queue bodies up front or later.
  */
-import { startScriptedServer, hold, text, type ScriptedServer } from '../../fixtures/servers/scriptedEngineIoServer';
-import type { Session } from '../../../src/core/session/session';
-import { newSession } from '../core/sessionHarness';
+import { startScriptedServer, hold, text, type ScriptedServer } from '../../../fixtures/servers/scriptedEngineIoServer';
+import type { Session } from '../../../../src/core/session/session';
+import { newSession } from '../../support/sessions';
 
 /** Engine.IO v4 polling joins records with the record separator. */
 export const RS = '\x1e';

@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
-import { decodeV4Record } from '../../../src/core/engineio/eioCodecV4';
+import { decodeV4Record } from '../../../../src/core/engineio/eioCodecV4';
 import {
   MAX_ATTACHMENTS,
   decodeSioPacket,
   encodeSioPacket,
   extractAttachments,
-} from '../../../src/core/socketio/sioCodec';
-import { SIO_TYPES, type SioPacket } from '../../../src/core/socketio/sioPacket';
+} from '../../../../src/core/socketio/sioCodec';
+import { SIO_TYPES, type SioPacket } from '../../../../src/core/socketio/sioPacket';
 
 /** The Socket.IO text inside a wire record such as `42["foo"]`. */
 function sioText(wire: string): string {

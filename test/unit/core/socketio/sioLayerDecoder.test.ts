@@ -3,9 +3,9 @@
  * out; it learns the other direction from outgoing rows (`noteOutgoing`); times come from the events.
  */
 import assert from 'node:assert/strict';
-import type { LogEvent, SioMeta } from '../../../src/core/events/logEvent';
-import { MAX_SERVER_ACK_REQUESTS } from '../../../src/core/socketio/serverAckRequests';
-import { SioLayerDecoder } from '../../../src/core/socketio/sioLayerDecoder';
+import type { LogEvent, SioMeta } from '../../../../src/core/events/logEvent';
+import { MAX_SERVER_ACK_REQUESTS } from '../../../../src/core/socketio/serverAckRequests';
+import { SioLayerDecoder } from '../../../../src/core/socketio/sioLayerDecoder';
 
 let seq = 0;
 

@@ -4,8 +4,8 @@
  * by the codec (pure calls) and on the row the session logs.
  */
 import assert from 'node:assert/strict';
-import { MAX_ATTACHMENTS, decodeSioPacket } from '../../../src/core/socketio/sioCodec';
-import { ofType, waitForEvent } from '../core/sessionHarness';
+import { MAX_ATTACHMENTS, decodeSioPacket } from '../../../../src/core/socketio/sioCodec';
+import { ofType, waitForEvent } from '../../support/sessions';
 import { RS, startHandPlayedSio, type HandPlayedSio } from './handPlayedSioServer';
 
 const placeholder = (num: string): string => `{"_placeholder":true,"num":${num}}`;

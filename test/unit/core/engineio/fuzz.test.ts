@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { deliverInSlices, pollingBodyRecords } from '../../../src/core/engineio/bodySlicer';
-import { CookieJar } from '../../../src/core/engineio/cookieJar';
+import { deliverInSlices, pollingBodyRecords } from '../../../../src/core/engineio/bodySlicer';
+import { CookieJar } from '../../../../src/core/engineio/cookieJar';
 import {
   decodeV3BinaryPayload,
   decodeV3Frame,
@@ -15,27 +15,27 @@ import {
   decodeV3TextPayload,
   encodeV3Frame,
   encodeV3Payload,
-} from '../../../src/core/engineio/eioCodecV3';
+} from '../../../../src/core/engineio/eioCodecV3';
 import {
   decodeV4Frame,
   decodeV4Payload,
   decodeV4Record,
   encodeV4Packet,
   encodeV4Payload,
-} from '../../../src/core/engineio/eioCodecV4';
+} from '../../../../src/core/engineio/eioCodecV4';
 import {
   EIO_TYPES,
   decodeStrictBase64,
   typeDigit,
   type EioDecoded,
   type EioPacket,
-} from '../../../src/core/engineio/eioPacket';
-import { engineIoUrl } from '../../../src/core/engineio/eioUrls';
-import { parseOpenPacket } from '../../../src/core/engineio/openPacket';
-import { collapseRuns } from '../../../src/core/engineio/packetRuns';
-import { pollingError, pollResponseEvent } from '../../../src/core/engineio/pollingEvents';
-import { EMPTY_POLL_MIN_GAP_MS, emptyPollWaitMs } from '../../../src/core/engineio/pollPacing';
-import { explainHandshakeFailure, looksLikeV3Payload } from '../../../src/core/engineio/versionHints';
+} from '../../../../src/core/engineio/eioPacket';
+import { engineIoUrl } from '../../../../src/core/engineio/eioUrls';
+import { parseOpenPacket } from '../../../../src/core/engineio/openPacket';
+import { collapseRuns } from '../../../../src/core/engineio/packetRuns';
+import { pollingError, pollResponseEvent } from '../../../../src/core/engineio/pollingEvents';
+import { EMPTY_POLL_MIN_GAP_MS, emptyPollWaitMs } from '../../../../src/core/engineio/pollPacing';
+import { explainHandshakeFailure, looksLikeV3Payload } from '../../../../src/core/engineio/versionHints';
 
 /** Inputs stay small so the suite stays fast; the parsers are linear, so size finds nothing new. */
 const MAX = 400;
