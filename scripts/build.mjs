@@ -34,6 +34,15 @@ const builds = [
     format: 'cjs',
     external: ['vscode', 'bufferutil', 'utf-8-validate'],
   },
+  // Query worker (issue #9): regular expressions run in this worker_threads Worker, which the host terminates when
+  // one runs too long. src/core/query/queryWorkerLocation.ts looks for it beside dist/extension.js.
+  {
+    ...common,
+    entryPoints: [join(root, 'src/core/query/queryWorker.ts')],
+    outfile: join(dist, 'queryWorker.js'),
+    platform: 'node',
+    format: 'cjs',
+  },
   // Webview: browser, one IIFE loaded by nonce.
   {
     ...common,

@@ -2,7 +2,10 @@
  * Entry point: registers the commands, the status bar item and the output channel, and returns a
  * small API for tests. Everything registered goes into `context.subscriptions` (style.md rule 8).
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { removeOrphanedLogFolders } from '../core/events/store/segmentFiles';
+import { disposeQueryRunner } from '../core/query/queryRunner';
 import type { Session } from '../core/session/session';
 import { registerConnectCommand } from './commands/connectCommand';
 import { registerDisconnectCommand } from './commands/disconnectCommand';
@@ -29,7 +32,10 @@ let launcher: SessionLauncher | undefined;
 export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi {
   const log = createOutputLog();
   const registry = new SessionRegistry();
-  const sessionLauncher = new SessionLauncher(context.extensionUri, registry, log);
+  const logStorageDir = path.join(context.globalStorageUri.fsPath, 'session-logs');
+  // Logs of windows that crashed or were killed are not anybody's any more.
+  removeOrphanedLogFolders(logStorageDir);
+  const sessionLauncher = new SessionLauncher(context.extensionUri, registry, log, logStorageDir);
   launcher = sessionLauncher;
   const sessions = { registry, launcher: sessionLauncher };
   context.subscriptions.push(
@@ -58,5 +64,6 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
 export function deactivate(): Promise<void> | undefined {
   const closing = launcher?.closeAll();
   launcher = undefined;
+  disposeQueryRunner();
   return closing;
 }

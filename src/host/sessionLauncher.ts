@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { formatIssues } from '../core/connection/connectionOptions';
+import { SpillingEventLog } from '../core/events/store/spillingEventLog';
 import { createSession } from '../core/session/createSession';
 import type { Session } from '../core/session/session';
 import { redactUrlsInText } from '../core/redaction/urlRedaction';
@@ -17,7 +18,7 @@ import { describeThrown, type OutputLog } from './outputLog';
 import { PanelController } from './panel/panelController';
 import type { SessionRegistry } from './sessionRegistry';
 import { redactorFor } from './sessionRedaction';
-import { readLogLimits } from './settings';
+import { readLogBudgets } from './settings';
 import { watchSession } from './sessionWatcher';
 
 export type LaunchResult = { ok: true; session: Session } | { ok: false; message: string };
@@ -31,11 +32,17 @@ export class SessionLauncher implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly registry: SessionRegistry,
     private readonly log: OutputLog,
+    /** Where session logs spill past their memory budget (the extension's global storage); none: memory only. */
+    private readonly logStorageDir?: string,
   ) {}
 
   /** Validates the options, creates the session and its panel, and starts connecting (not awaited). */
   open(options: unknown, viewColumn?: vscode.ViewColumn): LaunchResult {
-    const created = createSession(options, { logLimits: readLogLimits() });
+    // Every event is kept: the newest in memory, the rest spilled to the extension's storage (issue #9).
+    const budgets = readLogBudgets();
+    const created = createSession(options, {
+      logFactory: () => new SpillingEventLog({ dir: this.logStorageDir, ...budgets }),
+    });
     if (!created.ok) return { ok: false, message: formatIssues(created.issues) };
     const session = created.value;
     this.registry.add(session);
@@ -122,6 +129,8 @@ export class SessionLauncher implements vscode.Disposable {
       try {
         await session.close();
         session.dispose();
+        // The log's spilled files go with it.
+        session.log.dispose();
       } catch (error) {
         this.log.warn(`[${session.id}] close failed: ${describeThrown(error)}`);
       } finally {

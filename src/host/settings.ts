@@ -8,7 +8,6 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebSocketConnectionOptions } from '../core/connection/connectionOptions';
-import type { EventLogLimits } from '../core/events/memoryEventLog';
 import { userValue, workspaceTried } from './trustedSettings';
 
 /**
@@ -40,12 +39,15 @@ export async function readConnectionDefaults(): Promise<DefaultsResult> {
   return { ok: true, value: dropUndefined(defaults) };
 }
 
-/** What each session's in-memory log keeps (`realtimeInspector.log.*`). */
-export function readLogLimits(): EventLogLimits {
+/**
+ * What each session's log may use (`realtimeInspector.log.*`): memory for the newest events; past it the
+ * oldest spill to disk in the extension's storage, and past the disk budget the oldest are let go (counted).
+ */
+export function readLogBudgets(): { memoryBudgetBytes: number; diskBudgetBytes: number } {
   const config = vscode.workspace.getConfiguration('realtimeInspector.log');
   return {
-    maxEvents: config.get<number>('maxEvents', 100_000),
-    maxPayloadBytes: config.get<number>('maxPayloadBytes', 128 * 1024 * 1024),
+    memoryBudgetBytes: config.get<number>('memoryBudgetBytes', 256 * 1024 * 1024),
+    diskBudgetBytes: config.get<number>('diskBudgetBytes', 2 * 1024 * 1024 * 1024),
   };
 }
 

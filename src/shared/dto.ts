@@ -7,6 +7,7 @@ export type {
   DirectionDto,
   EngineSessionFacts,
   EventDetailsDto,
+  EventQuery,
   EventRowDto,
   HeaderDto,
   NamespaceDto,
@@ -16,6 +17,7 @@ export type {
   TimelineArrowDto,
   TimelineStepDto,
   TimelineStepName,
+  TrafficRatesDto,
 } from '../core/view/viewModel';
 
 /** Fact labels whose `#N` values name other events: the details pane links them to event N. */

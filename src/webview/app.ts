@@ -1,6 +1,7 @@
 /**
- * The panel app: owns the components, the row store and the request helper, turns host messages
- * into component updates, and renders at most once per animation frame.
+ * The panel app: owns the components and the request helper, turns host messages into component
+ * updates, saves its place in VS Code's webview state, and renders at most once per animation frame.
+ * The rows come in pages from the host (tableController.ts, issue #9).
  */
 import type { SessionInfoDto } from '../shared/dto';
 import type { HostToWebview } from '../shared/protocol';
@@ -9,23 +10,17 @@ import { Composer, type ComposerDraft, type SendOutcome } from './composer';
 import { DetailsPane, type ReplayOutcome } from './detailsPane';
 import { DisposableStore, toDisposable, type Disposable } from './disposables';
 import { h } from './dom';
-import { EventTable, type SelectionSource } from './eventTable';
+import type { SelectionSource } from './eventTableParts';
 import { FrameScheduler } from './frameScheduler';
 import type { HostBridge } from './hostBridge';
-import { FilteredRows } from './rowFilter';
-import { MemoryRowStore, type RowStore } from './rowStore';
+import { readPanelState, stateChanged, type PanelState } from './panelState';
 import { RpcClient, RpcError } from './rpc';
 import { SessionHeader } from './sessionHeader';
-import { TableToolbar } from './tableToolbar';
+import { TableController } from './tableController';
 import { UpgradeSequenceDiagram } from './upgradeSequenceDiagram';
 
 /** Pause after an arrow key before loading details, so holding the key does not flood the host. */
 const KEYBOARD_DETAILS_DELAY_MS = 120;
-
-/** What the webview keeps in VS Code's state across reloads. */
-interface SavedState {
-  composer?: Partial<ComposerDraft>;
-}
 
 function errorText(error: unknown): string {
   if (error instanceof RpcError) return withHint(error.message, error.hint) ?? error.message;
@@ -40,13 +35,10 @@ function withHint(message: string | undefined, hint: string | undefined): string
 /** The whole panel. */
 export class PanelApp implements Disposable {
   private readonly disposables = new DisposableStore();
-  private readonly store: RowStore = new MemoryRowStore();
-  private readonly rows = new FilteredRows(this.store);
   private readonly rpc: RpcClient;
   private readonly frame = this.disposables.add(new FrameScheduler(() => this.renderFrame()));
   private readonly header: SessionHeader;
-  private readonly toolbar: TableToolbar;
-  private readonly table: EventTable;
+  private readonly table: TableController;
   private readonly details: DetailsPane;
   private readonly composer: Composer;
   private readonly upgradeDiagram: UpgradeSequenceDiagram;
@@ -54,8 +46,8 @@ export class PanelApp implements Disposable {
   private session: SessionInfoDto | undefined;
   /** The session received since the last frame, drawn on the next one. */
   private pendingSession: SessionInfoDto | undefined;
-  /** Filter text typed since the last frame: applied once per frame however fast the user types. */
-  private pendingQuery: string | undefined;
+  /** What was saved last (setState runs only when the place changed). */
+  private saved: PanelState;
   /** Bumped per details request; a reply for an older token is stale and dropped. */
   private detailsToken = 0;
   private detailsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +57,7 @@ export class PanelApp implements Disposable {
     private readonly host: HostBridge,
   ) {
     this.rpc = this.disposables.add(new RpcClient((message) => host.post(message)));
+    this.saved = readPanelState(host.getState());
     this.header = this.disposables.add(
       new SessionHeader({
         disconnect: () => host.post({ type: 'session/disconnect' }),
@@ -72,26 +65,16 @@ export class PanelApp implements Disposable {
       }),
     );
     this.table = this.disposables.add(
-      new EventTable(this.rows, {
+      new TableController(this.saved, {
+        rpc: this.rpc,
+        post: (message) => host.post(message),
         onSelect: (seq, source) => this.onSelect(seq, source),
         requestRender: () => this.frame.schedule(),
-        onToggleChildren: (seq) => this.refilter(() => this.rows.toggleCollapsed(seq)),
+        onGone: (seq) => this.details.showPlaceholder(`Event #${seq} is no longer in the log.`),
+        errorText,
       }),
     );
-    this.toolbar = this.disposables.add(
-      new TableToolbar({
-        onQuery: (query) => {
-          this.pendingQuery = query;
-          this.frame.schedule();
-        },
-        onHiddenLayers: (groups) => this.refilter(() => this.rows.setHiddenLayers(groups)),
-        onLeaveToTable: () => this.table.focus(),
-      }),
-    );
-    const reveal = (seq: number): void => {
-      this.table.reveal(seq);
-      this.onSelect(seq, 'pointer');
-    };
+    const reveal = (seq: number): void => void this.table.revealSeq(seq);
     this.details = this.disposables.add(
       new DetailsPane({
         replay: (seq) => this.replay(seq),
@@ -102,8 +85,8 @@ export class PanelApp implements Disposable {
     this.upgradeDiagram = this.disposables.add(new UpgradeSequenceDiagram({ select: reveal }));
     this.composer = this.disposables.add(
       new Composer(
-        { send: (request) => this.send(request), onDraftChange: () => this.saveState() },
-        host.getState<SavedState>()?.composer,
+        { send: (request) => this.send(request), onDraftChange: () => this.frame.schedule() },
+        this.saved.composer as Partial<ComposerDraft> | undefined,
       ),
     );
     this.mount(root);
@@ -111,7 +94,7 @@ export class PanelApp implements Disposable {
     this.disposables.add(host.onMessage((message) => this.onMessage(message)));
     this.frame.schedule();
     // Last: the listener is in place before the host can answer with a snapshot.
-    host.post({ type: 'webview/ready' });
+    host.post(this.table.readyMessage());
   }
 
   dispose(): void {
@@ -120,7 +103,7 @@ export class PanelApp implements Disposable {
 
   /** Puts the components into `root`, and takes them out again on dispose. */
   private mount(root: HTMLElement): void {
-    const tableColumn = h('div', { class: 'table-column' }, [this.toolbar.element, this.table.element]);
+    const tableColumn = h('div', { class: 'table-column' }, [this.table.toolbar.element, this.table.table.element]);
     root.classList.add('panel');
     root.append(
       this.header.element,
@@ -129,13 +112,6 @@ export class PanelApp implements Disposable {
       this.composer.element,
     );
     this.disposables.add(toDisposable(() => root.replaceChildren()));
-  }
-
-  /** Changes what the filtered rows show (layers, folds); the table then keeps the selection in view. */
-  private refilter(change: () => void): void {
-    change();
-    this.table.rowsReset(this.emptyText());
-    this.frame.schedule();
   }
 
   private onMessage(message: HostToWebview): void {
@@ -147,14 +123,20 @@ export class PanelApp implements Disposable {
       case 'session/changed':
         this.session = message.session;
         this.pendingSession = message.session;
+        this.table.onSessionChanged(message.session.eventsOnDisk);
         break;
       case 'events/appended':
-        this.table.rowsAppended(this.rows.noteAppended(this.store.append(message.rows, message.total)));
+        this.table.onAppended(message);
+        break;
+      case 'events/queryFailed':
+        this.table.onQueryFailed(message);
         break;
       case 'composer/focus':
         this.composer.focus();
         return;
       case 'events/page':
+      case 'events/located':
+      case 'events/queryStarted':
       case 'events/details':
       case 'send/result':
         return; // Replies: handled by the rpc helper above.
@@ -164,45 +146,27 @@ export class PanelApp implements Disposable {
     this.frame.schedule();
   }
 
-  /** A `session/snapshot`: replaces the rows, and forgets the selection when the session is another. */
+  /** A `session/snapshot`: the view's newest rows; the selection goes when the session is another. */
   private applySnapshot(snapshot: Extract<HostToWebview, { type: 'session/snapshot' }>): void {
-    const sameSession = this.session?.id === snapshot.session.id;
+    const sameSession = this.session === undefined || this.session.id === snapshot.session.id;
     this.session = snapshot.session;
     this.pendingSession = snapshot.session;
-    this.store.reset(snapshot.rows, snapshot.total);
-    this.rows.rebuild();
+    this.table.onSnapshot(snapshot, sameSession);
     if (!sameSession) {
       // Another session (Reconnect opens a new one): the old selection means nothing here.
-      this.table.select(undefined);
       this.detailsToken++;
       this.details.showPlaceholder('Select an event to see its details.');
     }
-    this.table.rowsReset(this.emptyText());
-  }
-
-  private emptyText(): string {
-    return this.rows.isFiltered ? 'No events match the filter.' : 'No events yet.';
   }
 
   /** The single render pass per frame. */
   private renderFrame(): void {
-    if (this.pendingQuery !== undefined) {
-      this.rows.setQuery(this.pendingQuery);
-      this.pendingQuery = undefined;
-      this.table.rowsReset(this.emptyText());
-    }
     if (this.pendingSession) {
       this.renderSession(this.pendingSession);
       this.pendingSession = undefined;
     }
     this.table.render();
-    this.toolbar.showCount({
-      shown: this.rows.count,
-      held: this.store.count,
-      hostTotal: this.store.hostTotal,
-      notKept: this.session?.eventsNotKept ?? 0,
-      filtered: this.rows.isFiltered,
-    });
+    this.saveState();
   }
 
   private renderSession(session: SessionInfoDto): void {
@@ -227,7 +191,7 @@ export class PanelApp implements Disposable {
    */
   private async loadDetails(seq: number, reveal = false): Promise<void> {
     const token = ++this.detailsToken;
-    this.details.showLoading(this.store.getBySeq(seq));
+    this.details.showLoading(this.table.rowBySeq(seq));
     try {
       const reply = await this.rpc.request('events/getDetails', reveal ? { seq, reveal: true } : { seq });
       if (token !== this.detailsToken) return;
@@ -262,8 +226,11 @@ export class PanelApp implements Disposable {
     }
   }
 
+  /** Saves the place and the composer's draft when they changed (runs once per frame). */
   private saveState(): void {
-    const saved: SavedState = { composer: this.composer.draft };
-    this.host.setState(saved);
+    const state: PanelState = { ...this.table.state(), composer: this.composer.draft };
+    if (!stateChanged(state, this.saved)) return;
+    this.saved = state;
+    this.host.setState(state);
   }
 }

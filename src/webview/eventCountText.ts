@@ -1,28 +1,32 @@
 /**
- * The words of the toolbar's event count (`#event-count`): how many rows are shown, held and in the
- * host's log, and how many the log dropped. Pure (no DOM), so it is unit-tested.
+ * The words of the toolbar's event count (`#event-count`): how many rows the view has (a filtered view
+ * may still be scanning: "N+ so far"), how many events the log keeps, and how many it let go or keeps
+ * on disk. Pure (no DOM), so it is unit-tested.
  */
 import { formatCount } from './format';
 
 /** The numbers behind the count. */
 export interface EventCounts {
-  /** Rows in the table (after the filter). */
+  /** Rows in the view (after the filter and folds). */
   shown: number;
-  /** Rows the webview holds. */
-  held: number;
-  /** Events in the host's log. */
-  hostTotal: number;
-  /** Oldest events the host dropped to stay within the log's memory limits (issue #7). */
-  notKept: number;
+  /** Events the log still has (all of them, unfiltered). */
+  kept: number;
+  /** False while the host is still scanning the log for matches. */
+  complete: boolean;
   /** A filter (text, layers, folds) is set. */
   filtered: boolean;
+  /** Oldest events the host dropped to stay within the log's limits (issue #7). */
+  notKept: number;
+  /** Events the log keeps on disk, when it says so. */
+  onDisk?: number;
 }
 
 /** The count line, and the title that carries all of it when the toolbar cuts the line short ('' for none). */
 export function eventCountText(counts: EventCounts): { text: string; title: string } {
-  const { shown, held, hostTotal, notKept } = counts;
-  let text = counts.filtered ? `${formatCount(shown)} of ${formatCount(held)}` : `${formatCount(held)} events`;
-  if (hostTotal > held) text += ` · newest ${formatCount(held)} of ${formatCount(hostTotal)} shown`;
+  const { shown, kept, notKept } = counts;
+  const matches = counts.complete ? formatCount(shown) : `${formatCount(shown)}+ so far`;
+  let text = counts.filtered ? `${matches} of ${formatCount(kept)}` : `${formatCount(kept)} events`;
+  if (counts.onDisk) text += ` · ${formatCount(counts.onDisk)} on disk`;
   // Dropped by the host: say so, or they just vanish.
   if (notKept > 0) {
     text += ` · ${formatCount(notKept)} oldest ${notKept === 1 ? 'event' : 'events'} not kept (log limit)`;

@@ -34,6 +34,8 @@ export interface PooledRow {
   twisty: HTMLElement;
   /** The display index the element is positioned at (-1 when unplaced). */
   index: number;
+  /** Its offset from the top of the row layer, px. */
+  offset?: number;
 }
 
 /** A `gridcell` span with the column's class. */
@@ -66,6 +68,10 @@ export function createPooledRow(poolIndex: number): PooledRow {
 /** Indent and fold chevron. Nesting changes without the row changing (a child arrives, a fold). */
 function bindNesting(row: PooledRow, nesting: RowNesting | undefined): void {
   row.element.dataset.depth = String(nesting?.depth ?? 0);
+  // A treegrid row: its level, and whether its children show (read out by screen readers).
+  row.element.setAttribute('aria-level', String((nesting?.depth ?? 0) + 1));
+  if (nesting?.hasChildren) row.element.setAttribute('aria-expanded', String(!nesting.collapsed));
+  else row.element.removeAttribute('aria-expanded');
   const chevron = nesting?.hasChildren ? ` codicon-chevron-${nesting.collapsed ? 'right' : 'down'}` : '';
   row.twisty.className = `row-twisty codicon${chevron}`;
   const foldTitle = nesting?.collapsed ? 'Show the packets inside' : 'Hide the packets inside';
@@ -108,6 +114,8 @@ export function unbindRow(row: PooledRow): void {
   delete row.element.dataset.seq;
   row.element.classList.remove('selected');
   row.element.removeAttribute('aria-rowindex');
+  row.element.removeAttribute('aria-expanded');
+  row.offset = undefined;
   for (const cell of [row.time, row.dirText, row.layer, row.type, row.size]) cell.textContent = '';
   clearPreviewCell(row.preview);
 }

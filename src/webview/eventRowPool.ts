@@ -1,7 +1,8 @@
 /**
  * The event table's row pool: enough absolutely positioned row elements for one viewport plus
  * overscan, recycled for whichever rows are on screen. The DOM node count depends on the viewport
- * height, never on the number of events.
+ * height, never on the number of events. Rows are placed relative to the first row on screen: the table
+ * scrolls by position (issue #9), so no element is ever taller than the viewport.
  */
 import type { EventRowDto } from '../shared/dto';
 import { bindRow, createPooledRow, unbindRow, type PooledRow } from './eventRow';
@@ -16,6 +17,8 @@ interface WantedRow {
 /** The pooled row elements inside the table's row layer. */
 export class EventRowPool {
   private readonly rows: PooledRow[] = [];
+  /** The display index drawn at the top of the layer: rows sit at (index − origin) × row height. */
+  private origin = 0;
 
   /**
    * @param layer the `.event-table-rows` element the row elements live in.
@@ -43,6 +46,7 @@ export class EventRowPool {
    * same event while the list scrolls. Returns the id of the selected row's element, or ''.
    */
   place(list: RowList, first: number, end: number, selectedSeq: number | undefined): string {
+    this.origin = first;
     const wanted = new Map<number, WantedRow>();
     for (let index = first; index < end; index++) {
       const dto = list.at(index);
@@ -78,10 +82,12 @@ export class EventRowPool {
   }
 
   private position(pooled: PooledRow, index: number): void {
-    if (pooled.index === index) return;
+    const offset = (index - this.origin) * this.rowHeight;
+    if (pooled.index === index && pooled.offset === offset) return;
     pooled.index = index;
+    pooled.offset = offset;
     // CSSOM, not a style attribute: allowed by the CSP (style-src has no 'unsafe-inline').
-    pooled.element.style.transform = `translateY(${index * this.rowHeight}px)`;
+    pooled.element.style.transform = `translateY(${offset}px)`;
     pooled.element.setAttribute('aria-rowindex', String(index + 2));
   }
 

@@ -74,3 +74,29 @@ export function rowKeyAction(press: KeyPress, context: NavigationContext): RowKe
   const index = nextRowIndex(press.key, context);
   return index === undefined ? undefined : { kind: 'move', index };
 }
+
+/** What the row needs to say for Left/Right: its seq, parent, and whether it has children. */
+export interface FoldableRow {
+  seq: number;
+  parent?: number;
+  hasChildren?: boolean;
+}
+
+/**
+ * What Left/Right do on the selected row, as in a tree: Right unfolds a folded row, or steps onto the
+ * first child of an open one; Left folds an open row, or steps up to the parent. Undefined: nothing.
+ */
+export type FoldKeyAction = { kind: 'expand' | 'collapse' | 'parent'; seq: number } | { kind: 'child' } | undefined;
+
+export function foldKeyAction(press: KeyPress, row: FoldableRow | undefined, collapsed: boolean): FoldKeyAction {
+  if (!row || press.altKey || press.ctrlKey || press.metaKey) return undefined;
+  if (press.key === 'ArrowRight') {
+    if (!row.hasChildren) return undefined;
+    return collapsed ? { kind: 'expand', seq: row.seq } : { kind: 'child' };
+  }
+  if (press.key === 'ArrowLeft') {
+    if (row.hasChildren && !collapsed) return { kind: 'collapse', seq: row.seq };
+    return row.parent !== undefined ? { kind: 'parent', seq: row.parent } : undefined;
+  }
+  return undefined;
+}

@@ -15,6 +15,8 @@ export type ReplyMessage = Extract<HostToWebview, { requestId: number }>;
 export interface ReplyTypeFor {
   'events/getDetails': 'events/details';
   'events/getPage': 'events/page';
+  'events/locate': 'events/located';
+  'events/query': 'events/queryStarted';
   'composer/send': 'send/result';
   'events/replay': 'send/result';
 }
@@ -28,6 +30,8 @@ export type ReplyTo<K extends RequestType> = Extract<ReplyMessage, { type: Reply
 const REPLY_TYPE: ReplyTypeFor = {
   'events/getDetails': 'events/details',
   'events/getPage': 'events/page',
+  'events/locate': 'events/located',
+  'events/query': 'events/queryStarted',
   'composer/send': 'send/result',
   'events/replay': 'send/result',
 };

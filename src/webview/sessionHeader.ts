@@ -28,9 +28,10 @@ function fact(id: string, label: string): { element: HTMLElement; value: HTMLEle
   return { element: h('span', { class: 'fact' }, [h('span', { class: 'fact-label', text: label }), value]), value };
 }
 
-/** `12 msgs · 1.2 KiB`. */
-function trafficText(messages: number, bytes: number): string {
-  return `${formatCount(messages)} msgs · ${formatSize(bytes)}`;
+/** `12 msgs · 1.2 KiB`, and while traffic flows `· 5 msg/s · 300 B/s` (issue #9). */
+function trafficText(messages: number, bytes: number, perSec?: [messages: number, bytes: number]): string {
+  const total = `${formatCount(messages)} msgs · ${formatSize(bytes)}`;
+  return perSec ? `${total} · ${formatCount(perSec[0])} msg/s · ${formatSize(perSec[1])}/s` : total;
 }
 
 /** The transport and where its upgrade stands: `websocket (upgraded from polling)`. */
@@ -121,8 +122,11 @@ export class SessionHeader implements Disposable {
     setVisibleText(this.subprotocol.value, session?.subprotocol || 'none', FACT_TEXT);
     setVisibleText(this.extensions.value, session?.extensions || 'none', FACT_TEXT);
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
-    setText(this.messagesIn.value, session ? trafficText(session.messagesIn, session.bytesIn) : '—');
-    setText(this.messagesOut.value, session ? trafficText(session.messagesOut, session.bytesOut) : '—');
+    const rates = session?.rates;
+    const inRate: [number, number] | undefined = rates && [rates.messagesInPerSec, rates.bytesInPerSec];
+    const outRate: [number, number] | undefined = rates && [rates.messagesOutPerSec, rates.bytesOutPerSec];
+    setText(this.messagesIn.value, session ? trafficText(session.messagesIn, session.bytesIn, inRate) : '—');
+    setText(this.messagesOut.value, session ? trafficText(session.messagesOut, session.bytesOut, outRate) : '—');
     this.updateEngineFacts(session);
     const closeSummary = state === 'closed' ? session?.closeSummary : undefined;
     this.closeLine.hidden = !closeSummary;

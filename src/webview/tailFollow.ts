@@ -1,49 +1,43 @@
 /**
  * Tail-follow for the event table: while the user sits at the bottom, new rows scroll into view (as
- * `tail -f` does); scrolling up, or looking at an earlier row, stops it, and the "N new" pill counts
- * what arrived meanwhile. Pure (no DOM): the table reads and writes scrollTop, this decides.
+ * `tail -f` does); scrolling up, or looking at an earlier row, pauses it, and the "N new" pill counts
+ * what arrived meanwhile. The table scrolls by row position (issue #9: its own scrollbar), so all of
+ * this is whole rows. Pure (no DOM): the table keeps the position, this decides.
  */
-import { isAtBottom, scrollTopToReveal } from './virtualWindow';
 
-/** What the table knows at the start of a frame, for `frameScrollTop`. */
+/** What the table knows at the start of a frame, for `frameTop`. */
 export interface FrameScroll {
-  /** The viewport's scrollTop as read this frame. */
-  scrollTop: number;
-  /** Pixels to scroll up because rows were dropped from the start since the last frame. */
-  shift: number;
-  /** Display index to bring into view, or -1. */
-  revealIndex: number;
+  /** Position of the first row on screen, as last drawn (or as the user just scrolled it). */
+  top: number;
+  /** Position to bring into view, or -1. */
+  revealPosition: number;
   following: boolean;
-  rowCount: number;
-  viewportHeight: number;
-  rowHeight: number;
+  /** The view's rows are at positions [start, end). */
+  start: number;
+  end: number;
+  /** Whole rows the viewport shows. */
+  visibleRows: number;
 }
 
 /**
- * The scrollTop to draw this frame: compensated for rows dropped from the start, moved to reveal a
- * row, pinned to the bottom while following, and never past the end of the content.
+ * The first row to draw this frame: moved to reveal a row, pinned to the bottom while following, and
+ * never before the first row or past the last screenful (rows the log let go just fall off the top).
  */
-export function frameScrollTop(frame: FrameScroll): number {
-  let scrollTop = frame.shift ? Math.max(0, frame.scrollTop - frame.shift) : frame.scrollTop;
-  if (frame.revealIndex >= 0) {
-    scrollTop = scrollTopToReveal(frame.revealIndex, scrollTop, frame.viewportHeight, frame.rowHeight);
+export function frameTop(frame: FrameScroll): number {
+  const visible = Math.max(1, frame.visibleRows);
+  let top = frame.top;
+  if (frame.revealPosition >= 0) {
+    if (frame.revealPosition < top) top = frame.revealPosition;
+    else if (frame.revealPosition >= top + visible) top = frame.revealPosition - visible + 1;
   }
-  const maxScrollTop = Math.max(0, frame.rowCount * frame.rowHeight - frame.viewportHeight);
-  if (frame.following) scrollTop = maxScrollTop;
-  return Math.min(scrollTop, maxScrollTop);
+  const last = Math.max(frame.start, frame.end - visible);
+  if (frame.following) top = last;
+  return Math.max(frame.start, Math.min(top, last));
 }
 
-/**
- * Whether a scroll by the user leaves the table following. Judged against the rows as rendered:
- * rows that arrived since are not on screen yet, so they must not count against "at the bottom".
- */
-export function followsAfterScroll(
-  scrollTop: number,
-  viewportHeight: number,
-  renderedCount: number,
-  rowHeight: number,
-): boolean {
-  return isAtBottom(scrollTop, viewportHeight, renderedCount * rowHeight, rowHeight);
+/** Whether the screen shows the last row: a user scroll that ends there follows again. */
+export function isAtEnd(top: number, visibleRows: number, end: number): boolean {
+  return top + Math.max(1, visibleRows) >= end;
 }
 
 /** Selecting the row at `index` follows only on the last row, as End does in a terminal. */
@@ -56,13 +50,11 @@ export function pillLabel(unseen: number): string {
   return unseen > 0 ? `${unseen} new` : 'Latest';
 }
 
-/** The follow state between frames: following or not, rows unseen, and the pending scroll shift. */
+/** The follow state between frames: following or not, and rows unseen since it paused. */
 export class TailFollow {
   private followingTail = true;
   private unseenRows = 0;
-  private shiftPx = 0;
-
-  constructor(private readonly rowHeight: number) {}
+  private lastEnd: number | undefined;
 
   /** True while new rows scroll into view. */
   get following(): boolean {
@@ -74,40 +66,28 @@ export class TailFollow {
     return this.unseenRows;
   }
 
-  /** Starts or stops following (a user scroll, a selection, Jump to latest). */
-  setFollowing(following: boolean): void {
+  /** Starts or stops following (a user scroll, a selection). Returns true when it changed. */
+  setFollowing(following: boolean): boolean {
+    if (following === this.followingTail) return false;
     this.followingTail = following;
+    if (following) this.unseenRows = 0;
+    return true;
   }
 
-  /** Rows were appended and maybe dropped from the start: counts them while not following. */
-  noteAppended(added: number, removedFromStart: number): void {
-    if (this.followingTail) return;
-    this.unseenRows += added;
-    this.shiftPx += removedFromStart * this.rowHeight;
+  /**
+   * The view now ends at `end`: rows past the last known end are unseen while paused. `arrived` is false
+   * while a filter's first scan is still finding old matches: those are not new.
+   */
+  noteEnd(end: number, arrived = true): void {
+    const grew = this.lastEnd !== undefined && end > this.lastEnd;
+    if (!this.followingTail && arrived && grew) this.unseenRows += end - this.lastEnd!;
+    this.lastEnd = end;
   }
 
-  /** The list was replaced: nothing is unseen any more, nothing to shift. */
-  reset(following: boolean): void {
+  /** Another view (a new filter, a snapshot): nothing is unseen in it yet. */
+  reset(following: boolean, end: number): void {
     this.followingTail = following;
     this.unseenRows = 0;
-    this.shiftPx = 0;
-  }
-
-  /** Jump to latest: follow again, and the pill's count starts over. */
-  jumpToLatest(): void {
-    this.followingTail = true;
-    this.unseenRows = 0;
-  }
-
-  /** The pixels to scroll up this frame; cleared, as the frame applies them. */
-  takeShift(): number {
-    const shift = this.shiftPx;
-    this.shiftPx = 0;
-    return shift;
-  }
-
-  /** After a frame: a following table has shown everything. */
-  rendered(): void {
-    if (this.followingTail) this.unseenRows = 0;
+    this.lastEnd = end;
   }
 }

@@ -17,7 +17,27 @@ export interface EventLog {
   get(seq: number): LogEvent | undefined;
   /** Up to `limit` events with seq ≥ fromSeq, in seq order. */
   page(fromSeq: number, limit: number): LogEvent[];
+  /** What the log holds and where, for the session header (optional: a wrapper may not know). */
+  stats?(): EventLogStats;
   /** Called synchronously after each append. */
   onAppend(listener: (event: LogEvent) => void): Disposable;
   dispose(): void;
+}
+
+/** Counts and costs of a log, for the session header (issue #9). */
+export interface EventLogStats {
+  /** Events appended (= count, the last seq). */
+  events: number;
+  /** Events held in memory. */
+  inMemory: number;
+  /** Events held in segment files on disk. */
+  onDisk: number;
+  /** Events let go (seq 1 … dropped): events = inMemory + onDisk + dropped. */
+  dropped: number;
+  /** Memory the held events take (records and index; for MemoryEventLog an estimate). */
+  memoryBytes: number;
+  /** Bytes in the log's files. */
+  diskBytes: number;
+  /** Error code (`ENOSPC`, `EACCES`, …) of the last disk write or read that failed and cost events. */
+  diskError?: string;
 }

@@ -1,6 +1,6 @@
 import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
-import type { EventLog } from './eventLog';
+import type { EventLog, EventLogStats } from './eventLog';
 import type { LogEvent, NewLogEvent, Payload } from './logEvent';
 
 /**
@@ -17,6 +17,9 @@ export interface EventLogLimits {
 }
 
 export const DEFAULT_LOG_LIMITS: EventLogLimits = { maxEvents: 100_000, maxPayloadBytes: 128 * 1024 * 1024 };
+
+/** Estimated memory of one event object besides its payload bytes (a small message measured ~740 B in all). */
+const EVENT_OBJECT_BYTES = 640;
 
 /** Dropped events are removed from the array in batches of at least this many (no O(n) shift per event). */
 const COMPACT_EVERY = 1024;
@@ -64,6 +67,19 @@ export class MemoryEventLog implements EventLog {
     const start = this.head + first - this.droppedCount - 1;
     const size = Math.max(0, Math.floor(limit));
     return this.events.slice(start, start + size);
+  }
+
+  /** Counts for the header; memoryBytes is an estimate (payload bytes plus a typical object's size). */
+  stats(): EventLogStats {
+    const held = this.events.length - this.head;
+    return {
+      events: this.count,
+      inMemory: held,
+      onDisk: 0,
+      dropped: this.droppedCount,
+      memoryBytes: this.payloadBytes + held * EVENT_OBJECT_BYTES,
+      diskBytes: 0,
+    };
   }
 
   onAppend(listener: (event: LogEvent) => void): Disposable {

@@ -5,6 +5,7 @@
 import type { Clock } from '../clock';
 import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
 import { EngineIoSession } from '../engineio/engineIoSession';
+import type { EventLog } from '../events/eventLog';
 import { DEFAULT_LOG_LIMITS, MemoryEventLog, type EventLogLimits } from '../events/memoryEventLog';
 import { SocketIoSession } from '../socketio/socketIoSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
@@ -13,8 +14,14 @@ import type { Session } from './session';
 
 export interface SessionDeps {
   clock?: Clock;
-  /** What the session's log keeps in memory (settings `realtimeInspector.log.*`). */
+  /** What the default in-memory log keeps (settings `realtimeInspector.log.*`); unused with `logFactory`. */
   logLimits?: EventLogLimits;
+  /**
+   * Makes the session's log (issue #9: a SpillingEventLog with the memory budget setting and the extension's
+   * storage folder). Called once per session; the caller disposes the log (`session.log.dispose()`, which
+   * deletes its files) when it is done with the session. Default: a bounded MemoryEventLog.
+   */
+  logFactory?: () => EventLog;
   /**
    * Where the session connects (a proxy, pinned certificates, a test's own agents). Given here, it is
    * the caller's to dispose; by default each session connects directly and disposes its own.
@@ -27,7 +34,7 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   const validated = validateConnectionOptions(input);
   if (!validated.ok) return validated;
   const options = validated.value;
-  const log = new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS);
+  const log = deps.logFactory?.() ?? new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS);
   const engineDeps = { clock: deps.clock, log, network: deps.network };
   if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, engineDeps) };
   if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, engineDeps) };

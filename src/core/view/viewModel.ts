@@ -6,6 +6,24 @@
  */
 import type { SendKind } from '../session/sendRequest';
 import type { EngineSessionFacts, NamespaceState } from '../session/sessionFacts';
+import type { Direction, Layer } from '../events/logEvent';
+
+/**
+ * The query the panel's filter sends to the host (issue #9): the shape of core's `EventQuery`
+ * (src/core/query/eventQuery.ts), restated because the webview cannot compile the query engine (it pulls
+ * in Node's Buffer); the host's validator returns an `EventQuery` built from it, so the two must agree.
+ */
+export interface EventQuery {
+  text?: string;
+  regex?: { source: string; flags?: string };
+  directions?: Direction[];
+  layers?: Layer[];
+  types?: string[];
+  sioEvent?: string;
+  namespace?: string;
+  timeFrom?: number;
+  timeTo?: number;
+}
 
 /** The namespace as the header shows it. */
 export type NamespaceDto = NamespaceState;
@@ -36,6 +54,10 @@ export interface EventRowDto {
   parent?: number;
   /** Something wrong that is not an error (reserved name, unexpected namespace, collapsed run): shown on the row. */
   warning?: string;
+  /** Nesting depth under its parents (0 or absent: top level), set by the panel's host (issue #9). */
+  depth?: number;
+  /** True when later events name this one as their `parent` (the row can fold them away). */
+  hasChildren?: boolean;
 }
 
 /** A header as it went over the wire: order and duplicates kept. */
@@ -110,6 +132,18 @@ export interface SessionInfoDto extends EngineSessionFacts {
   sendKinds: SendKind[];
   /** Oldest events dropped from memory to stay within the log's limits (count and payload bytes). */
   eventsNotKept?: number;
+  /** Events the log keeps on disk rather than in memory, when it reports them. */
+  eventsOnDisk?: number;
+  /** Messages and bytes per second each way, over the last second (issue #9). */
+  rates?: TrafficRatesDto;
+}
+
+/** Traffic per second, each direction. */
+export interface TrafficRatesDto {
+  messagesInPerSec: number;
+  messagesOutPerSec: number;
+  bytesInPerSec: number;
+  bytesOutPerSec: number;
 }
 
 /** The steps of an Engine.IO session's start, in the order they happen (`upgrade-failed` ends a failed probe). */

@@ -13,6 +13,7 @@ import type { EventMeta, Header, Layer, Payload } from '../events/logEvent';
 import { textPayload } from '../payload/storedPayload';
 import type { WireFrame } from './frameParser';
 import { parseRequestLine, type ParsedHead } from './httpHead';
+import { reportCaught } from './hotGuard';
 import { tapSocket } from './socketTap';
 
 /** Raw bytes kept from the end of the incoming stream, attached to protocol error rows. */
@@ -80,7 +81,14 @@ export class ConnectionRecorder {
       onResponseHead: (head) => {
         this.responseHeadBytes = head.byteLength;
       },
-      onFrame: (direction, frame) => this.sink.guard(() => this.onTappedFrame(direction, frame)),
+      // Once per frame: no closure per call (issue #9); a throw still ends in the sink's guard.
+      onFrame: (direction, frame) => {
+        try {
+          this.onTappedFrame(direction, frame);
+        } catch (error) {
+          reportCaught(this.sink, error);
+        }
+      },
       onRead: (chunk) => this.keepRawTail(chunk),
       onHttpAfterUpgrade: (text) => this.sink.guard(() => this.logHttpAfterUpgrade(text)),
       onTapError: (message) =>

@@ -83,13 +83,18 @@ function payloadBytesToKeep(requested: number): number {
 
 class FrameStateMachine {
   private state: FrameParserState = 'FRAME_START';
-  /** Bytes of the header field the current state reads, gathered across chunks. */
-  private fieldBytes: number[] = [];
+  /**
+   * Bytes of the header field the current state reads, gathered across chunks: one buffer for the
+   * parser's life (a field is read straight from the chunk when it is all there, issue #9).
+   */
+  private readonly field = new Uint8Array(8);
+  private fieldLength = 0;
   /** Header bytes of the current frame read by states already left. */
   private headerBytesDone = 0;
-  /** The frame being read; its payload is filled in when the frame ends. */
-  private frame: WireFrame = emptyFrame();
-  private maskingKey: number[] = [];
+  /** The frame being read: one object per frame, handed over when the frame ends. */
+  private frame: WireFrame = newFrame(0, 0);
+  /** §5.3 masking key of the current frame (when MASK is set). */
+  private readonly maskingKey = new Uint8Array(4);
   /** Payload bytes of the current frame still to come. */
   private payloadRemaining = 0;
   /**
@@ -110,7 +115,7 @@ class FrameStateMachine {
   }
 
   get pendingHeaderBytes(): number {
-    return this.state === 'PAYLOAD' ? 0 : this.headerBytesDone + this.fieldBytes.length;
+    return this.state === 'PAYLOAD' ? 0 : this.headerBytesDone + this.fieldLength;
   }
 
   /** Feeds a chunk; a failure of ours (or a throwing handler) stops parsing and is reported, never thrown. */
@@ -133,29 +138,31 @@ class FrameStateMachine {
   private readHeaderField(chunk: Uint8Array, at: number): number {
     const state = this.state as keyof typeof FIELD_BYTES;
     const needed = FIELD_BYTES[state];
-    while (at < chunk.length && this.fieldBytes.length < needed) this.fieldBytes.push(chunk[at++]);
-    if (this.fieldBytes.length < needed) return at;
-    const field = this.fieldBytes;
-    this.fieldBytes = [];
+    let bytes: Uint8Array;
+    let from: number;
+    if (this.fieldLength === 0 && chunk.length - at >= needed) {
+      // The whole field is in this chunk: read it in place.
+      bytes = chunk;
+      from = at;
+      at += needed;
+    } else {
+      while (at < chunk.length && this.fieldLength < needed) this.field[this.fieldLength++] = chunk[at++];
+      if (this.fieldLength < needed) return at;
+      this.fieldLength = 0;
+      bytes = this.field;
+      from = 0;
+    }
     this.headerBytesDone += needed;
-    if (state === 'FRAME_START') this.onFrameStart(field);
-    else if (state === 'LENGTH_16') this.onPayloadLength((field[0] << 8) | field[1]);
-    else if (state === 'LENGTH_64') this.onLength64(field);
-    else this.onMaskingKey(field);
+    if (state === 'FRAME_START') this.onFrameStart(bytes[from], bytes[from + 1]);
+    else if (state === 'LENGTH_16') this.onPayloadLength((bytes[from] << 8) | bytes[from + 1]);
+    else if (state === 'LENGTH_64') this.onLength64(bytes, from);
+    else this.onMaskingKey(bytes, from);
     return at;
   }
 
   /** §5.2 first two bytes: FIN, RSV1–3, opcode; MASK and the 7-bit payload length. */
-  private onFrameStart([b0, b1]: number[]): void {
-    this.frame = {
-      ...emptyFrame(),
-      fin: (b0 & 0x80) !== 0,
-      rsv1: (b0 & 0x40) !== 0,
-      rsv2: (b0 & 0x20) !== 0,
-      rsv3: (b0 & 0x10) !== 0,
-      opcode: b0 & 0x0f,
-      masked: (b1 & 0x80) !== 0,
-    };
+  private onFrameStart(b0: number, b1: number): void {
+    this.frame = newFrame(b0, b1);
     const length7 = b1 & 0x7f;
     if (length7 === LENGTH_16_MARK) this.state = 'LENGTH_16';
     else if (length7 === LENGTH_64_MARK) this.state = 'LENGTH_64';
@@ -163,9 +170,9 @@ class FrameStateMachine {
   }
 
   /** §5.2: a 64-bit big-endian length; JS numbers are exact only up to 2^53 − 1. */
-  private onLength64(field: number[]): void {
-    const high = ((field[0] << 24) >>> 0) + (field[1] << 16) + (field[2] << 8) + field[3];
-    const low = ((field[4] << 24) >>> 0) + (field[5] << 16) + (field[6] << 8) + field[7];
+  private onLength64(b: Uint8Array, at: number): void {
+    const high = ((b[at] << 24) >>> 0) + (b[at + 1] << 16) + (b[at + 2] << 8) + b[at + 3];
+    const low = ((b[at + 4] << 24) >>> 0) + (b[at + 5] << 16) + (b[at + 6] << 8) + b[at + 7];
     if (high > MAX_SAFE_HIGH_WORD) {
       this.stop('Frame length beyond 2^53 − 1: the stream cannot be framed any further.');
       return;
@@ -176,22 +183,21 @@ class FrameStateMachine {
   private onPayloadLength(length: number): void {
     this.frame.payloadLength = length;
     if (this.frame.masked) this.state = 'MASKING_KEY';
-    else this.startPayload([]);
+    else this.startPayload();
   }
 
   /** §5.3: the 4-byte key a client masks its payload with. */
-  private onMaskingKey(field: number[]): void {
-    this.startPayload(field);
+  private onMaskingKey(bytes: Uint8Array, at: number): void {
+    for (let i = 0; i < 4; i++) this.maskingKey[i] = bytes[at + i];
+    this.startPayload();
   }
 
-  private startPayload(maskingKey: number[]): void {
+  private startPayload(): void {
     const frame = this.frame;
     frame.headerLength = this.headerBytesDone;
-    this.maskingKey = maskingKey;
     const keepForOpcode =
       frame.opcode >= OPCODE.close ? Math.max(CONTROL_KEEP, this.keepDataBytes) : this.keepDataBytes;
     this.keepLimit = Math.min(frame.payloadLength, keepForOpcode);
-    this.keptChunks = [];
     this.keptLength = 0;
     this.payloadRemaining = frame.payloadLength;
     this.state = 'PAYLOAD';
@@ -214,16 +220,17 @@ class FrameStateMachine {
   }
 
   private finishFrame(): void {
-    const payload = this.keptChunks.length === 1 ? this.keptChunks[0] : joinChunks(this.keptChunks, this.keptLength);
-    this.keptChunks = [];
+    const frame = this.frame;
+    const kept = this.keptChunks;
+    // Nothing kept (a data frame, by default): the shared empty payload, no allocation per frame.
+    const payload = this.keptLength === 0 ? EMPTY : kept.length === 1 ? kept[0] : joinChunks(kept, this.keptLength);
+    if (kept.length) this.keptChunks = [];
     // §5.3: octet i of the payload is XORed with octet i mod 4 of the masking key.
-    const key = this.maskingKey;
-    if (key.length) for (let i = 0; i < payload.length; i++) payload[i] ^= key[i % 4];
-    const done: WireFrame = { ...this.frame, payload };
-    this.frame = emptyFrame();
+    if (frame.masked) for (let i = 0; i < payload.length; i++) payload[i] ^= this.maskingKey[i & 3];
+    frame.payload = payload;
     this.state = 'FRAME_START';
     this.headerBytesDone = 0;
-    this.handlers.onFrame(done);
+    this.handlers.onFrame(frame);
   }
 
   private stop(message: string): void {
@@ -232,14 +239,15 @@ class FrameStateMachine {
   }
 }
 
-function emptyFrame(): WireFrame {
+/** A frame from its first two header bytes (§5.2), every field present from the start (one hidden class). */
+function newFrame(b0: number, b1: number): WireFrame {
   return {
-    fin: false,
-    rsv1: false,
-    rsv2: false,
-    rsv3: false,
-    opcode: 0,
-    masked: false,
+    fin: (b0 & 0x80) !== 0,
+    rsv1: (b0 & 0x40) !== 0,
+    rsv2: (b0 & 0x20) !== 0,
+    rsv3: (b0 & 0x10) !== 0,
+    opcode: b0 & 0x0f,
+    masked: (b1 & 0x80) !== 0,
     payloadLength: 0,
     headerLength: 0,
     payload: EMPTY,

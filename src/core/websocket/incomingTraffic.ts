@@ -55,10 +55,10 @@ export class IncomingTraffic implements Disposable {
     const readers = this.messageReaders > 0;
     const message = receivedMessage(data, isBinary, this.maxStoredPayloadBytes, readers);
     const { facts, append } = this.context;
+    // Counted now, published on the facts' timer (issue #9): no "changed" per message.
     facts.countIncoming(message.size);
-    const frame = this.wireFrames.nextIncoming() ?? { opcode: isBinary ? OPCODE.binary : OPCODE.text };
-    const event = append('in', 'ws', 'message', { frame }, message.payload, message.size);
-    facts.fireChanged();
+    const meta = this.wireFrames.nextIncomingMeta() ?? { frame: { opcode: isBinary ? OPCODE.binary : OPCODE.text } };
+    const event = append('in', 'ws', 'message', meta, message.payload, message.size);
     if (message.data !== undefined) this.messages.fire({ seq: event.seq, data: message.data });
     // A close frame held back behind this message is logged after it (wire order).
     this.releaseDeferredClose(false);

@@ -21,13 +21,23 @@ export interface WsSessionContext {
 }
 
 /**
+ * How often changed counters are published (issue #9): telling listeners of every message made each
+ * frame of a flood pay for a status bar and a panel header that nobody can read at that rate.
+ */
+export const COUNTER_PUBLISH_MS = 100;
+
+/**
  * The session's facts (SessionInfo), changed only through here. Only `setState` tells listeners at
  * once; after the other changes the caller appends its row first and then calls `fireChanged`, so a
- * listener that logs (Engine.IO on `open` and `closed`) writes after the row that caused it.
+ * listener that logs (Engine.IO on `open` and `closed`) writes after the row that caused it. Message
+ * and byte counters are published on a timer, at most every COUNTER_PUBLISH_MS, never per message.
  */
 export class LiveSessionFacts implements Disposable {
   readonly info: SessionInfo;
   private readonly changed = new Emitter<Readonly<SessionInfo>>();
+  /** The pending publication of changed counters (a clock handle), if any. */
+  private counterTimer: unknown;
+  private counterTimerSet = false;
 
   constructor(
     url: string,
@@ -73,11 +83,13 @@ export class LiveSessionFacts implements Disposable {
   countIncoming(size: number): void {
     this.info.messagesIn++;
     this.info.bytesIn += size;
+    if (!this.counterTimerSet) this.publishCountersSoon();
   }
 
   countOutgoing(size: number): void {
     this.info.messagesOut++;
     this.info.bytesOut += size;
+    if (!this.counterTimerSet) this.publishCountersSoon();
   }
 
   /** The session ended; `closeSummary` says why in one line. */
@@ -85,12 +97,26 @@ export class LiveSessionFacts implements Disposable {
     Object.assign(this.info, { state: 'closed', closedAt: this.clock.now(), closeSummary });
   }
 
-  /** Tells listeners the facts changed. */
+  /** Tells listeners the facts changed (counters included: a pending counter publication is not needed). */
   fireChanged(): void {
+    this.cancelCounterTimer();
     this.changed.fire(this.info);
   }
 
   dispose(): void {
+    this.cancelCounterTimer();
     this.changed.dispose();
+  }
+
+  private publishCountersSoon(): void {
+    if (this.info.state === 'closed') return;
+    this.counterTimerSet = true;
+    this.counterTimer = this.clock.setTimeout(() => this.fireChanged(), COUNTER_PUBLISH_MS);
+  }
+
+  private cancelCounterTimer(): void {
+    if (!this.counterTimerSet) return;
+    this.counterTimerSet = false;
+    this.clock.clearTimeout(this.counterTimer);
   }
 }

@@ -28,6 +28,7 @@ import { createEventAppender } from './eventAppender';
 import { FrameSender } from './frameSender';
 import { Handshake, webSocketClientOptions } from './handshake';
 import { Heartbeat, PingRoundTrips } from './heartbeat';
+import { reportCaught } from './hotGuard';
 import { IncomingTraffic, type WsDataMessage } from './incomingTraffic';
 import { prepareSend, refuseUnacceptedKind } from './sendPreparation';
 import { LiveSessionFacts, type WsSessionContext } from './sessionContext';
@@ -212,10 +213,15 @@ export class WebSocketSession implements Session {
       'open',
       guarded(() => this.onOpen(ws)),
     );
-    ws.on(
-      'message',
-      guarded((data: WebSocket.RawData, isBinary: boolean) => incoming.dataMessage(data, isBinary)),
-    );
+    // Once per message: guarded without a closure and an argument array per call (issue #9).
+    const lifecycle = this.lifecycle;
+    ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+      try {
+        incoming.dataMessage(data, isBinary);
+      } catch (error) {
+        reportCaught(lifecycle, error);
+      }
+    });
     ws.on(
       'ping',
       guarded((data: Buffer) => incoming.control('ping', data)),

@@ -7,6 +7,7 @@ import type { CloseMeta, EventMeta, FrameMeta, Payload } from '../events/logEven
 import { binaryPayload, textOrBinary } from '../payload/storedPayload';
 import { incomingFrameFault, type FrameFault } from './frameFaults';
 import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
+import { MessageFactsCache, messageMeta } from './messageFacts';
 
 /** An event the tap's frame should add to the log. */
 export interface WireEvent {
@@ -25,7 +26,9 @@ const CONTROL_MAX = 125;
 export class WireFrameTracker {
   /** Close facts gathered so far: frames sent/received, codes on the wire, who started. */
   readonly close: CloseMeta = { closeFrameSent: false, closeFrameReceived: false };
-  private readonly incoming: FrameMeta[] = [];
+  /** Wire facts of complete messages `ws` has not delivered yet: the tap reads a whole chunk ahead of it. */
+  private readonly incoming = new FactsQueue();
+  private readonly sharedFacts = new MessageFactsCache();
   private partial: FrameMeta | undefined;
   /** Close frames the session logged itself when sending; skipped when the tap sees them go out. */
   private ownCloseFrames = 0;
@@ -41,7 +44,12 @@ export class WireFrameTracker {
 
   /** Wire facts of the next complete incoming data message, in arrival order. */
   nextIncoming(): FrameMeta | undefined {
-    return this.incoming.shift();
+    return this.incoming.take()?.frame;
+  }
+
+  /** The meta of the next complete incoming data message (its wire facts, possibly shared and frozen). */
+  nextIncomingMeta(): EventMeta | undefined {
+    return this.incoming.take();
   }
 
   /** The close frame held back behind messages, once they are all delivered (or at the end: `force`). */
@@ -69,7 +77,7 @@ export class WireFrameTracker {
    */
   dropIncomingData(): void {
     this.incomingDataDropped = true;
-    this.incoming.length = 0;
+    this.incoming.clear();
     this.partial = undefined;
   }
 
@@ -110,12 +118,18 @@ export class WireFrameTracker {
   }
 
   private trackIncomingData(frame: WireFrame, wireBytes: number): void {
+    if (frame.fin && frame.opcode !== OPCODE.continuation) {
+      // A whole message in one frame (the common case): its facts in one object, built once.
+      this.partial = undefined;
+      this.incoming.push(this.sharedFacts.singleFrame(frame.opcode, frame.rsv1, wireBytes));
+      return;
+    }
     if (frame.opcode !== OPCODE.continuation || !this.partial)
       this.partial = { opcode: frame.opcode, compressed: frame.rsv1, frames: 0, wireBytes: 0 };
     this.partial.frames = (this.partial.frames ?? 0) + 1;
     this.partial.wireBytes = (this.partial.wireBytes ?? 0) + wireBytes;
     if (frame.fin) {
-      this.incoming.push(this.partial);
+      this.incoming.push(messageMeta(this.partial));
       this.partial = undefined;
     }
   }
@@ -167,5 +181,42 @@ export class WireFrameTracker {
       },
       payload: frame.payload.length ? binaryPayload(frame.payload, CONTROL_MAX) : undefined,
     };
+  }
+}
+
+/**
+ * A first-in first-out queue that never shifts: a flood leaves ~600 facts per 64 KiB read waiting, and
+ * `Array#shift` moves them all on each take. Taken slots are cleared and dropped in batches.
+ */
+class FactsQueue {
+  private items: (EventMeta | undefined)[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: EventMeta): void {
+    this.items.push(item);
+  }
+
+  take(): EventMeta | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head++] = undefined;
+    // Emptied (after each read, in a flood): start over in the same array.
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
   }
 }

@@ -1,32 +1,29 @@
 /**
  * One panel for one session. Owns the WebviewPanel and every listener it registers; answers the
- * webview's requests from the session's EventLog, and pushes appended rows and header changes in
- * batches (never one postMessage per event), only while the webview is ready. A webview that was
- * hidden or reloaded says `webview/ready` again and gets a fresh snapshot (style.md rule 3).
+ * webview's requests from the session's EventLog (pages of the view it shows, issue #9), and pushes
+ * ranges, tail rows and header changes in batches (never one postMessage per event), only while the
+ * webview is ready. A webview that was hidden or reloaded says `webview/ready` again, with the view it
+ * had, and gets a fresh snapshot (style.md rule 3).
  */
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
 import { ErrorCode } from '../../core/errors';
-import type { LogEvent } from '../../core/events/logEvent';
 import type { Redactor } from '../../core/redaction/secretRedactor';
 import type { Session } from '../../core/session/session';
 import { replayRequestOf } from '../../core/view/eventProjection';
 import { shortUrl } from '../../core/view/sessionProjection';
-import {
-  APPEND_FLUSH_MS,
-  MAX_ROWS_PER_MESSAGE,
-  type HostToWebview,
-  type RequestErrorDto,
-  type WebviewToHost,
-} from '../../shared/protocol';
 import type { SendRequest } from '../../core/session/sendRequest';
+import type { SessionInfoDto } from '../../shared/dto';
+import { APPEND_FLUSH_MS, type HostToWebview, type RequestErrorDto, type WebviewToHost } from '../../shared/protocol';
 import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
 import { describeThrown, type OutputLog } from '../outputLog';
 import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
+import { PanelViews } from './panelViews';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
 import { SessionView } from './sessionView';
+import { isMoving, RATE_WINDOW_MS, TrafficRates } from './trafficRates';
 
 /** The webview panel type id (used for the panel's view state and by tests). */
 export const PANEL_VIEW_TYPE = 'realtimeInspector.session';
@@ -40,19 +37,26 @@ export interface PanelControllerDeps {
   onDidFocus(session: Session): void;
   viewColumn?: vscode.ViewColumn;
   timer?: BatchTimer;
+  /** Wall clock for the traffic rates (ms). */
+  now?: () => number;
 }
 
 export class PanelController implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly store = new DisposableStore();
-  private readonly rows: RowBatcher<LogEvent>;
+  private readonly views: PanelViews;
   private readonly changes: RowBatcher<true>;
+  private readonly rates = new TrafficRates();
+  /** A header post booked for when the rates have settled (traffic stopped). */
+  private ratesTimer: unknown;
   private readonly disposed = new vscode.EventEmitter<void>();
   private ready = false;
   private isDisposed = false;
   /** What the panel is shown, credentials masked (issue #7). */
   private readonly view: SessionView;
   private readonly redactor: Redactor;
+
+  private readonly now: () => number;
 
   /** Fired once, when the panel is closed by the user or disposed by code. */
   readonly onDidDispose = this.disposed.event;
@@ -61,6 +65,7 @@ export class PanelController implements vscode.Disposable {
     readonly session: Session,
     private readonly deps: PanelControllerDeps,
   ) {
+    this.now = deps.now ?? (() => Date.now());
     this.redactor = redactorFor(session);
     this.view = new SessionView(session, this.redactor);
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
@@ -78,15 +83,16 @@ export class PanelController implements vscode.Disposable {
     const timer = deps.timer ?? systemClock;
     const onFlushError = (error: unknown): void =>
       deps.log.error(`Panel ${session.id}: flush failed: ${describeThrown(error)}`);
-    this.rows = this.store.add(
-      new RowBatcher<LogEvent>({
-        intervalMs: APPEND_FLUSH_MS,
-        maxPerChunk: MAX_ROWS_PER_MESSAGE,
+    this.views = this.store.add(
+      new PanelViews({
+        log: session.log,
+        rows: (events) => this.view.rows(events),
         timer,
+        post: (message) => this.post(message),
         onFlushError,
-        flush: (events) => this.postAppended(events),
       }),
     );
+    this.store.add({ dispose: () => timer.clearTimeout(this.ratesTimer) });
     this.changes = this.store.add(
       new RowBatcher<true>({
         intervalMs: APPEND_FLUSH_MS,
@@ -103,11 +109,12 @@ export class PanelController implements vscode.Disposable {
     this.store.add(
       session.log.onAppend((event) => {
         if (this.view.track(event) && this.ready) this.changes.push(true);
-        if (this.ready) this.rows.push(event);
+        if (this.ready) this.views.noteAppended();
       }),
     );
     this.store.add(
-      session.onDidChange(() => {
+      session.onDidChange((info) => {
+        this.rates.note(this.now(), info);
         if (this.ready) this.changes.push(true);
       }),
     );
@@ -167,14 +174,23 @@ export class PanelController implements vscode.Disposable {
     switch (message.type) {
       case 'webview/ready':
         this.ready = true;
-        this.sendSnapshot();
+        this.sendSnapshot(message);
         return;
-      case 'events/getPage': {
-        const limit = Math.min(message.limit, MAX_ROWS_PER_MESSAGE);
-        const rows = this.view.rows(this.session.log.page(Math.max(1, message.fromSeq), limit));
-        this.reply({ type: 'events/page', requestId: message.requestId, rows, total: this.session.log.count });
+      case 'events/getPage':
+        this.reply(this.views.page(message.requestId, message.view, message.from, message.limit));
         return;
-      }
+      case 'events/locate':
+        this.views.locate(message.requestId, message.view, message.seq).then(
+          (reply) => this.reply(reply),
+          (error: unknown) => this.failAsync(message, error),
+        );
+        return;
+      case 'events/query':
+        this.reply(this.views.query(message.requestId, message.spec));
+        return;
+      case 'view/follow':
+        this.views.setFollowing(message.following);
+        return;
       case 'events/getDetails': {
         const event = this.session.log.get(message.seq);
         this.reply({
@@ -213,6 +229,11 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
+  private failAsync(message: WebviewToHost, error: unknown): void {
+    this.deps.log.error(`Panel ${this.session.id}: handling "${message.type}" failed: ${describeThrown(error)}`);
+    this.failRequest(message, { code: ErrorCode.Internal, message: `The request "${message.type}" failed.` });
+  }
+
   private sendAndReply(requestId: number, request: SendRequest): void {
     const outcome = this.session.send(request);
     if (outcome.ok) this.reply({ type: 'send/result', requestId, ok: true, seq: outcome.seq });
@@ -227,7 +248,7 @@ export class PanelController implements vscode.Disposable {
     // Without retainContextWhenHidden a hidden webview is torn down: stop posting until it says ready again.
     if (!panel.visible) {
       this.ready = false;
-      this.rows.clear();
+      this.views.pause();
       this.changes.clear();
     }
     if (panel.active) this.deps.onDidFocus(this.session);
@@ -235,19 +256,28 @@ export class PanelController implements vscode.Disposable {
 
   // ---- host → webview ----------------------------------------------------------------------
 
-  private sendSnapshot(): void {
-    // The snapshot covers everything appended so far: queued rows would be duplicates.
-    this.rows.clear();
+  private sendSnapshot(ready: Extract<WebviewToHost, { type: 'webview/ready' }>): void {
+    // The snapshot covers everything appended so far: queued batches would be duplicates.
     this.changes.clear();
-    this.post(this.view.snapshot(MAX_ROWS_PER_MESSAGE));
-  }
-
-  private postAppended(events: LogEvent[]): void {
-    this.post({ type: 'events/appended', rows: this.view.rows(events), total: this.session.log.count });
+    const parts = this.views.snapshotParts(ready.spec, ready.following ?? true);
+    this.post({ type: 'session/snapshot', session: this.headerWithRates(), ...parts });
   }
 
   private postChanged(): void {
-    this.post({ type: 'session/changed', session: this.view.header() });
+    this.post({ type: 'session/changed', session: this.headerWithRates() });
+  }
+
+  /** The header with the rates sampled now; while they move, one more header is booked for when they settle. */
+  private headerWithRates(): SessionInfoDto {
+    const rates = this.rates.sample(this.now(), this.session.info);
+    const timer = this.deps.timer ?? systemClock;
+    if (isMoving(rates) && this.ratesTimer === undefined) {
+      this.ratesTimer = timer.setTimeout(() => {
+        this.ratesTimer = undefined;
+        if (this.ready) this.changes.push(true);
+      }, RATE_WINDOW_MS + APPEND_FLUSH_MS);
+    }
+    return this.view.header(rates);
   }
 
   /** Batched and pushed messages: only while the webview is ready. */

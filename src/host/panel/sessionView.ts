@@ -1,7 +1,8 @@
 /**
- * What the panel of one session is shown, as DTOs: rows, details, the snapshot and the header with its
- * upgrade timeline — every one of them through the session's redactor (issue #7). Owns the two things
- * the projections need to remember: where elapsed times start and the timeline built so far. No vscode.
+ * What the panel of one session is shown, as DTOs: rows, details and the header with its upgrade timeline
+ * and traffic rates — every one of them through the session's redactor (issue #7). Owns what the
+ * projections need to remember: where elapsed times start, the timeline built so far and which events
+ * have children (issue #9). No vscode.
  */
 import type { LogEvent } from '../../core/events/logEvent';
 import { NO_REDACTION, type Redactor } from '../../core/redaction/secretRedactor';
@@ -9,18 +10,27 @@ import type { Session } from '../../core/session/session';
 import { projectDetails, projectRow } from '../../core/view/eventProjection';
 import { projectSessionInfo, projectTimeline } from '../../core/view/sessionProjection';
 import { addToTimeline } from '../../core/view/upgradeTimeline';
-import type { EventDetailsDto, EventRowDto, SessionInfoDto, TimelineStepDto } from '../../shared/dto';
-import type { HostToWebview } from '../../shared/protocol';
+import type { EventDetailsDto, EventRowDto, SessionInfoDto, TimelineStepDto, TrafficRatesDto } from '../../shared/dto';
+import { nestingDepth } from './viewMatching';
+
+/** Events read per page when a panel catches up with a log that already holds events. */
+const CATCH_UP_PAGE = 1000;
 
 export class SessionView {
   private originMono: number | undefined;
   private readonly timeline: TimelineStepDto[] = [];
+  /** Seqs that later events name as their parent (their rows can fold). */
+  private readonly parents = new Set<number>();
 
   constructor(
     private readonly session: Session,
     private readonly redactor: Redactor,
   ) {
-    for (const event of session.log.page(1, session.log.count)) this.track(event);
+    // By page: a log spilled to disk is never read into one array.
+    const log = session.log;
+    for (let seq = log.dropped + 1; seq <= log.count; seq += CATCH_UP_PAGE) {
+      for (const event of log.page(seq, CATCH_UP_PAGE)) this.track(event);
+    }
   }
 
   /**
@@ -29,12 +39,20 @@ export class SessionView {
    */
   track(event: LogEvent): boolean {
     this.originMono ??= event.mono;
+    if (event.parent !== undefined) this.parents.add(event.parent);
     if (this.session.options.kind === 'websocket') return false;
     return addToTimeline(this.timeline, event, this.origin(event));
   }
 
+  /** Rows with their nesting: depth under their parents, and whether they have children. */
   rows(events: readonly LogEvent[]): EventRowDto[] {
-    return events.map((e) => projectRow(e, this.origin(e), this.redactor));
+    return events.map((e) => {
+      const row = projectRow(e, this.origin(e), this.redactor);
+      const depth = nestingDepth(this.session.log, e.parent);
+      if (depth > 0) row.depth = depth;
+      if (this.parents.has(e.seq)) row.hasChildren = true;
+      return row;
+    });
   }
 
   /**
@@ -46,24 +64,13 @@ export class SessionView {
     return { ...projectDetails(event, this.origin(event), NO_REDACTION), revealed: true };
   }
 
-  /** The newest `limit` rows and the header, for a webview that (re)loaded. */
-  snapshot(limit: number): Extract<HostToWebview, { type: 'session/snapshot' }> {
-    const log = this.session.log;
-    const total = log.count;
-    const fromSeq = Math.max(1, total - limit + 1);
-    const events = log.page(fromSeq, limit);
-    return {
-      type: 'session/snapshot',
-      session: this.header(),
-      rows: this.rows(events),
-      total,
-      firstSeq: events[0]?.seq ?? fromSeq,
-    };
-  }
-
   /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
-  header(): SessionInfoDto {
+  header(rates?: TrafficRatesDto): SessionInfoDto {
     const dto = projectSessionInfo(this.session.id, this.session.info, this.redactor);
+    if (rates) dto.rates = rates;
+    // A log that spills to disk says how much it keeps there (EventLog.stats, optional).
+    const onDisk = this.session.log.stats?.().onDisk ?? 0;
+    if (onDisk > 0) dto.eventsOnDisk = onDisk;
     // A copy of each step: later arrows are added to the steps in place.
     if (this.session.options.kind !== 'websocket') dto.timeline = projectTimeline(this.timeline, this.redactor);
     if (this.session.log.dropped > 0) dto.eventsNotKept = this.session.log.dropped;

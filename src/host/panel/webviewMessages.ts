@@ -13,7 +13,13 @@ import {
   parseSendRequest,
   type ParseResult,
 } from '../../core/session/sendRequestValidation';
-import type { HostToWebview, RequestErrorDto, WebviewToHost } from '../../shared/protocol';
+import {
+  MAX_ROWS_PER_MESSAGE,
+  type HostToWebview,
+  type RequestErrorDto,
+  type WebviewToHost,
+} from '../../shared/protocol';
+import { parseViewSpec } from './viewSpecValidation';
 
 /** Validates one message posted by the webview. */
 export function parseWebviewMessage(input: unknown): ParseResult<WebviewToHost> {
@@ -29,17 +35,37 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
   if (!isObject(input)) return fail('A message must be an object.');
   const type = input.type;
   switch (type) {
-    case 'webview/ready':
     case 'session/disconnect':
     case 'session/reconnect':
       return ok({ type });
+    case 'webview/ready':
+      return parseReady(input);
     case 'events/getPage': {
-      const { requestId, fromSeq, limit } = input;
+      const { requestId, view, from, limit } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');
-      if (!isInteger(fromSeq) || fromSeq < 0) return badField(type, 'fromSeq');
-      if (!isInteger(limit) || limit < 0) return badField(type, 'limit');
-      return ok({ type, requestId, fromSeq, limit });
+      if (!isRequestId(view)) return badField(type, 'view');
+      if (!isRequestId(from)) return badField(type, 'from');
+      if (!isInteger(limit) || limit < 0 || limit > MAX_ROWS_PER_MESSAGE)
+        return fail(`${type}: "limit" must be an integer from 0 to ${MAX_ROWS_PER_MESSAGE}.`);
+      return ok({ type, requestId, view, from, limit });
     }
+    case 'events/locate': {
+      const { requestId, view, seq } = input;
+      if (!isRequestId(requestId)) return badField(type, 'requestId');
+      if (!isRequestId(view)) return badField(type, 'view');
+      if (!isInteger(seq) || seq < 1) return badField(type, 'seq');
+      return ok({ type, requestId, view, seq });
+    }
+    case 'events/query': {
+      const { requestId } = input;
+      if (!isRequestId(requestId)) return badField(type, 'requestId');
+      const spec = parseViewSpec(input.spec);
+      if (!spec.ok) return fail(`${type}: ${spec.reason}`);
+      return ok({ type, requestId, spec: spec.value });
+    }
+    case 'view/follow':
+      if (typeof input.following !== 'boolean') return fail(`${type}: "following" must be true or false.`);
+      return ok({ type, following: input.following });
     case 'events/getDetails': {
       const { requestId, seq, reveal } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');
@@ -63,6 +89,21 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
     default:
       return fail(`Unknown message type ${describe(type)}.`);
   }
+}
+
+/** `webview/ready`, with the view the webview restores (both fields optional). */
+function parseReady(input: Record<string, unknown>): ParseResult<WebviewToHost> {
+  const message: Extract<WebviewToHost, { type: 'webview/ready' }> = { type: 'webview/ready' };
+  if (input.spec !== undefined) {
+    const spec = parseViewSpec(input.spec);
+    if (!spec.ok) return fail(`webview/ready: ${spec.reason}`);
+    message.spec = spec.value;
+  }
+  if (input.following !== undefined) {
+    if (typeof input.following !== 'boolean') return fail('webview/ready: "following" must be true or false.');
+    message.following = input.following;
+  }
+  return ok(message);
 }
 
 /**

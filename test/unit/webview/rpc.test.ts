@@ -82,10 +82,11 @@ describe('webview RpcClient', () => {
   });
 
   it('rejects on timeout, and a late reply is then ignored', async () => {
-    const reply = rpc.request('events/getPage', { fromSeq: 0, limit: 10 });
+    const reply = rpc.request('events/getPage', { view: 1, from: 0, limit: 10 });
     timers.fireAll();
     await assert.rejects(reply, (e: unknown) => e instanceof RpcError && e.code === 'timeout');
-    assert.equal(rpc.handleReply({ type: 'events/page', requestId: 1, rows: [], total: 0 }), true);
+    const range = { view: 1, start: 0, end: 0, complete: true, logTotal: 0, dropped: 0 };
+    assert.equal(rpc.handleReply({ type: 'events/page', requestId: 1, range, from: 0, rows: [] }), true);
   });
 
   it('rejects everything pending on dispose, and later requests at once', async () => {

@@ -1,119 +1,113 @@
 import * as assert from 'node:assert/strict';
 import {
-  followsAfterScroll,
   followsAtIndex,
-  frameScrollTop,
+  frameTop,
+  isAtEnd,
   pillLabel,
   TailFollow,
   type FrameScroll,
 } from '../../../src/webview/tailFollow';
 
-/** 100 rows of 20 px in a 100 px viewport: the bottom is at scrollTop 1900. */
+/** Positions [0, 100), 10 rows on screen: the last screenful starts at 90. */
 const frame = (over: Partial<FrameScroll>): FrameScroll => ({
-  scrollTop: 400,
-  shift: 0,
-  revealIndex: -1,
+  top: 40,
+  revealPosition: -1,
   following: false,
-  rowCount: 100,
-  viewportHeight: 100,
-  rowHeight: 20,
+  start: 0,
+  end: 100,
+  visibleRows: 10,
   ...over,
 });
 
-describe('webview tailFollow', () => {
-  describe('frameScrollTop', () => {
-    it('keeps the scroll position when nothing asks to move', () => {
-      assert.equal(frameScrollTop(frame({})), 400);
+describe('webview tailFollow (paged, by row position)', () => {
+  describe('frameTop', () => {
+    it('keeps the place when nothing asks to move', () => {
+      assert.equal(frameTop(frame({})), 40);
     });
 
-    it('pins to the bottom while following, whatever else was asked', () => {
-      assert.equal(frameScrollTop(frame({ following: true })), 1900);
-      assert.equal(frameScrollTop(frame({ following: true, revealIndex: 3, shift: 60 })), 1900);
+    it('pins the last screenful while following, whatever else was asked', () => {
+      assert.equal(frameTop(frame({ following: true })), 90);
+      assert.equal(frameTop(frame({ following: true, revealPosition: 3 })), 90);
     });
 
-    it('scrolls up by the rows dropped from the start, never above the top', () => {
-      assert.equal(frameScrollTop(frame({ shift: 60 })), 340);
-      assert.equal(frameScrollTop(frame({ shift: 1000 })), 0);
+    it('reveals a row with the least movement', () => {
+      assert.equal(frameTop(frame({ revealPosition: 2 })), 2);
+      assert.equal(frameTop(frame({ revealPosition: 55 })), 46);
+      assert.equal(frameTop(frame({ revealPosition: 45 })), 40, 'already on screen');
     });
 
-    it('reveals a row with the least movement, after the shift', () => {
-      assert.equal(frameScrollTop(frame({ revealIndex: 2 })), 40);
-      assert.equal(frameScrollTop(frame({ revealIndex: 30 })), 520);
-      assert.equal(frameScrollTop(frame({ revealIndex: 21 })), 400); // on screen: unchanged
-      assert.equal(frameScrollTop(frame({ revealIndex: 19, shift: 20 })), 380);
+    it('rows the log let go fall off the top; never past the last screenful; everything fits at start', () => {
+      assert.equal(frameTop(frame({ start: 60, top: 40 })), 60);
+      assert.equal(frameTop(frame({ top: 500 })), 90);
+      assert.equal(frameTop(frame({ end: 5, top: 3 })), 0);
     });
 
-    it('never scrolls past the end, and stays at 0 when everything fits', () => {
-      assert.equal(frameScrollTop(frame({ scrollTop: 5000 })), 1900);
-      assert.equal(frameScrollTop(frame({ rowCount: 3, following: true })), 0);
-      assert.equal(frameScrollTop(frame({ rowCount: 0, scrollTop: 40 })), 0);
+    it('works at a million rows', () => {
+      assert.equal(frameTop(frame({ end: 1_000_000, following: true })), 999_990);
+      assert.equal(frameTop(frame({ end: 1_000_000, revealPosition: 500_000 })), 499_991);
     });
   });
 
-  it('a user scroll follows only at the bottom of the rows as rendered', () => {
-    assert.equal(followsAfterScroll(1900, 100, 100, 20), true);
-    assert.equal(followsAfterScroll(1891, 100, 100, 20), true); // half a row of slack
-    assert.equal(followsAfterScroll(1500, 100, 100, 20), false);
+  it('isAtEnd: the screen shows the last row', () => {
+    assert.equal(isAtEnd(90, 10, 100), true);
+    assert.equal(isAtEnd(89, 10, 100), false);
+    assert.equal(isAtEnd(0, 10, 4), true);
   });
 
-  it('a selection follows only on the last row', () => {
+  it('followsAtIndex: only the last row follows', () => {
     assert.equal(followsAtIndex(99, 100), true);
     assert.equal(followsAtIndex(98, 100), false);
-    assert.equal(followsAtIndex(-1, 100), false);
   });
 
-  it('the pill counts new rows, or says Latest', () => {
+  it('pillLabel', () => {
     assert.equal(pillLabel(0), 'Latest');
-    assert.equal(pillLabel(7), '7 new');
-  });
-});
-
-describe('webview TailFollow', () => {
-  it('ignores appends while following', () => {
-    const tail = new TailFollow(20);
-    tail.noteAppended(5, 2);
-    assert.equal(tail.following, true);
-    assert.equal(tail.unseen, 0);
-    assert.equal(tail.takeShift(), 0);
+    assert.equal(pillLabel(12), '12 new');
   });
 
-  it('counts unseen rows and the scroll shift while not following; the shift is taken once', () => {
-    const tail = new TailFollow(20);
-    tail.setFollowing(false);
-    tail.noteAppended(5, 2);
-    tail.noteAppended(3, 1);
-    assert.equal(tail.unseen, 8);
-    assert.equal(tail.takeShift(), 60);
-    assert.equal(tail.takeShift(), 0);
-    tail.rendered();
-    assert.equal(tail.unseen, 8, 'a frame does not clear the count while not following');
-  });
+  describe('TailFollow: pause and resume', () => {
+    it('counts nothing while following', () => {
+      const tail = new TailFollow();
+      tail.reset(true, 10);
+      tail.noteEnd(50);
+      assert.equal(tail.unseen, 0);
+    });
 
-  it('jump to latest follows again and clears the count', () => {
-    const tail = new TailFollow(20);
-    tail.setFollowing(false);
-    tail.noteAppended(4, 0);
-    tail.jumpToLatest();
-    assert.equal(tail.following, true);
-    assert.equal(tail.unseen, 0);
-  });
+    it('scrolling up pauses; rows arriving meanwhile are counted for the pill', () => {
+      const tail = new TailFollow();
+      tail.reset(true, 10);
+      assert.equal(tail.setFollowing(false), true, 'a change is reported (the host is told)');
+      assert.equal(tail.setFollowing(false), false, 'no change, nothing to tell');
+      tail.noteEnd(15);
+      tail.noteEnd(22);
+      assert.equal(tail.unseen, 12);
+    });
 
-  it('a reset clears the count and the shift, and sets following as told', () => {
-    const tail = new TailFollow(20);
-    tail.setFollowing(false);
-    tail.noteAppended(4, 3);
-    tail.reset(false);
-    assert.equal(tail.following, false);
-    assert.equal(tail.unseen, 0);
-    assert.equal(tail.takeShift(), 0);
-  });
+    it('jump to latest (or scrolling to the end) follows again and clears the count', () => {
+      const tail = new TailFollow();
+      tail.reset(false, 10);
+      tail.noteEnd(20);
+      assert.equal(tail.setFollowing(true), true);
+      assert.equal(tail.unseen, 0);
+      assert.equal(tail.following, true);
+    });
 
-  it('a rendered frame clears the count once following again', () => {
-    const tail = new TailFollow(20);
-    tail.setFollowing(false);
-    tail.noteAppended(4, 0);
-    tail.setFollowing(true);
-    tail.rendered();
-    assert.equal(tail.unseen, 0);
+    it("old matches a filter's first scan still finds are not new rows", () => {
+      const tail = new TailFollow();
+      tail.reset(false, 0);
+      tail.noteEnd(500, false);
+      assert.equal(tail.unseen, 0);
+      tail.noteEnd(503);
+      assert.equal(tail.unseen, 3);
+    });
+
+    it('a new view (filter, snapshot) starts with nothing unseen', () => {
+      const tail = new TailFollow();
+      tail.reset(false, 10);
+      tail.noteEnd(30);
+      tail.reset(false, 5);
+      assert.equal(tail.unseen, 0);
+      tail.noteEnd(7);
+      assert.equal(tail.unseen, 2);
+    });
   });
 });

@@ -57,6 +57,24 @@ describe('MemoryEventLog limits', () => {
     assert.equal(log.dropped, 1);
   });
 
+  it('stats() counts what is held and what was let go, and holds nothing on disk', () => {
+    const log = new MemoryEventLog({ maxEvents: 10, maxPayloadBytes: Number.MAX_SAFE_INTEGER });
+    for (let i = 0; i < 25; i++) log.append(message(100));
+    const stats = log.stats();
+    assert.deepEqual(
+      { ...stats, memoryBytes: 0 },
+      {
+        events: 25,
+        inMemory: 10,
+        onDisk: 0,
+        dropped: 15,
+        memoryBytes: 0,
+        diskBytes: 0,
+      },
+    );
+    assert.ok(stats.memoryBytes >= 10 * 100);
+  });
+
   it('has limits by default', () => {
     assert.ok(DEFAULT_LOG_LIMITS.maxEvents > 0 && DEFAULT_LOG_LIMITS.maxEvents <= 1_000_000);
     assert.ok(DEFAULT_LOG_LIMITS.maxPayloadBytes <= 512 * 1024 * 1024);

@@ -30,10 +30,12 @@ describe('parseWebviewMessage', () => {
     });
 
     it('events/getPage', () => {
-      assert.deepEqual(accepted({ type: 'events/getPage', requestId: 1, fromSeq: 1, limit: MAX_ROWS_PER_MESSAGE }), {
+      const page = { type: 'events/getPage', requestId: 1, view: 2, from: 0, limit: MAX_ROWS_PER_MESSAGE };
+      assert.deepEqual(accepted(page), {
         type: 'events/getPage',
         requestId: 1,
-        fromSeq: 1,
+        view: 2,
+        from: 0,
         limit: MAX_ROWS_PER_MESSAGE,
       });
     });
@@ -101,9 +103,10 @@ describe('parseWebviewMessage', () => {
     });
 
     it('wrong field types', () => {
-      rejected({ type: 'events/getPage', requestId: '1', fromSeq: 1, limit: 10 });
-      rejected({ type: 'events/getPage', requestId: 1, fromSeq: '1', limit: 10 });
-      rejected({ type: 'events/getPage', requestId: 1, fromSeq: 1 });
+      rejected({ type: 'events/getPage', requestId: '1', view: 1, from: 1, limit: 10 });
+      rejected({ type: 'events/getPage', requestId: 1, view: 1, from: '1', limit: 10 });
+      rejected({ type: 'events/getPage', requestId: 1, view: 1, from: 1 });
+      rejected({ type: 'events/getPage', requestId: 1, from: 1, limit: 10 });
       rejected({ type: 'events/getDetails', requestId: 1, seq: null });
       rejected({ type: 'composer/send', requestId: 1 });
       rejected({ type: 'composer/send', requestId: 1, request: 'hello' });
@@ -117,8 +120,9 @@ describe('parseWebviewMessage', () => {
       rejected({ type: 'events/getDetails', requestId: 1, seq: Number.POSITIVE_INFINITY });
       rejected({ type: 'events/getDetails', requestId: 1, seq: 2 ** 60 });
       rejected({ type: 'events/replay', requestId: -1, seq: 1 });
-      rejected({ type: 'events/getPage', requestId: 1, fromSeq: 1, limit: 0.5 });
-      rejected({ type: 'events/getPage', requestId: 1, fromSeq: -1, limit: 10 });
+      rejected({ type: 'events/getPage', requestId: 1, view: 1, from: 1, limit: 0.5 });
+      rejected({ type: 'events/getPage', requestId: 1, view: 1, from: -1, limit: 10 });
+      rejected({ type: 'events/getPage', requestId: 1, view: 1, from: 0, limit: MAX_ROWS_PER_MESSAGE + 1 });
     });
 
     it('invalid send requests', () => {
