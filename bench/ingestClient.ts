@@ -1,13 +1,16 @@
 /**
  * One ingest run, in its own process: a bare `ws` client counting messages (`mode: 'ws'`), or our
- * WebSocket session with the full host path of a live panel (`mode: 'session'`), against the flood
- * server at `url`. Prints messages per second from `open` to the last message (for the session: to
- * the last row the panel was sent), CPU time, and for the session the heap per recorded message and
- * the events lost (a missing seq, a missing row, a message count other than `count`).
+ * WebSocket session recording into the extension's log (a SpillingEventLog, default budgets) with the
+ * full host path of a live panel following the tail (`mode: 'session'`) or alone (`mode: 'engine'`),
+ * against the flood server at `url`. Prints messages per second from `open` to the last message (with
+ * the panel: to the range message whose tail rows show it), CPU time, and for the session the heap per
+ * recorded message and the events lost (a seq missing from the log or let go, a row sent at a position
+ * other than its seq's, a message count other than `count`).
  */
 import WebSocket from 'ws';
-import type { Session } from '../src/core/session/session';
 import { createSession } from '../src/core/session/createSession';
+import type { HostToWebview } from '../src/shared/protocol';
+import { auditLog, spillingBenchLog } from './benchLog';
 import { childArgs, finish, settledHeap } from './childRun';
 import { attachLivePanel } from './livePanel';
 
@@ -50,49 +53,44 @@ async function bareWs({ url, count }: IngestArgs): Promise<IngestResult> {
 async function sessionRun({ url, count, mode }: IngestArgs): Promise<IngestResult> {
   const heapBefore = settledHeap();
   const cpu = process.cpuUsage();
-  const logLimits = { maxEvents: count + 1000, maxPayloadBytes: 2 ** 40 };
-  const created = createSession({ kind: 'websocket', url }, { logLimits });
+  const benchLog = spillingBenchLog();
+  const created = createSession({ kind: 'websocket', url }, { logFactory: benchLog.logFactory });
   if (!created.ok) throw new Error(JSON.stringify(created.issues));
   const session = created.value;
   let openedAt = 0;
-  let messageRows = 0;
-  let nextRowSeq = 1;
+  let messages = 0;
+  /** Seq of the `count`-th incoming message: the run ends when it is shown (panel) or appended (engine). */
+  let lastSeq = Infinity;
   let rowGaps = 0;
   let resolveDone: (at: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
-  const onRow = (row: { seq: number; type: string; direction: string }): void => {
-    if (row.seq !== nextRowSeq) rowGaps++;
-    nextRowSeq = row.seq + 1;
-    if (row.type === 'message' && row.direction === 'in' && ++messageRows === count) resolveDone(performance.now());
+  const counted = session.log.onAppend((event) => {
+    if (event.type !== 'message' || event.direction !== 'in' || ++messages !== count) return;
+    lastSeq = event.seq;
+    if (mode === 'engine') resolveDone(performance.now());
+  });
+  // Every row sent sits at its position (seq − 1), and the tail reaches the last message.
+  const onPost = (message: HostToWebview): void => {
+    if (message.type !== 'events/appended' || !message.rows) return;
+    const from = message.rowsFrom ?? 0;
+    message.rows.forEach((row, i) => row.seq !== from + i + 1 && rowGaps++);
+    if (message.range.end >= lastSeq && message.rows.some((row) => row.seq === lastSeq)) resolveDone(performance.now());
   };
-  const panel =
-    mode === 'session'
-      ? attachLivePanel(session, (rows) => rows.forEach(onRow))
-      : session.log.onAppend((event) => onRow(event));
+  const panel = mode === 'session' ? attachLivePanel(session, onPost) : undefined;
   session.onDidChange((info) => {
     if (info.state === 'open' && !openedAt) openedAt = performance.now();
   });
   await session.start();
   const end = await done;
   const cpuMs = cpuMsSince(cpu);
-  panel.dispose();
-  const lost = rowGaps + countLost(session, count);
+  panel?.dispose();
+  counted.dispose();
+  const audit = auditLog(session.log);
+  const lost = rowGaps + audit.missing + Math.abs(count - audit.messagesIn) + session.log.dropped;
   const heapBytesPerMessage = (settledHeap() - heapBefore) / count;
   session.dispose();
-  return { messages: messageRows, ms: end - openedAt, cpuMs, heapBytesPerMessage, lost };
-}
-
-/** Seqs missing from the log, plus the difference between messages logged and frames sent. */
-function countLost(session: Session, count: number): number {
-  const log = session.log;
-  let missing = 0;
-  let messages = 0;
-  for (let seq = 1; seq <= log.count; seq++) {
-    const event = log.get(seq);
-    if (event?.seq !== seq) missing++;
-    else if (event.type === 'message' && event.direction === 'in') messages++;
-  }
-  return missing + Math.abs(count - messages);
+  benchLog.remove();
+  return { messages, ms: end - openedAt, cpuMs, heapBytesPerMessage, lost };
 }
 
 async function main(): Promise<void> {

@@ -1,18 +1,17 @@
 /**
- * The host's work per appended event for a live panel that follows the tail, without VS Code:
- * SessionView tracks each event, a RowBatcher flushes rows every APPEND_FLUSH_MS in chunks of
- * MAX_ROWS_PER_MESSAGE, a second one sends the header on "changed", and each message is serialized as
- * `webview.postMessage` would (JSON). `onRows` sees every row the webview would be sent. (The panel's
- * own message shapes are being reworked for issue #9: the rows and their cost are what counts here.)
+ * The host's work for a live panel that follows the tail, without VS Code: the panel controller's wiring
+ * (src/host/panel/panelController.ts) around the real PanelViews and SessionView — each appended event
+ * tracked and noted, a range (with the newest rows) at most every APPEND_FLUSH_MS, the header with its
+ * rates on "changed" — and each message serialized as `webview.postMessage` would (JSON).
  */
 import { systemClock } from '../src/core/clock';
-import type { LogEvent } from '../src/core/events/logEvent';
 import type { Session } from '../src/core/session/session';
+import { PanelViews } from '../src/host/panel/panelViews';
 import { RowBatcher } from '../src/host/panel/rowBatcher';
 import { SessionView } from '../src/host/panel/sessionView';
+import { TrafficRates } from '../src/host/panel/trafficRates';
 import { redactorFor } from '../src/host/sessionRedaction';
-import type { EventRowDto } from '../src/shared/dto';
-import { APPEND_FLUSH_MS, MAX_ROWS_PER_MESSAGE } from '../src/shared/protocol';
+import { APPEND_FLUSH_MS, type HostToWebview } from '../src/shared/protocol';
 
 export interface LivePanel {
   /** Bytes of JSON the webview would have been sent. */
@@ -20,33 +19,32 @@ export interface LivePanel {
   dispose(): void;
 }
 
-export function attachLivePanel(session: Session, onRows: (rows: readonly EventRowDto[]) => void): LivePanel {
+/** Attaches a ready panel following the tail; `onPost` sees every message the webview would be sent. */
+export function attachLivePanel(session: Session, onPost: (message: HostToWebview) => void): LivePanel {
   const view = new SessionView(session, redactorFor(session));
+  const rates = new TrafficRates();
   let postedBytes = 0;
-  const post = (message: object): void => {
+  const post = (message: HostToWebview): void => {
     postedBytes += JSON.stringify(message).length;
+    onPost(message);
   };
-  const rows = new RowBatcher<LogEvent>({
-    intervalMs: APPEND_FLUSH_MS,
-    maxPerChunk: MAX_ROWS_PER_MESSAGE,
-    timer: systemClock,
-    flush: (events) => {
-      const projected = view.rows(events);
-      post({ type: 'events/appended', rows: projected, total: session.log.count });
-      onRows(projected);
-    },
-  });
+  const views = new PanelViews({ log: session.log, rows: (events) => view.rows(events), timer: systemClock, post });
+  const header = (): ReturnType<SessionView['header']> => view.header(rates.sample(Date.now(), session.info));
   const changes = new RowBatcher<true>({
     intervalMs: APPEND_FLUSH_MS,
     maxPerChunk: Number.MAX_SAFE_INTEGER,
     timer: systemClock,
-    flush: () => post({ type: 'session/changed', session: view.header() }),
+    flush: () => post({ type: 'session/changed', session: header() }),
   });
+  post({ type: 'session/snapshot', session: header(), ...views.snapshotParts(undefined, true) });
   const appended = session.log.onAppend((event) => {
     if (view.track(event)) changes.push(true);
-    rows.push(event);
+    views.noteAppended();
   });
-  const changed = session.onDidChange(() => changes.push(true));
+  const changed = session.onDidChange((info) => {
+    rates.note(Date.now(), info);
+    changes.push(true);
+  });
   return {
     get postedBytes() {
       return postedBytes;
@@ -54,7 +52,7 @@ export function attachLivePanel(session: Session, onRows: (rows: readonly EventR
     dispose: () => {
       appended.dispose();
       changed.dispose();
-      rows.dispose();
+      views.dispose();
       changes.dispose();
     },
   };

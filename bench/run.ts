@@ -4,12 +4,14 @@
  *
  *   npm run bench -- --count 1000000 --rounds 3 --sio-events 100000 --scale-events 1000000
  *   npm run bench -- --only ingest,scale --cpu-prof bench-profiles
+ *   npm run bench -- --only ui   (opt-in: code-server in Chromium, about two minutes; see uiBench.ts)
  */
 import { join, resolve } from 'node:path';
 import { printFigures, writeFigures, type BenchFigure } from './benchResults';
 import { ingestBench } from './ingestBench';
 import { scaleBench } from './scaleBench';
 import { socketIoBench } from './socketIoBench';
+import { uiBench } from './uiBench';
 
 interface BenchOptions {
   count: number;
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   if (options.only.includes('ingest')) figures.push(...(await ingestBench(options)));
   if (options.only.includes('sio')) figures.push(...(await socketIoBench(options)));
   if (options.only.includes('scale')) figures.push(...(await scaleBench(options)));
+  if (options.only.includes('ui')) figures.push(...(await uiBench()));
   printFigures(figures);
   console.log(`wrote ${writeFigures(root, figures)}`);
 }

@@ -1,10 +1,11 @@
 /**
- * Scale, in its own process: `count` messages from the flood server recorded by a WebSocket session
- * (the log raised to hold them all), then the heap they take, a regular-expression query over all of
+ * Scale, in its own process: `count` messages from the flood server recorded by a WebSocket session into
+ * the extension's log (a SpillingEventLog with the default budgets, spilling to a temp dir), then the heap they take, a regular-expression query over all of
  * them through `runQuery` (the panel's entry point), and jumps to random rows (`log.page(seq, 50)`).
  */
 import { runQuery } from '../src/core/query/queryRunner';
 import { createSession } from '../src/core/session/createSession';
+import { spillingBenchLog } from './benchLog';
 import { childArgs, finish, settledHeap } from './childRun';
 
 export interface ScaleArgs {
@@ -27,10 +28,10 @@ export interface ScaleResult {
 const QUERY = { regex: { source: '"side":"sell".*"qty":\\d+', flags: 'i' } };
 
 async function main(): Promise<void> {
-  const { url, count, jumps } = childArgs<ScaleArgs>();
+  const { url, jumps } = childArgs<ScaleArgs>();
   const before = settledHeap();
-  const logLimits = { maxEvents: count + 1000, maxPayloadBytes: 2 ** 40 };
-  const created = createSession({ kind: 'websocket', url }, { logLimits });
+  const benchLog = spillingBenchLog();
+  const created = createSession({ kind: 'websocket', url }, { logFactory: benchLog.logFactory });
   if (!created.ok) throw new Error(JSON.stringify(created.issues));
   const session = created.value;
   const closed = new Promise<void>((resolve) => session.onDidChange((info) => info.state === 'closed' && resolve()));
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     pageMsMedian: times[times.length >> 1],
   } satisfies ScaleResult);
   session.dispose();
+  benchLog.remove();
 }
 
 void main();

@@ -1,10 +1,11 @@
 /**
  * One Socket.IO run, in its own process: plain socket.io-client 4.8.4 (`mode: 'plain'`) or our Socket.IO
- * session (`mode: 'session'`, session and log), WebSocket only, until `count` `tick` events arrived.
+ * session (`mode: 'session'`, session and the extension's log, a SpillingEventLog), WebSocket only, until `count` `tick` events arrived.
  * Prints the client's CPU time (user + system) from before connecting to the last event.
  */
 import { io } from 'socket.io-client';
 import { createSession } from '../src/core/session/createSession';
+import { spillingBenchLog } from './benchLog';
 import { childArgs, finish } from './childRun';
 
 export interface SocketIoArgs {
@@ -35,8 +36,9 @@ function plain({ url, count }: SocketIoArgs): Promise<number> {
 }
 
 async function session({ url, count }: SocketIoArgs): Promise<number> {
-  const logLimits = { maxEvents: count * 4 + 1000, maxPayloadBytes: 2 ** 40 };
-  const created = createSession({ kind: 'socketio', url, transports: 'websocket-only' }, { logLimits });
+  const benchLog = spillingBenchLog();
+  const options = { kind: 'socketio', url, transports: 'websocket-only' } as const;
+  const created = createSession(options, { logFactory: benchLog.logFactory });
   if (!created.ok) throw new Error(JSON.stringify(created.issues));
   let events = 0;
   const done = new Promise<number>((resolve) => {
@@ -47,6 +49,7 @@ async function session({ url, count }: SocketIoArgs): Promise<number> {
   await created.value.start();
   const got = await done;
   created.value.dispose();
+  benchLog.remove();
   return got;
 }
 

@@ -10,7 +10,9 @@ import type { Session } from '../core/session/session';
 import { registerConnectCommand } from './commands/connectCommand';
 import { registerDisconnectCommand } from './commands/disconnectCommand';
 import { registerSendMessageCommand } from './commands/sendMessageCommand';
+import { registerDiagnosticsCommand } from './hostLagMonitor';
 import { createOutputLog } from './outputLog';
+import { registerPayloadDocuments } from './payloadDocuments';
 import { SessionLauncher } from './sessionLauncher';
 import { SessionRegistry } from './sessionRegistry';
 import { FOCUS_SESSION_COMMAND, SessionStatusBar } from './statusBar';
@@ -44,8 +46,11 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
     sessionLauncher,
     new SessionStatusBar(registry),
     registerConnectCommand({ launcher: sessionLauncher, log, globalState: context.globalState }),
+    registerDiagnosticsCommand(),
     registerDisconnectCommand(sessions),
     registerSendMessageCommand({ ...sessions, log }),
+    // A panel's session first: it outlives the registry entry of a closed session.
+    registerPayloadDocuments((id) => sessionLauncher.controllerFor(id)?.session ?? registry.get(id)),
     vscode.commands.registerCommand('realtimeInspector.showLog', () => log.show()),
     vscode.commands.registerCommand(FOCUS_SESSION_COMMAND, (id?: unknown) => {
       if (typeof id === 'string') sessionLauncher.controllerFor(id)?.reveal();

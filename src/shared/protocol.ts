@@ -97,6 +97,8 @@ export type HostToWebview =
   | { type: 'events/queryFailed'; view: number; error: RequestErrorDto }
   /** Reply to `events/getDetails`. */
   | { type: 'events/details'; requestId: number; details: EventDetailsDto | null }
+  /** Reply to `events/openPayload`: the editor opened, or why not in plain words (the event is gone…). */
+  | { type: 'payload/opened'; requestId: number; ok: boolean; error?: string }
   /**
    * Reply to `composer/send` or `events/replay`: ok with the new event's seq, or the refusal in plain
    * words (`error`) with its stable code and what to do about it.
@@ -128,6 +130,8 @@ export type WebviewToHost =
   | { type: 'view/follow'; following: boolean }
   /** Details for one row; `reveal` asks for them without masking credentials (the user clicked "Show secrets"). */
   | { type: 'events/getDetails'; requestId: number; seq: number; reveal?: boolean }
+  /** Open the whole stored payload of `seq` in a read-only editor, masked as in the pane (issue #9). */
+  | { type: 'events/openPayload'; requestId: number; seq: number }
   /** Send a message on this panel's session. */
   | { type: 'composer/send'; requestId: number; request: SendRequest }
   /** Send an earlier outgoing message again. */

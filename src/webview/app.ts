@@ -80,6 +80,7 @@ export class PanelApp implements Disposable {
         replay: (seq) => this.replay(seq),
         select: reveal,
         reload: (seq, revealSecrets) => void this.loadDetails(seq, revealSecrets),
+        openPayload: (seq) => this.openPayload(seq),
       }),
     );
     this.upgradeDiagram = this.disposables.add(new UpgradeSequenceDiagram({ select: reveal }));
@@ -138,6 +139,7 @@ export class PanelApp implements Disposable {
       case 'events/located':
       case 'events/queryStarted':
       case 'events/details':
+      case 'payload/opened':
       case 'send/result':
         return; // Replies: handled by the rpc helper above.
       default:
@@ -223,6 +225,16 @@ export class PanelApp implements Disposable {
       return { ok: true, message: reply.seq !== undefined ? `Replayed as #${reply.seq}` : 'Replayed' };
     } catch (error) {
       return { ok: false, message: errorText(error) };
+    }
+  }
+
+  /** Asks the host to open the whole payload of `seq` in an editor; the error in words, or undefined. */
+  private async openPayload(seq: number): Promise<string | undefined> {
+    try {
+      const reply = await this.rpc.request('events/openPayload', { seq });
+      return reply.ok ? undefined : (reply.error ?? 'The payload could not be opened.');
+    } catch (error) {
+      return errorText(error);
     }
   }
 

@@ -28,6 +28,8 @@ export interface DetailsActions {
   select?(seq: number): void;
   /** Load the details of `seq` again, unmasked when `reveal` is true ("Show secrets" / "Hide secrets"). */
   reload?(seq: number, reveal: boolean): void;
+  /** Open the whole payload of `seq` in an editor; resolves with an error message, or undefined. */
+  openPayload?(seq: number): Promise<string | undefined>;
 }
 
 const DIRECTION_WORD: Record<EventRowDto['direction'], string> = { in: 'Received', out: 'Sent', local: 'Local' };
@@ -65,7 +67,15 @@ export class DetailsPane implements Disposable {
   private readonly explanation = h('p', { id: 'details-explanation', class: 'details-explanation' });
   private readonly requestHeaders = tableSection('details-request-headers', 'Request headers');
   private readonly responseHeaders = tableSection('details-response-headers', 'Response headers');
-  private readonly payloadTabs = this.disposables.add(new PayloadTabs());
+  private readonly payloadTabs = this.disposables.add(
+    new PayloadTabs({
+      openInEditor: async () => {
+        const seq = this.shownSeq;
+        if (seq === undefined || !this.actions.openPayload) return 'Nothing to open.';
+        return this.actions.openPayload(seq);
+      },
+    }),
+  );
   private readonly replayButton = iconButton('btn-replay', 'debug-restart', 'Replay', 'small');
   private readonly statusLine = h('span', { id: 'details-status', class: 'details-status', attrs: { role: 'status' } });
   private readonly content: HTMLElement;

@@ -1,11 +1,14 @@
 /**
- * The payload part of the details pane (`#details-payload`): tabs Text / JSON / Hex over three
- * `<pre>` views, a note when the payload was truncated, and a Copy button for the view on screen.
+ * The payload part of the details pane (`#details-payload`): tabs Tree / Text / JSON / Hex (a JSON tree
+ * and three `<pre>` views), a note when the payload was truncated, Copy (the view on screen) and Copy as
+ * text, JSON or hex, and "Open in editor" for payloads bigger than the preview (issue #9).
  */
 import type { PayloadViewDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
 import { h, iconButton, listen, setText } from './dom';
 import { formatCount, formatSize } from './format';
+import { JsonTreeView } from './jsonTreeView';
+import { COPY_FORMATS, copyContent, writeClipboard, type CopyFormat } from './payloadCopy';
 import { MULTI_LINE, setVisibleText } from './visibleTextDom';
 
 /** Said when a view stopped at its escape budget (each escape is a DOM node): the data is all there. */
@@ -14,13 +17,25 @@ const TOO_MANY_ESCAPES_NOTE =
   'The Hex view shows every byte; Copy copies everything.';
 
 /** The payload views, in tab order. */
-export type PayloadTab = 'text' | 'json' | 'hex';
-const TABS: readonly PayloadTab[] = ['text', 'json', 'hex'];
-const TAB_LABEL: Record<PayloadTab, string> = { text: 'Text', json: 'JSON', hex: 'Hex' };
+export type PayloadTab = 'tree' | 'text' | 'json' | 'hex';
+const TABS: readonly PayloadTab[] = ['tree', 'text', 'json', 'hex'];
+const TAB_LABEL: Record<PayloadTab, string> = { tree: 'Tree', text: 'Text', json: 'JSON', hex: 'Hex' };
+const COPY_LABEL: Record<CopyFormat, string> = { text: 'Text', json: 'JSON', hex: 'Hex' };
 
-/** The tab a payload opens on: JSON when it parsed, else text, else the hex dump (always present). */
+/** What the payload section asks of the details pane. */
+export interface PayloadActions {
+  /** Open the whole payload in an editor; resolves with an error message, or undefined when it opened. */
+  openInEditor?(): Promise<string | undefined>;
+}
+
+/** Whether the pane offers "Open in editor": the payload is bigger than the preview it shows. */
+export function offersEditor(payload: PayloadViewDto): boolean {
+  return payload.shownBytes < payload.byteLength;
+}
+
+/** The tab a payload opens on: the JSON tree when it parsed, else text, else the hex dump (always present). */
 export function defaultPayloadTab(payload: PayloadViewDto): PayloadTab {
-  if (payload.json !== undefined) return 'json';
+  if (payload.json !== undefined) return 'tree';
   if (payload.text !== undefined) return 'text';
   return 'hex';
 }
@@ -37,19 +52,19 @@ export function truncationNote(payload: PayloadViewDto): string | undefined {
   return `${shown}${hash}`;
 }
 
-/** The text of each view as received, before escapes: what Copy copies. */
-type ReceivedViews = Record<PayloadTab, string | undefined>;
+/** The text of each view as received, before escapes: what Copy copies (the tree copies its JSON). */
+type ReceivedViews = Record<CopyFormat, string | undefined>;
 const NOTHING_RECEIVED: ReceivedViews = { text: undefined, json: undefined, hex: undefined };
 
-/** One tab button (`#payload-tab-<tab>`) and the `<pre>` it controls (`#payload-<tab>`). */
-function tabAndView(tab: PayloadTab): { button: HTMLButtonElement; view: HTMLPreElement } {
+/** One tab button (`#payload-tab-<tab>`) and the view it controls (`#payload-<tab>`). */
+function tabAndView(tab: PayloadTab): { button: HTMLButtonElement; view: HTMLElement } {
   const button = h('button', {
     id: `payload-tab-${tab}`,
     class: 'payload-tab',
     text: TAB_LABEL[tab],
     attrs: { type: 'button', role: 'tab', 'aria-controls': `payload-${tab}`, 'aria-selected': 'false' },
   });
-  const view = h('pre', {
+  const view = h(tab === 'tree' ? 'div' : 'pre', {
     id: `payload-${tab}`,
     class: `payload-view payload-${tab}`,
     attrs: { role: 'tabpanel', tabindex: '0', 'aria-labelledby': `payload-tab-${tab}`, hidden: true },
@@ -62,7 +77,10 @@ export class PayloadTabs implements Disposable {
   readonly element: HTMLElement;
   private readonly disposables = new DisposableStore();
   private readonly tabs = new Map<PayloadTab, HTMLButtonElement>();
-  private readonly views = new Map<PayloadTab, HTMLPreElement>();
+  private readonly views = new Map<PayloadTab, HTMLElement>();
+  private readonly tree = new JsonTreeView();
+  private readonly copyAs = new Map<CopyFormat, HTMLButtonElement>();
+  private readonly openButton = iconButton('btn-open-payload', 'go-to-file', 'Open in editor', 'secondary small');
   private readonly title = h('span', { class: 'payload-title', text: 'Payload' });
   private readonly note = h('p', { id: 'payload-note', class: 'payload-note', attrs: { hidden: true } });
   private readonly copyButton = iconButton('btn-copy', 'copy', 'Copy', 'secondary small');
@@ -71,7 +89,8 @@ export class PayloadTabs implements Disposable {
   /** The views as received: Copy gives the user the real text, not the display with its escapes. */
   private received: ReceivedViews = NOTHING_RECEIVED;
 
-  constructor() {
+  constructor(private readonly actions: PayloadActions = {}) {
+    this.disposables.add(this.tree);
     const tabList = h('div', { class: 'payload-tabs', attrs: { role: 'tablist', 'aria-label': 'Payload view' } });
     for (const tab of TABS) {
       const { button, view } = tabAndView(tab);
@@ -81,13 +100,17 @@ export class PayloadTabs implements Disposable {
       this.disposables.add(listen(button, 'click', () => this.activate(tab)));
     }
     this.disposables.add(listen(tabList, 'keydown', (e) => this.onTabKey(e)));
-    this.disposables.add(listen(this.copyButton, 'click', () => void this.copy()));
+    this.views.get('tree')!.append(this.tree.element);
+    this.disposables.add(listen(this.copyButton, 'click', () => void this.copy(this.activeFormat())));
+    this.disposables.add(listen(this.openButton, 'click', () => void this.open()));
     const toolbar = h('div', { class: 'payload-toolbar' }, [
       this.title,
       tabList,
       h('span', { class: 'toolbar-spacer' }),
       this.copyStatus,
+      this.openButton,
       this.copyButton,
+      this.copyAsGroup(),
     ]);
     this.element = h('section', { id: 'details-payload', class: 'details-section payload-section' }, [
       toolbar,
@@ -103,8 +126,12 @@ export class PayloadTabs implements Disposable {
     if (!payload) return;
     setText(this.title, `Payload · ${formatSize(payload.byteLength)}${payload.binary ? ' binary' : ''}`);
     this.received = { text: payload.text, json: payload.json, hex: payload.hex };
+    for (const format of COPY_FORMATS) this.copyAs.get(format)!.disabled = this.received[format] === undefined;
+    this.openButton.hidden = !(this.actions.openInEditor && offersEditor(payload));
+    this.openButton.disabled = false;
+    this.tabs.get('tree')!.disabled = !this.tree.show(payload.json);
     let tooManyEscapes = false;
-    for (const tab of TABS) {
+    for (const tab of COPY_FORMATS) {
       const value = this.received[tab];
       this.tabs.get(tab)!.disabled = value === undefined;
       // Invisible characters as escapes (issue #7); LF and CRLF stay real line breaks.
@@ -114,13 +141,15 @@ export class PayloadTabs implements Disposable {
     const note = notes.filter(Boolean).join(' ') || undefined;
     this.note.hidden = !note;
     setText(this.note, note ?? '');
-    this.activate(defaultPayloadTab(payload));
+    const tab = defaultPayloadTab(payload);
+    this.activate(this.tabs.get(tab)!.disabled ? 'json' : tab);
   }
 
   /** Empties the views and what Copy would copy (used when unmasked details leave the screen). */
   clear(): void {
     this.received = NOTHING_RECEIVED;
-    for (const view of this.views.values()) setVisibleText(view, '', MULTI_LINE);
+    for (const format of COPY_FORMATS) setVisibleText(this.views.get(format)!, '', MULTI_LINE);
+    this.tree.clear();
     this.element.hidden = true;
   }
 
@@ -153,13 +182,42 @@ export class PayloadTabs implements Disposable {
     this.tabs.get(next)!.focus();
   }
 
-  private async copy(): Promise<void> {
-    const text = this.received[this.activeTab] ?? '';
-    try {
-      await navigator.clipboard.writeText(text);
-      setText(this.copyStatus, 'Copied');
-    } catch {
-      setText(this.copyStatus, 'Copy failed');
+  /** "Copy as" Text / JSON / Hex (`#btn-copy-<format>`). */
+  private copyAsGroup(): HTMLElement {
+    const group = h('span', { class: 'copy-as', attrs: { role: 'group', 'aria-label': 'Copy as' } }, [
+      h('span', { class: 'copy-as-label', text: 'Copy as' }),
+    ]);
+    for (const format of COPY_FORMATS) {
+      const button = h('button', {
+        id: `btn-copy-${format}`,
+        class: 'button secondary small',
+        text: COPY_LABEL[format],
+        attrs: { type: 'button', title: `Copy the payload as ${COPY_LABEL[format]}` },
+      });
+      this.copyAs.set(format, button);
+      this.disposables.add(listen(button, 'click', () => void this.copy(format)));
+      group.append(button);
     }
+    return group;
+  }
+
+  /** The format of the view on screen (the tree copies its JSON). */
+  private activeFormat(): CopyFormat {
+    return this.activeTab === 'tree' ? 'json' : this.activeTab;
+  }
+
+  private async copy(format: CopyFormat): Promise<void> {
+    const text = copyContent(this.received, format) ?? '';
+    const copied = await writeClipboard(text);
+    setText(this.copyStatus, copied ? `Copied ${COPY_LABEL[format]}` : 'Copy failed');
+  }
+
+  private async open(): Promise<void> {
+    if (!this.actions.openInEditor) return;
+    this.openButton.disabled = true;
+    setText(this.copyStatus, 'Opening…');
+    const error = await this.actions.openInEditor();
+    this.openButton.disabled = false;
+    setText(this.copyStatus, error ?? 'Opened in an editor');
   }
 }

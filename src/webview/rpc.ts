@@ -19,6 +19,7 @@ export interface ReplyTypeFor {
   'events/query': 'events/queryStarted';
   'composer/send': 'send/result';
   'events/replay': 'send/result';
+  'events/openPayload': 'payload/opened';
 }
 
 export type RequestType = RequestMessage['type'];
@@ -34,6 +35,7 @@ const REPLY_TYPE: ReplyTypeFor = {
   'events/query': 'events/queryStarted',
   'composer/send': 'send/result',
   'events/replay': 'send/result',
+  'events/openPayload': 'payload/opened',
 };
 
 /**

@@ -24,6 +24,12 @@ const PASSWORD = 'UiPassCanary-51d7';
 const TOKEN = 'UiTokenCanary-93be';
 /** A zero-width space inside a message: it must show as a visible escape, not disappear. */
 const INVISIBLE = 'zero\u200bwidth';
+/** A JSON message for the details pane's JSON tree (issue #9). */
+const JSON_MESSAGE = '{"ui":"json tree","list":[1,2,3]}';
+/** A text message over the 64 KiB preview: the pane offers "Open in editor" (issue #9). */
+// No spaces: Monaco draws them as NBSP.
+const BIG_MARKER = 'big-payload-start-';
+const BIG_MESSAGE = `${BIG_MARKER}${'x'.repeat(70_000)}`;
 
 describe('panel UI in code-server', function () {
   // One story in steps: once a step fails the next ones cannot pass, so stop instead of waiting out their timeouts.
@@ -156,5 +162,43 @@ describe('panel UI in code-server', function () {
       );
     assert.ok(tops.length >= 4, `at least 4 rows rendered, got ${tops.length}`);
     assert.equal(new Set(tops).size, tops.length, `every row has its own line; row tops: ${tops.join(', ')}`);
+  });
+
+  it('shows a JSON message as a tree whose nodes fold and unfold', async () => {
+    await panel.locator('#composer-kind').selectOption('text');
+    await panel.locator('#composer-input').fill(JSON_MESSAGE);
+    await panel.locator('#composer-send').click();
+    const inRow = panel.locator('.event-row.dir-in', { hasText: 'json tree' }).first();
+    await inRow.waitFor({ timeout: 10_000 });
+    await inRow.click();
+    const tree = panel.locator('#payload-tree-view[role="tree"]');
+    await tree.waitFor({ timeout: 10_000 });
+    const list = tree.locator('[role="treeitem"][aria-level="2"]', { hasText: 'list' });
+    assert.equal(await list.getAttribute('aria-expanded'), 'false');
+    await list.locator('.json-twisty').click();
+    await tree.locator('[role="treeitem"][aria-level="3"]').first().waitFor({ timeout: 5_000 });
+    assert.equal(await list.getAttribute('aria-expanded'), 'true');
+    assert.equal(await tree.locator('[role="treeitem"][aria-level="3"]').count(), 3);
+    // Left on the focused, unfolded node folds it again (the WAI-ARIA tree keys).
+    await tree.locator('[role="treeitem"][aria-level="2"]', { hasText: 'list' }).press('ArrowLeft');
+    await tree.locator('[role="treeitem"][aria-level="3"]').first().waitFor({ state: 'detached', timeout: 5_000 });
+    assert.equal(await list.getAttribute('aria-expanded'), 'false');
+  });
+
+  it('opens a payload over 64 KiB in a read-only editor', async () => {
+    await panel.locator('#composer-kind').selectOption('text');
+    await panel.locator('#composer-input').fill(BIG_MESSAGE);
+    await panel.locator('#composer-send').click();
+    const outRow = panel.locator('.event-row.dir-out', { hasText: BIG_MARKER }).first();
+    await outRow.waitFor({ timeout: 10_000 });
+    await outRow.click();
+    const open = panel.locator('#btn-open-payload');
+    await open.waitFor({ state: 'visible', timeout: 10_000 });
+    await open.click();
+    const firstLine = page.locator('.editor-instance .monaco-editor .view-line', { hasText: BIG_MARKER }).first();
+    await firstLine.waitFor({ timeout: 15_000 });
+    assert.ok(((await firstLine.textContent()) ?? '').startsWith(`${BIG_MARKER}xxx`));
+    const tab = page.locator('.tabs-container .tab', { hasText: /\.txt/ }).first();
+    await tab.waitFor({ timeout: 5_000 });
   });
 });

@@ -4,25 +4,10 @@
  * range), the record a query looks at for one event, and the match. Pure.
  */
 import type { Direction, Layer, LogEvent } from '../events/logEvent';
-import { previewOf } from '../view/eventPreview';
+import type { EventQuery } from './queryTypes';
 
-/** What the user asks for. Every field narrows; an empty query matches every event. */
-export interface EventQuery {
-  /** Case-insensitive substring of the row's summary or the payload's text. */
-  text?: string;
-  /** A regular expression over the same text (JavaScript syntax; flags from "imsu"). */
-  regex?: { source: string; flags?: string };
-  directions?: Direction[];
-  layers?: Layer[];
-  types?: string[];
-  /** Socket.IO event name (exact). */
-  sioEvent?: string;
-  /** Socket.IO namespace (exact). */
-  namespace?: string;
-  /** Wall-clock range, ms since the epoch, inclusive. */
-  timeFrom?: number;
-  timeTo?: number;
-}
+export type { EventQuery } from './queryTypes';
+import { previewOf } from '../view/eventPreview';
 
 /** What a query looks at for one event: small, plain, cheap to send to a worker. */
 export interface SearchRecord {

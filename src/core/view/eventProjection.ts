@@ -5,12 +5,13 @@
  * are masked here, on the way out, so no caller can forget (issue #7).
  */
 import type { EventDetailsDto, EventRowDto, HeaderDto } from './viewModel';
-import type { HttpMeta, LogEvent } from '../events/logEvent';
+import type { HttpMeta, LogEvent, Payload } from '../events/logEvent';
 import type { Redactor } from '../redaction/secretRedactor';
 import type { SendRequest } from '../session/sendRequest';
 import { explanationOf, factsOf, summaryOf } from './eventFacts';
 import { previewOf } from './eventPreview';
 import { projectPayload } from './payloadView';
+import { jsonWithAttachments, type EventLookup } from './sioAttachments';
 
 export { PREVIEW_MAX_CHARS, previewOf } from './eventPreview';
 
@@ -43,8 +44,14 @@ function rowOf(event: LogEvent, originMono: number): EventRowDto {
 /**
  * Everything the details pane shows for one event, with credentials masked by `redactor`; `redacted`
  * says whether anything was, so the pane can offer "Show secrets" (which asks again with NO_REDACTION).
+ * With `get`, a Socket.IO binary packet's JSON view shows its attachments in place of their placeholders.
  */
-export function projectDetails(event: LogEvent, originMono: number, redactor: Redactor): EventDetailsDto {
+export function projectDetails(
+  event: LogEvent,
+  originMono: number,
+  redactor: Redactor,
+  get?: EventLookup,
+): EventDetailsDto {
   const meta = event.meta ?? {};
   let redacted = false;
   const text = (value: string): string => {
@@ -78,6 +85,15 @@ export function projectDetails(event: LogEvent, originMono: number, redactor: Re
     const shown = redactor.payload(event.payload);
     if (shown !== event.payload) redacted = true;
     details.payload = projectPayload(shown);
+    const json = details.payload.json;
+    if (get && json !== undefined) {
+      const masked = (payload: Payload): Payload => {
+        const out = redactor.payload(payload);
+        if (out !== payload) redacted = true;
+        return out;
+      };
+      details.payload.json = jsonWithAttachments(event, json, get, masked) ?? json;
+    }
   }
   if (redacted) details.redacted = true;
   return details;

@@ -6,24 +6,9 @@
  */
 import type { SendKind } from '../session/sendRequest';
 import type { EngineSessionFacts, NamespaceState } from '../session/sessionFacts';
-import type { Direction, Layer } from '../events/logEvent';
 
-/**
- * The query the panel's filter sends to the host (issue #9): the shape of core's `EventQuery`
- * (src/core/query/eventQuery.ts), restated because the webview cannot compile the query engine (it pulls
- * in Node's Buffer); the host's validator returns an `EventQuery` built from it, so the two must agree.
- */
-export interface EventQuery {
-  text?: string;
-  regex?: { source: string; flags?: string };
-  directions?: Direction[];
-  layers?: Layer[];
-  types?: string[];
-  sioEvent?: string;
-  namespace?: string;
-  timeFrom?: number;
-  timeTo?: number;
-}
+/** The query the panel's filter sends to the host (issue #9). */
+export type { EventQuery } from '../query/queryTypes';
 
 /** The namespace as the header shows it. */
 export type NamespaceDto = NamespaceState;

@@ -47,6 +47,8 @@ export class Heartbeat {
     private readonly pings: PingRoundTrips,
     private readonly wireFrames: WireFrameTracker,
     private readonly context: WsSessionContext,
+    /** True while backpressure paused reading (readPacing.ts): an unread pong is not a missing one. */
+    private readonly readsPaused: () => boolean = () => false,
   ) {}
 
   /** Starts beating (no-op when the interval is 0: heartbeat off). */
@@ -70,6 +72,11 @@ export class Heartbeat {
   private beat(): void {
     const ws = this.context.socket();
     if (!ws || this.context.facts.state !== 'open') return;
+    if (this.awaitedPongKey !== undefined && this.readsPaused()) {
+      // The pong may be waiting in the socket we stopped reading: judge at the next beat.
+      this.schedule();
+      return;
+    }
     if (this.awaitedPongKey !== undefined) {
       this.context.append('local', 'ws', 'heartbeat-timeout', {
         error: {

@@ -7,7 +7,6 @@
  * handshake deadline replaces ws's inactivity timer; our own heartbeat is optional. Network and time
  * come from outside (deps); the guard, the timers and the teardown are the shared SessionLifecycle.
  */
-import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { type Clock, systemClock } from '../clock';
 import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
@@ -28,12 +27,13 @@ import { createEventAppender } from './eventAppender';
 import { FrameSender } from './frameSender';
 import { Handshake, webSocketClientOptions } from './handshake';
 import { Heartbeat, PingRoundTrips } from './heartbeat';
-import { reportCaught } from './hotGuard';
 import { IncomingTraffic, type WsDataMessage } from './incomingTraffic';
+import { ReadPacing } from './readPacing';
 import { prepareSend, refuseUnacceptedKind } from './sendPreparation';
 import { LiveSessionFacts, type WsSessionContext } from './sessionContext';
 import { WireFrameTracker } from './wireFrameTracker';
 import { explainWsError } from './wsErrorExplanation';
+import { listenToWs } from './wsListeners';
 
 /** What a WebSocket session is made with besides its options; all optional. */
 export interface WebSocketSessionDeps {
@@ -71,6 +71,7 @@ export class WebSocketSession implements Session {
   private readonly incoming: IncomingTraffic;
   private readonly closing: CloseBookkeeping;
   private readonly sender: FrameSender;
+  private readonly pacing: ReadPacing;
 
   constructor(
     readonly options: ResolvedWebSocketOptions,
@@ -95,12 +96,24 @@ export class WebSocketSession implements Session {
     );
     this.handshake = new Handshake(options, this.recorder, this.context);
     const pings = new PingRoundTrips(this.clock);
-    const heartbeat = new Heartbeat(options.heartbeatIntervalMs, pings, this.wireFrames, this.context);
+    const heartbeat = new Heartbeat(
+      options.heartbeatIntervalMs,
+      pings,
+      this.wireFrames,
+      this.context,
+      () => this.pacing.isPaused,
+    );
     const maxStored = options.maxStoredPayloadBytes;
     this.incoming = lifecycle.own(new IncomingTraffic(maxStored, this.wireFrames, pings, heartbeat, this.context));
     this.closing = new CloseBookkeeping(this.wireFrames, this.recorder, this.context);
     this.sender = new FrameSender(maxStored, pings, this.closing, this.context);
     this.heartbeat = heartbeat;
+    this.pacing = new ReadPacing({
+      clock: this.clock,
+      lifecycle,
+      reads: () => this.openSocket(),
+      log: (type, meta) => append('local', 'ws', type, meta),
+    });
   }
 
   get info(): Readonly<SessionInfo> {
@@ -194,50 +207,16 @@ export class WebSocketSession implements Session {
       return;
     }
     this.ws = ws;
-    this.listenTo(ws);
-  }
-
-  /** Every ws event, each behind the lifecycle's guard: nothing a server sends may throw out of a callback. */
-  private listenTo(ws: WebSocket): void {
-    const guarded = <A extends unknown[]>(fn: (...args: A) => void) => this.lifecycle.guarded(fn);
     const incoming = this.incoming;
-    ws.on(
-      'upgrade',
-      guarded((res: IncomingMessage) => this.handshake.onUpgrade(res)),
-    );
-    ws.on(
-      'unexpected-response',
-      guarded((_req: ClientRequest, res: IncomingMessage) => this.handshake.onUnexpectedResponse(res)),
-    );
-    ws.on(
-      'open',
-      guarded(() => this.onOpen(ws)),
-    );
-    // Once per message: guarded without a closure and an argument array per call (issue #9).
-    const lifecycle = this.lifecycle;
-    ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
-      try {
-        incoming.dataMessage(data, isBinary);
-      } catch (error) {
-        reportCaught(lifecycle, error);
-      }
+    listenToWs(ws, this.lifecycle, {
+      upgrade: (res) => this.handshake.onUpgrade(res),
+      unexpectedResponse: (res) => this.handshake.onUnexpectedResponse(res),
+      open: () => this.onOpen(ws),
+      message: (data, isBinary) => incoming.dataMessage(data, isBinary),
+      control: (kind, data) => incoming.control(kind, data),
+      error: (error) => this.onError(error),
+      close: (code, reason) => this.finishClosed(code, reason),
     });
-    ws.on(
-      'ping',
-      guarded((data: Buffer) => incoming.control('ping', data)),
-    );
-    ws.on(
-      'pong',
-      guarded((data: Buffer) => incoming.control('pong', data)),
-    );
-    ws.on(
-      'error',
-      guarded((error: Error) => this.onError(error)),
-    );
-    ws.on(
-      'close',
-      guarded((code: number, reason: Buffer) => this.finishClosed(code, reason.toString('utf8'))),
-    );
   }
 
   private onOpen(ws: WebSocket): void {
@@ -254,6 +233,7 @@ export class WebSocketSession implements Session {
     this.facts.fireChanged();
     this.resolveStarted('open');
     this.heartbeat.start();
+    this.pacing.start();
   }
 
   // ---- ending ----------------------------------------------------------------------------------

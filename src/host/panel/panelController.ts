@@ -18,6 +18,7 @@ import type { SessionInfoDto } from '../../shared/dto';
 import { APPEND_FLUSH_MS, type HostToWebview, type RequestErrorDto, type WebviewToHost } from '../../shared/protocol';
 import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
 import { describeThrown, type OutputLog } from '../outputLog';
+import { openPayloadDocument } from '../payloadDocuments';
 import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
 import { PanelViews } from './panelViews';
@@ -191,15 +192,12 @@ export class PanelController implements vscode.Disposable {
       case 'view/follow':
         this.views.setFollowing(message.following);
         return;
-      case 'events/getDetails': {
-        const event = this.session.log.get(message.seq);
-        this.reply({
-          type: 'events/details',
-          requestId: message.requestId,
-          details: event ? this.view.details(event, message.reveal === true) : null,
-        });
+      case 'events/getDetails':
+        this.replyDetails(message.requestId, message.seq, message.reveal === true);
         return;
-      }
+      case 'events/openPayload':
+        this.openPayload(message.requestId, message.seq);
+        return;
       case 'composer/send':
         this.sendAndReply(message.requestId, message.request);
         return;
@@ -227,6 +225,28 @@ export class PanelController implements vscode.Disposable {
         this.deps.reconnect(this.session);
         return;
     }
+  }
+
+  private replyDetails(requestId: number, seq: number, reveal: boolean): void {
+    const event = this.session.log.get(seq);
+    this.reply({ type: 'events/details', requestId, details: event ? this.view.details(event, reveal) : null });
+  }
+
+  /** Opens the whole stored payload of `seq` in a read-only editor (issue #9), or says why not. */
+  private openPayload(requestId: number, seq: number): void {
+    const event = this.session.log.get(seq);
+    if (!event?.payload) {
+      const error = event ? `Event #${seq} has no payload.` : `Event #${seq} is no longer in the log.`;
+      this.reply({ type: 'payload/opened', requestId, ok: false, error });
+      return;
+    }
+    openPayloadDocument(this.session.id, event).then(
+      () => this.reply({ type: 'payload/opened', requestId, ok: true }),
+      (error: unknown) => {
+        this.deps.log.warn(`Panel ${this.session.id}: opening payload #${seq} failed: ${describeThrown(error)}`);
+        this.reply({ type: 'payload/opened', requestId, ok: false, error: 'The editor could not be opened.' });
+      },
+    );
   }
 
   private failAsync(message: WebviewToHost, error: unknown): void {

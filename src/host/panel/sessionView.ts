@@ -60,8 +60,10 @@ export class SessionView {
    * revealed values go to this one reply and nowhere else: not to the output channel, not to storage.
    */
   details(event: LogEvent, reveal: boolean): EventDetailsDto {
-    if (!reveal) return projectDetails(event, this.origin(event), this.redactor);
-    return { ...projectDetails(event, this.origin(event), NO_REDACTION), revealed: true };
+    // Socket.IO attachments are read from the log to show them in place of their placeholders.
+    const get = (seq: number): LogEvent | undefined => this.session.log.get(seq);
+    if (!reveal) return projectDetails(event, this.origin(event), this.redactor, get);
+    return { ...projectDetails(event, this.origin(event), NO_REDACTION, get), revealed: true };
   }
 
   /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */

@@ -3,15 +3,9 @@
  * bounded list of folded rows. Like webviewMessages.ts, valid input is rebuilt from its known fields, so
  * nothing else reaches the query engine. Pure (no vscode), never throws on structured-clone input.
  */
-import type { EventQuery } from '../../core/query/eventQuery';
 import { parseEventQuery } from '../../core/query/queryValidation';
 import { fail, isInteger, isObject, ok, type ParseResult } from '../../core/session/sendRequestValidation';
-import type { EventQuery as EventQueryDto } from '../../shared/dto';
 import { MAX_COLLAPSED_ROWS, type ViewSpecDto } from '../../shared/protocol';
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Compile-time check: the protocol's query (viewModel.ts) and core's EventQuery have the same shape. */
-export const QUERY_SHAPES_AGREE: Same<EventQuery, EventQueryDto> = true;
 
 /** Validates the view spec: a query and at most MAX_COLLAPSED_ROWS distinct seqs ≥ 1. */
 export function parseViewSpec(input: unknown): ParseResult<ViewSpecDto> {

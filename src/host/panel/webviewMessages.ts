@@ -73,7 +73,8 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
       if (reveal !== undefined && typeof reveal !== 'boolean') return badField(type, 'reveal');
       return ok(reveal ? { type, requestId, seq, reveal } : { type, requestId, seq });
     }
-    case 'events/replay': {
+    case 'events/replay':
+    case 'events/openPayload': {
       const { requestId, seq } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');
       if (!isInteger(seq) || seq < 1) return badField(type, 'seq');

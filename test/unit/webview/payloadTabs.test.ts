@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PayloadViewDto } from '../../../src/shared/dto';
-import { defaultPayloadTab, truncationNote } from '../../../src/webview/payloadTabs';
+import { defaultPayloadTab, offersEditor, truncationNote } from '../../../src/webview/payloadTabs';
 
 const payload = (over: Partial<PayloadViewDto>): PayloadViewDto => ({
   binary: false,
@@ -12,8 +12,13 @@ const payload = (over: Partial<PayloadViewDto>): PayloadViewDto => ({
 });
 
 describe('webview payload tabs', () => {
-  it('opens on JSON, else text, else hex', () => {
-    assert.equal(defaultPayloadTab(payload({ text: '{}', json: '{}' })), 'json');
+  it('offers "Open in editor" only for payloads bigger than the preview', () => {
+    assert.equal(offersEditor(payload({})), false);
+    assert.equal(offersEditor(payload({ byteLength: 70_000, shownBytes: 65_536, truncated: true })), true);
+  });
+
+  it('opens on the JSON tree, else text, else hex', () => {
+    assert.equal(defaultPayloadTab(payload({ text: '{}', json: '{}' })), 'tree');
     assert.equal(defaultPayloadTab(payload({ text: 'hi' })), 'text');
     assert.equal(defaultPayloadTab(payload({ binary: true })), 'hex');
   });

@@ -41,6 +41,7 @@ const LENGTH_ROOM = 5;
 
 const KEY_CODES = codesOf(DICTIONARY_KEYS);
 const VALUE_CODES = codesOf(DICTIONARY_VALUES);
+const LONGEST_WORD = Math.max(...DICTIONARY_VALUES.map((word) => word.length));
 
 /**
  * Encodes `event` into `writer`'s scratch buffer and returns the framed record, a view valid until the next
@@ -105,7 +106,8 @@ function writeNumber(w: ByteWriter, value: number): void {
 }
 
 function writeString(w: ByteWriter, value: string): void {
-  const code = VALUE_CODES.get(value);
+  // A payload's text is no dictionary word: not hashed for a lookup that cannot hit.
+  const code = value.length <= LONGEST_WORD ? VALUE_CODES.get(value) : undefined;
   if (code !== undefined && code < WORD_TAGS) return w.byte(Tag.FirstWord + code);
   if (code !== undefined) {
     w.byte(Tag.Word);
@@ -115,7 +117,26 @@ function writeString(w: ByteWriter, value: string): void {
   w.string(value);
 }
 
+/**
+ * The encoding of frozen objects, by identity and depth (issue #9): events share frozen parts (a flood's
+ * message metas, messageFacts.ts) that never change, so their bytes are written once and copied after.
+ */
+const frozenBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
+
 function writeObject(w: ByteWriter, value: object, depth: number): void {
+  if (!Object.isFrozen(value) || value instanceof Uint8Array) return writeFields(w, value, depth);
+  const known = frozenBytes.get(value);
+  if (known?.depth === depth) {
+    w.ensure(known.bytes.length);
+    w.pos += known.bytes.copy(w.buffer, w.pos);
+    return;
+  }
+  const start = w.pos;
+  writeFields(w, value, depth);
+  frozenBytes.set(value, { depth, bytes: Buffer.from(w.buffer.subarray(start, w.pos)) });
+}
+
+function writeFields(w: ByteWriter, value: object, depth: number): void {
   if (value instanceof Uint8Array) {
     w.byte(Buffer.isBuffer(value) ? Tag.Buffer : Tag.Uint8Array);
     return w.bytes(value);

@@ -53,6 +53,17 @@ describe('parseWebviewMessage', () => {
       });
     });
 
+    it('events/openPayload, with exactly its fields', () => {
+      assert.deepEqual(accepted({ type: 'events/openPayload', requestId: 4, seq: 9, extra: 'x' }), {
+        type: 'events/openPayload',
+        requestId: 4,
+        seq: 9,
+      });
+      assert.match(rejected({ type: 'events/openPayload', requestId: 4, seq: 0 }), /"seq"/);
+      assert.match(rejected({ type: 'events/openPayload', requestId: -1, seq: 2 }), /"requestId"/);
+      assert.match(rejected({ type: 'events/openPayload', requestId: 1, seq: '2' }), /"seq"/);
+    });
+
     it('composer/send with each kind of SendRequest', () => {
       const requests = [
         { kind: 'text', text: 'hello' },
