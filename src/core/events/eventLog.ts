@@ -17,6 +17,11 @@ export interface EventLog {
   get(seq: number): LogEvent | undefined;
   /** Up to `limit` events with seq ≥ fromSeq, in seq order. */
   page(fromSeq: number, limit: number): LogEvent[];
+  /**
+   * A page for a query (optional, issue #9): the same events, but a meta that `needsFullMeta` does not ask for
+   * holds only its `sio` field. A log without it is searched by `page`.
+   */
+  pageForSearch?(fromSeq: number, limit: number, needsFullMeta: (event: LogEvent) => boolean): LogEvent[];
   /** What the log holds and where, for the session header (optional: a wrapper may not know). */
   stats?(): EventLogStats;
   /** Called synchronously after each append. */

@@ -7,7 +7,7 @@ import type { Direction, Layer, LogEvent } from '../events/logEvent';
 import type { EventQuery } from './queryTypes';
 
 export type { EventQuery } from './queryTypes';
-import { previewOf } from '../view/eventPreview';
+import { PREVIEW_FROM_META, previewOf } from '../view/eventPreview';
 
 /** What a query looks at for one event: small, plain, cheap to send to a worker. */
 export interface SearchRecord {
@@ -25,6 +25,14 @@ export interface SearchRecord {
 /** How much of a payload's text a query searches: a 16 MiB message is searched in its first 64 KiB. */
 export const SEARCH_TEXT_MAX_CHARS = 64 * 1024;
 
+/**
+ * Whether the search text of `event` needs its meta: not when its preview is the start of its text payload
+ * (then the text is the payload's, issue #9); a query reads only the meta's `sio` for the others.
+ */
+export function searchNeedsMeta(event: LogEvent): boolean {
+  return event.payload?.kind !== 'text' || PREVIEW_FROM_META.has(event.type);
+}
+
 /** The record of one event (built when it is searched, never when it is recorded). */
 export function searchRecordOf(event: LogEvent): SearchRecord {
   const payload = event.payload;
@@ -35,7 +43,8 @@ export function searchRecordOf(event: LogEvent): SearchRecord {
     direction: event.direction,
     layer: event.layer,
     type: event.type,
-    text: searchText(previewOf(event), payloadText),
+    // A preview cut from the payload is the payload's start: searchText would keep the payload alone.
+    text: searchNeedsMeta(event) ? searchText(previewOf(event), payloadText) : payloadText,
   };
   const sio = event.meta?.sio;
   if (sio?.event !== undefined) record.sioEvent = sio.event;

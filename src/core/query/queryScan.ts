@@ -6,7 +6,7 @@
 import { systemClock, yieldToLoop } from '../clock';
 import type { EventLog } from '../events/eventLog';
 import type { LogEvent } from '../events/logEvent';
-import { matchesQuery, searchRecordOf, type CompiledQuery, type SearchRecord } from './eventQuery';
+import { matchesQuery, searchNeedsMeta, searchRecordOf, type CompiledQuery, type SearchRecord } from './eventQuery';
 import type { BatchOutcome } from './regexWorkerClient';
 
 /** Events read from the log per slice; the host's thread yields between slices. */
@@ -57,23 +57,30 @@ export async function scanLog(
   const onThread: CompiledQuery = { query: compiled.query, textLower: compiled.textLower };
   const seqs: number[] = [];
   let seq = forward ? Math.max(log.dropped + 1, request.fromSeq) : Math.min(end, request.fromSeq);
-  while (seqs.length < request.limit && inRange(seq)) {
-    const slice = forward
-      ? readSlice(log.page(seq, Math.min(QUERY_SLICE_EVENTS, end - seq + 1)), seq, onThread)
-      : readSlice(pageBefore(log, seq).reverse(), seq, onThread);
-    if (!slice) break;
-    const outcome = compiled.pattern
-      ? await evaluate(compiled, slice.candidates)
-      : { ok: true as const, seqs: slice.candidates.map((record) => record.seq) };
-    if (!outcome.ok) return { ok: false, outcome };
+  const read = (from: number): Slice | undefined =>
+    forward
+      ? readSlice(pageForSearch(log, from, Math.min(QUERY_SLICE_EVENTS, end - from + 1)), from, onThread)
+      : readSlice(pageBefore(log, from).reverse(), from, onThread);
+  let slice = seqs.length < request.limit && inRange(seq) ? read(seq) : undefined;
+  while (slice) {
+    const matching = compiled.pattern
+      ? evaluate(compiled, slice.candidates)
+      : Promise.resolve({ ok: true as const, seqs: slice.candidates.map((record) => record.seq) });
     seq = slice.lastSeq + step;
+    // A turn of the event loop between slices, in which the batch reaches the worker; the next slice is read while
+    // the worker matches this one (and dropped if this one reaches the limit).
+    await yieldToLoop(systemClock);
+    const next = compiled.pattern && inRange(seq) ? read(seq) : undefined;
+    const outcome = await matching;
+    if (!outcome.ok) return { ok: false, outcome };
     for (const match of outcome.seqs) {
       seqs.push(match);
       if (seqs.length < request.limit) continue;
       seq = match + step;
       break;
     }
-    await yieldToLoop(systemClock);
+    if (seqs.length >= request.limit || !inRange(seq)) break;
+    slice = next ?? read(seq);
   }
   return { ok: true, seqs, resumeSeq: seq, more: inRange(seq) };
 }
@@ -100,5 +107,10 @@ function readSlice(events: LogEvent[], seq: number, onThread: CompiledQuery): Sl
 function pageBefore(log: EventLog, seq: number): LogEvent[] {
   const from = Math.max(log.dropped + 1, seq - QUERY_SLICE_EVENTS + 1);
   if (from > seq) return [];
-  return log.page(from, seq - from + 1).filter((event) => event.seq <= seq);
+  return pageForSearch(log, from, seq - from + 1).filter((event) => event.seq <= seq);
+}
+
+/** The log's page for a search: what searchRecordOf reads of each event, from the records' bytes when it can. */
+function pageForSearch(log: EventLog, fromSeq: number, limit: number): LogEvent[] {
+  return log.pageForSearch ? log.pageForSearch(fromSeq, limit, searchNeedsMeta) : log.page(fromSeq, limit);
 }

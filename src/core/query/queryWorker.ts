@@ -6,14 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { matchesQuery } from './eventQuery';
-import { PROGRESS_DONE, PROGRESS_SEQ } from './queryWorkerProtocol';
+import { PROGRESS_DONE, PROGRESS_SEQ, unpackRecords } from './queryWorkerProtocol';
 import type { WorkerBatch, WorkerReply, WorkerStartData } from './queryWorkerProtocol';
 
 /** The seqs of the records of `batch` that match; each seq is written to `progress` before it is tried. */
 function evaluate(batch: WorkerBatch, progress: BigInt64Array): WorkerReply {
   try {
     const seqs: number[] = [];
-    for (const record of batch.records) {
+    for (const record of unpackRecords(batch.records)) {
       Atomics.store(progress, PROGRESS_SEQ, BigInt(record.seq));
       if (matchesQuery(record, batch.compiled)) seqs.push(record.seq);
     }

@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { CompiledQuery, SearchRecord } from './eventQuery';
 import { locateQueryWorker, startQueryWorker, type QueryWorkerScript } from './queryWorkerLocation';
-import { PROGRESS_DONE, PROGRESS_SEQ, PROGRESS_SLOTS } from './queryWorkerProtocol';
+import { packRecords, PROGRESS_DONE, PROGRESS_SEQ, PROGRESS_SLOTS } from './queryWorkerProtocol';
 import type { WorkerBatch, WorkerReply, WorkerStartData } from './queryWorkerProtocol';
 
 /**
@@ -102,7 +102,7 @@ export class RegexWorkerClient {
       running.waiting = { id, settle: (outcome) => (clearTimeout(watchdog), resolve(outcome)) };
       Atomics.store(running.progress, PROGRESS_SEQ, BigInt(records[0].seq));
       try {
-        running.worker.postMessage({ id, compiled, records } satisfies WorkerBatch);
+        running.worker.postMessage({ id, compiled, records: packRecords(records) } satisfies WorkerBatch);
       } catch (error) {
         this.settleBatch(running, failed(`The query could not be sent to its worker: ${messageOf(error)}`));
       }

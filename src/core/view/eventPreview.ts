@@ -34,6 +34,20 @@ const REASON_PHRASES: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/**
+ * Types whose row preview comes from their meta (a status line, a close code, an error, a note), not from the
+ * start of their payload: previewOf's special cases below, named once for the query engine (issue #9).
+ */
+export const PREVIEW_FROM_META: ReadonlySet<string> = new Set([
+  'handshake-request',
+  'handshake-response',
+  'close-frame',
+  'closed',
+  'error',
+  'heartbeat-timeout',
+  'open',
+]);
+
 /** One line for the table: status line, close code, error, or the start of the payload. */
 export function previewOf(event: LogEvent): string {
   const meta = event.meta ?? {};

@@ -157,6 +157,11 @@ export class ByteReader {
     return value;
   }
 
+  skip(length: number): void {
+    this.need(length);
+    this.pos += length;
+  }
+
   private need(length: number): void {
     if (length > this.end - this.pos) throw new RecordCodecError('record ends early');
   }

@@ -162,7 +162,7 @@ function writeFields(w: ByteWriter, value: object, depth: number): void {
   }
 }
 
-function readValue(r: ByteReader, depth: number): unknown {
+export function readValue(r: ByteReader, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new RecordCodecError('record nested too deeply');
   const tag = r.byte();
   if (tag >= Tag.SmallInt) return tag - Tag.SmallInt;
@@ -201,6 +201,39 @@ function readValue(r: ByteReader, depth: number): unknown {
   }
 }
 
+/** Moves past one value without building it. */
+export function skipValue(r: ByteReader, depth: number): void {
+  if (depth > MAX_DEPTH) throw new RecordCodecError('record nested too deeply');
+  const tag = r.byte();
+  if (tag >= Tag.FirstWord || tag <= Tag.True) return;
+  if (tag === Tag.Float) return r.skip(8);
+  if (tag === Tag.Uint || tag === Tag.NegativeInt || tag === Tag.Word) return void r.uint();
+  if (tag === Tag.String) return r.skip(Math.floor(r.uint() / 2));
+  if (tag === Tag.Uint8Array || tag === Tag.Buffer) return r.skip(r.uint());
+  if (tag === Tag.Array) {
+    for (let n = r.uint(); n > 0; n--) skipValue(r, depth + 1);
+    return;
+  }
+  if (tag !== Tag.Object) throw new RecordCodecError(`unknown tag ${tag}`);
+  for (let n = r.uint(); n > 0; n--) {
+    readKey(r);
+    skipValue(r, depth + 1);
+  }
+}
+
+/** The field count of the object that starts here; undefined (nothing read) when the value is no object. */
+export function readObjectCount(r: ByteReader): number | undefined {
+  if (r.pos >= r.end || r.buffer[r.pos] !== (Tag.Object as number)) return undefined;
+  r.pos++;
+  return r.uint();
+}
+
+/** The key of an object's next field. */
+export function readKey(r: ByteReader): string {
+  const code = r.uint();
+  return code === 0 ? r.string() : word(DICTIONARY_KEYS, code - 1);
+}
+
 function readArray(r: ByteReader, depth: number): unknown[] {
   const length = r.uint();
   // Every element takes at least one byte: a length beyond the record is damage, not a huge allocation.
@@ -214,8 +247,7 @@ function readObject(r: ByteReader, depth: number): Record<string, unknown> {
   const count = r.uint();
   const value: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
-    const code = r.uint();
-    const key = code === 0 ? r.string() : word(DICTIONARY_KEYS, code - 1);
+    const key = readKey(r);
     const item = readValue(r, depth + 1);
     // An own `__proto__` key stays data: plain assignment would set the prototype instead.
     if (key === '__proto__')

@@ -15,6 +15,7 @@ import { BlockStore } from './blockStore';
 import { ByteWriter, RecordCodecError } from './byteCursor';
 import { skipRecords, type RecordBlock } from './recordBlock';
 import { decodeRecord, encodeRecord } from './recordCodec';
+import { decodeSearchView, type NeedsFullMeta } from './searchView';
 import { SegmentFiles, type SpillFs } from './segmentFiles';
 
 const MiB = 1024 * 1024;
@@ -39,6 +40,8 @@ export interface SpillingEventLogOptions {
   /** File system calls (tests inject failures). */
   fs?: SpillFs;
 }
+
+type Decode = (bytes: Buffer, at: number, end: number) => { event: LogEvent; next: number };
 
 export class SpillingEventLog implements EventLog {
   private nextSeq = 1;
@@ -79,12 +82,12 @@ export class SpillingEventLog implements EventLog {
   }
 
   page(fromSeq: number, limit: number): LogEvent[] {
-    // A block that cannot be read back is let go with everything older (counted); the page starts again
-    // without it. Each failure drops at least one block, so this ends.
-    for (;;) {
-      const events = this.tryPage(fromSeq, limit);
-      if (events) return events;
-    }
+    return this.readPage(fromSeq, limit, decodeRecord);
+  }
+
+  /** A page for a query: each event's meta is read only as far as `needsFullMeta` asks (searchView.ts). */
+  pageForSearch(fromSeq: number, limit: number, needsFullMeta: NeedsFullMeta): LogEvent[] {
+    return this.readPage(fromSeq, limit, (bytes, at, end) => decodeSearchView(bytes, at, end, needsFullMeta));
   }
 
   /** What the log holds and where, for the session header. */
@@ -114,8 +117,17 @@ export class SpillingEventLog implements EventLog {
     this.store.dispose();
   }
 
+  private readPage(fromSeq: number, limit: number, decode: Decode): LogEvent[] {
+    // A block that cannot be read back is let go with everything older (counted); the page starts again
+    // without it. Each failure drops at least one block, so this ends.
+    for (;;) {
+      const events = this.tryPage(fromSeq, limit, decode);
+      if (events) return events;
+    }
+  }
+
   /** Up to `limit` events from `fromSeq`; undefined when a block could not be read (and was let go). */
-  private tryPage(fromSeq: number, limit: number): LogEvent[] | undefined {
+  private tryPage(fromSeq: number, limit: number, decode: Decode = decodeRecord): LogEvent[] | undefined {
     const size = Math.floor(limit);
     const first = Math.max(this.store.droppedEvents + 1, Math.ceil(fromSeq));
     if (!(size > 0) || !(first < this.nextSeq)) return [];
@@ -124,20 +136,20 @@ export class SpillingEventLog implements EventLog {
     for (let i = this.store.indexOf(seq); events.length < size && i < this.store.blockCount; i++) {
       const block = this.store.block(i);
       const n = Math.min(size - events.length, block.count - (seq - block.firstSeq));
-      if (!this.readInto(events, block, seq - block.firstSeq, n)) return undefined;
+      if (!this.readInto(events, block, seq - block.firstSeq, n, decode)) return undefined;
       seq += n;
     }
     return events;
   }
 
   /** Decodes records [first, first + n) of `block` onto `events`; false when they cannot be read back. */
-  private readInto(events: LogEvent[], block: RecordBlock, first: number, n: number): boolean {
+  private readInto(events: LogEvent[], block: RecordBlock, first: number, n: number, decode: Decode): boolean {
     try {
       const { bytes, start, end, skip } = this.store.bytesOf(block, first, n);
       let at = skipRecords(bytes, start, skip, end);
       const firstSeq = block.firstSeq + first;
       for (let k = 0; k < n; k++) {
-        const { event, next } = decodeRecord(bytes, at, end);
+        const { event, next } = decode(bytes, at, end);
         if (event.seq !== firstSeq + k) throw new RecordCodecError(`record of seq ${event.seq} at ${firstSeq + k}`);
         events.push(event);
         at = next;

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { NO_REDACTION } from '../../../../src/core/redaction/secretRedactor';
+import { PREVIEW_FROM_META } from '../../../../src/core/view/eventPreview';
 import { createHash } from 'node:crypto';
 import type { LogEvent, NewLogEvent } from '../../../../src/core/events/logEvent';
 import { binaryPayload, textPayload } from '../../../../src/core/payload/storedPayload';
@@ -414,5 +415,30 @@ describe('projectDetails', () => {
         );
       },
     );
+  });
+});
+
+// The query engine skips building previews for the other types (issue #9): the set must name every special case.
+describe('PREVIEW_FROM_META', () => {
+  it('names every type whose preview may not be the start of its text payload', () => {
+    const types = [
+      'handshake-request',
+      'handshake-response',
+      'close-frame',
+      'closed',
+      'error',
+      'heartbeat-timeout',
+      'open',
+      'message',
+      'sio-event',
+      'eio-message',
+      'poll-response',
+      'ping',
+    ];
+    for (const type of types) {
+      const e = event({ type, payload: { kind: 'text', text: 'payload-start', byteLength: 13 } });
+      // Safe direction: a type left out must preview its payload, or a query would search the wrong text.
+      if (!PREVIEW_FROM_META.has(type)) assert.equal(previewOf(e), 'payload-start', type);
+    }
   });
 });
