@@ -4,7 +4,8 @@
  * hidden command `realtimeInspector.diagnostics` (the UI bench runs it from a keybinding with arguments).
  */
 import { writeFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 
@@ -82,11 +83,23 @@ export function registerDiagnosticsCommand(): vscode.Disposable {
     const figures = monitor.read();
     if (args.reset) monitor.reset();
     if (args.file !== undefined) {
-      if (!isAbsolute(args.file) || !args.file.endsWith('.json'))
-        throw new Error('realtimeInspector.diagnostics: "file" must be an absolute path to a .json file');
+      if (!isAbsolute(args.file) || !args.file.endsWith('.json') || !inTempFolder(args.file))
+        throw new Error('realtimeInspector.diagnostics: "file" must be a new .json file in the temp folder');
       writeFileSync(args.file, `${JSON.stringify(figures)}\n`, { flag: 'wx' });
     }
     return figures;
   });
   return vscode.Disposable.from(command, monitor);
+}
+
+/**
+ * Whether `file` lies in the system's temp folder: a command any caller can run writes nowhere else (the
+ * bench's scratch folders live there).
+ */
+function inTempFolder(file: string): boolean {
+  const roots = [tmpdir(), '/tmp'];
+  return roots.some((root) => {
+    const rel = relative(resolve(root), resolve(file));
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  });
 }
