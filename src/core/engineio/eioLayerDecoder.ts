@@ -93,10 +93,10 @@ export class EioLayerDecoder {
   /** The children of one WebSocket message: its decode errors first, then its packets (never collapsed). */
   frameChildren(carrier: CarrierInput): EioChild[] {
     const decoded = this.version === 4 ? decodeV4Frame(carrier.data) : decodeV3Frame(carrier.data);
-    return [
-      ...decoded.errors.map((error) => this.errorChild(error, carrier)),
-      ...decoded.packets.map((packet) => this.runChild({ packet, count: 1 }, carrier)),
-    ];
+    const children: EioChild[] = [];
+    for (const error of decoded.errors) children.push(this.errorChild(error, carrier));
+    for (const packet of decoded.packets) children.push(this.runChild({ packet, count: 1 }, carrier));
+    return children;
   }
 
   /** The child of a packet, or of a run of identical control packets. */

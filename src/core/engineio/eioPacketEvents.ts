@@ -5,8 +5,19 @@
 import type { Direction, EioMeta, EventMeta, NewLogEvent, Payload } from '../events/logEvent';
 import type { SendRequest } from '../session/sendRequest';
 import { binaryPayload, textPayload } from '../payload/storedPayload';
-import { packetSize, type EioPacket } from './eioPacket';
+import { packetSize, type EioPacket, type EioPacketType } from './eioPacket';
 import { describeRun } from './packetRuns';
+
+/** `eio-<type>` per packet type: one string each, not built per packet. */
+const eventTypes: Record<EioPacketType, string> = {
+  open: 'eio-open',
+  close: 'eio-close',
+  ping: 'eio-ping',
+  pong: 'eio-pong',
+  message: 'eio-message',
+  upgrade: 'eio-upgrade',
+  noop: 'eio-noop',
+};
 
 /** When an event happened: wall clock and monotonic ms. */
 export interface EventTime {
@@ -36,17 +47,22 @@ export function packetEvent(
   at: EventTime,
   maxStoredBytes: number,
 ): NewLogEvent {
-  const meta: EventMeta = { eio: { ...facts.eio, packetType: packet.type } };
+  // The facts usually name the packet's type already (a decoder's, a transport's): shared, not copied.
+  const eio = facts.eio.packetType === packet.type ? facts.eio : { ...facts.eio, packetType: packet.type };
+  const meta: EventMeta = { eio };
   if (facts.eio.repeat) meta.warning = describeRun({ packet, count: facts.eio.repeat });
   if (facts.send) meta.send = facts.send;
+  const payload = packetPayload(packet, maxStoredBytes);
+  // A payload's byteLength is the packet's size, measured once.
+  const size = payload ? payload.byteLength : packetSize(packet);
   return {
     time: at.time,
     mono: at.mono,
     direction,
     layer: 'eio',
-    type: `eio-${packet.type}`,
-    size: packetSize(packet) * (facts.eio.repeat ?? 1),
-    payload: packetPayload(packet, maxStoredBytes),
+    type: eventTypes[packet.type],
+    size: size * (facts.eio.repeat ?? 1),
+    payload,
     parent: facts.parent,
     meta,
   };

@@ -190,3 +190,18 @@ export interface LogEvent extends NewLogEvent {
   /** Monotonic per session, from 1, no gaps. */
   seq: number;
 }
+
+/**
+ * The stored form of `event`: its fields and `seq`, built as a literal in one key order (issue #9), so the
+ * events of a log share a hidden class (a `{ ...event, seq }` copy gets one of its own). Keys the event
+ * lacks stay absent; a shape other than the usual ones is copied as it is.
+ */
+export function storedEvent(event: NewLogEvent, seq: number): LogEvent {
+  if ('payload' in event && 'meta' in event) {
+    const { time, mono, direction, layer, type, size, payload, meta } = event;
+    if ('parent' in event)
+      return { time, mono, direction, layer, type, size, payload, parent: event.parent, meta, seq };
+    return { time, mono, direction, layer, type, size, payload, meta, seq };
+  }
+  return { ...event, seq };
+}

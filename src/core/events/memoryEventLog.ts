@@ -1,7 +1,7 @@
 import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { EventLog, EventLogStats } from './eventLog';
-import type { LogEvent, NewLogEvent, Payload } from './logEvent';
+import { storedEvent, type LogEvent, type NewLogEvent, type Payload } from './logEvent';
 
 /**
  * How much of a session the in-memory log keeps (issue #7): a flood of a million messages held ~675 MB
@@ -49,7 +49,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   append(event: NewLogEvent): LogEvent {
-    const stored: LogEvent = { ...event, seq: this.nextSeq++ };
+    const stored = storedEvent(event, this.nextSeq++);
     this.events.push(stored);
     this.payloadBytes += storedBytes(stored.payload);
     this.enforceLimits();

@@ -3,7 +3,7 @@
  * BINARY_* to EVENT/ACK and caps attachments at 10 (protocols.md); for display we need one that keeps
  * the wire type, never throws, and returns a decode error with the raw text instead.
  */
-import { exceedsDataDepth, tooDeepMessage } from './sioDataDepth';
+import { exceedsDataDepth, MAX_DATA_DEPTH, tooDeepMessage } from './sioDataDepth';
 import { DESCEND, mapData } from './sioDataWalk';
 import { SIO_TYPES, typeCode, type SioPacket } from './sioPacket';
 import { placeholderProblem } from './sioPlaceholders';
@@ -19,7 +19,8 @@ export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; err
  * `packet.warning`.
  */
 export function decodeSioPacket(text: string): SioDecodeResult {
-  const typeIndex = /^[0-6]/.test(text) ? Number(text[0]) : -1;
+  const digit = text.charCodeAt(0) - 48;
+  const typeIndex = digit >= 0 && digit <= 6 ? digit : -1;
   if (typeIndex < 0) return { ok: false, error: `Unknown Socket.IO packet type ${JSON.stringify(text.charAt(0))}.` };
   const type = SIO_TYPES[typeIndex];
   let i = 1;
@@ -37,10 +38,10 @@ export function decodeSioPacket(text: string): SioDecodeResult {
     packet.nsp = comma < 0 ? text.slice(i) : text.slice(i, comma);
     i = comma < 0 ? text.length : comma + 1;
   }
-  const idMatch = /^\d{1,15}/.exec(text.slice(i));
-  if (idMatch) {
-    packet.id = Number(idMatch[0]);
-    i += idMatch[0].length;
+  const idEnd = digitsEnd(text, i, 15);
+  if (idEnd > i) {
+    packet.id = Number(text.slice(i, idEnd));
+    i = idEnd;
   }
   const rest = text.slice(i);
   if (rest !== '') {
@@ -49,7 +50,9 @@ export function decodeSioPacket(text: string): SioDecodeResult {
     } catch {
       return { ok: false, error: `The ${type} packet's data is not JSON.` };
     }
-    if (exceedsDataDepth(packet.data)) return { ok: false, error: tooDeepMessage(`The ${type} packet's data`) };
+    // Data nested deeper than the limit has more than that many brackets on each side: short text cannot.
+    if (rest.length > 2 * MAX_DATA_DEPTH && exceedsDataDepth(packet.data))
+      return { ok: false, error: tooDeepMessage(`The ${type} packet's data`) };
     packet.dataText = rest;
   }
   const problem = sioShapeProblem(packet);
@@ -57,6 +60,17 @@ export function decodeSioPacket(text: string): SioDecodeResult {
   const warning = packet.attachments !== undefined ? placeholderProblem(packet.data, packet.attachments) : undefined;
   if (warning) packet.warning = warning;
   return { ok: true, packet };
+}
+
+/** The index past the run of at most `max` ASCII digits starting at `from` (`from` when there is none). */
+function digitsEnd(text: string, from: number, max: number): number {
+  let end = from;
+  while (end < text.length && end - from < max) {
+    const c = text.charCodeAt(end);
+    if (c < 48 || c > 57) break;
+    end++;
+  }
+  return end;
 }
 
 /** Why a BINARY_* packet's count (the digits before `-`) is refused, or undefined when it is valid. */

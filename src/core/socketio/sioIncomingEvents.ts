@@ -31,8 +31,19 @@ export interface IncomingRow {
 
 /** `BINARY_EVENT` → `sio-binary-event`: event types keep the wire type. */
 export function sioType(type: SioPacket['type']): string {
-  return `sio-${type.toLowerCase().replace(/_/g, '-')}`;
+  return SIO_EVENT_TYPES[type] ?? `sio-${type.toLowerCase().replace(/_/g, '-')}`;
 }
+
+/** The event type of each packet type: one string each, not built per packet. */
+const SIO_EVENT_TYPES: Readonly<Record<string, string | undefined>> = {
+  CONNECT: 'sio-connect',
+  DISCONNECT: 'sio-disconnect',
+  EVENT: 'sio-event',
+  ACK: 'sio-ack',
+  CONNECT_ERROR: 'sio-connect-error',
+  BINARY_EVENT: 'sio-binary-event',
+  BINARY_ACK: 'sio-binary-ack',
+};
 
 /** A Socket.IO row, complete. */
 export function sioEvent(
@@ -45,7 +56,8 @@ export function sioEvent(
   maxStoredBytes: number,
 ): NewLogEvent {
   const payload = dataText ? textPayload(dataText, maxStoredBytes) : undefined;
-  const size = dataText ? Buffer.byteLength(dataText) : 0;
+  // The payload's byteLength is the data's size, measured once.
+  const size = payload ? payload.byteLength : 0;
   return { time: at.time, mono: at.mono, direction, layer: 'sio', type: sioType(type), size, payload, parent, meta };
 }
 

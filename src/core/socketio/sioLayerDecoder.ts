@@ -80,14 +80,18 @@ export class SioLayerDecoder {
       this.pendingBinary = undefined;
     }
     const decoded = decodeSioPacket(text);
-    if (!decoded.ok) return [...events, decodeErrorEvent(decoded.error, text, message, max)];
+    if (!decoded.ok) {
+      events.push(decodeErrorEvent(decoded.error, text, message, max));
+      return events;
+    }
     const sioPacket = decoded.packet;
     const binary = sioPacket.type === 'BINARY_EVENT' || sioPacket.type === 'BINARY_ACK';
     if (binary && (sioPacket.attachments ?? 0) > 0) {
       this.pendingBinary = { packet: sioPacket, parentSeq: message.seq, attachmentSeqs: [] };
       return events;
     }
-    return [...events, this.packetEvent(sioPacket, message.seq, message)];
+    events.push(this.packetEvent(sioPacket, message.seq, message));
+    return events;
   }
 
   /** Learns from an outgoing Socket.IO event: CONNECT asks, DISCONNECT leaves, emits wait, acks answer. */
@@ -135,7 +139,8 @@ export class SioLayerDecoder {
 
   /** The event of a decoded packet (`at`: the message whose arrival completed it). */
   private packetEvent(packet: SioPacket, parentSeq: number, at: LogEvent, attachmentSeqs?: number[]): NewLogEvent {
-    const namespace = packet.nsp.split('?')[0];
+    const query = packet.nsp.indexOf('?');
+    const namespace = query < 0 ? packet.nsp : packet.nsp.slice(0, query);
     const sio: SioMeta = {
       packetType: packet.type,
       namespace,

@@ -107,8 +107,13 @@ export class WebSocketTransport implements EioTransport {
 
   private onMessage(message: WsDataMessage): void {
     const row = this.lastWritten?.seq === message.seq ? this.lastWritten : undefined;
-    const at = { seq: message.seq, time: row?.time ?? this.ctx.clock.now(), mono: row?.mono ?? this.ctx.clock.mono() };
-    void this.sink.onCarrier({ ...at, transport: 'websocket', data: message.data });
+    void this.sink.onCarrier({
+      time: row?.time ?? this.ctx.clock.now(),
+      mono: row?.mono ?? this.ctx.clock.mono(),
+      seq: message.seq,
+      transport: 'websocket',
+      data: message.data,
+    });
   }
 
   private onSocketChange(info: Readonly<SessionInfo>): void {

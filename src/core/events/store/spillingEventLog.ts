@@ -10,7 +10,7 @@
 import type { Disposable } from '../../disposable';
 import { Emitter } from '../../emitter';
 import type { EventLog, EventLogStats } from '../eventLog';
-import type { LogEvent, NewLogEvent } from '../logEvent';
+import { storedEvent, type LogEvent, type NewLogEvent } from '../logEvent';
 import { BlockStore } from './blockStore';
 import { ByteWriter, RecordCodecError } from './byteCursor';
 import { skipRecords, type RecordBlock } from './recordBlock';
@@ -68,7 +68,7 @@ export class SpillingEventLog implements EventLog {
   }
 
   append(event: NewLogEvent): LogEvent {
-    const stored: LogEvent = { ...event, seq: this.nextSeq++ };
+    const stored = storedEvent(event, this.nextSeq++);
     this.store.add(stored.seq, encodeRecord(this.writer, stored));
     this.appended.fire(stored);
     return stored;
