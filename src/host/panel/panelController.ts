@@ -11,9 +11,7 @@ import { DisposableStore } from '../../core/disposable';
 import { ErrorCode } from '../../core/errors';
 import type { Redactor } from '../../core/redaction/secretRedactor';
 import type { Session } from '../../core/session/session';
-import { replayRequestOf } from '../../core/view/eventProjection';
 import { shortUrl } from '../../core/view/sessionProjection';
-import type { SendRequest } from '../../core/session/sendRequest';
 import type { SessionInfoDto } from '../../shared/dto';
 import { APPEND_FLUSH_MS, type HostToWebview, type RequestErrorDto, type WebviewToHost } from '../../shared/protocol';
 import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
@@ -22,6 +20,7 @@ import { openPayloadDocument } from '../payloadDocuments';
 import { redactorFor } from '../sessionRedaction';
 import { renderPanelHtml } from './panelHtml';
 import { PanelViews } from './panelViews';
+import { replayForPanel, sendForPanel } from './panelSends';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
 import { SessionView } from './sessionView';
 import { isMoving, RATE_WINDOW_MS, TrafficRates } from './trafficRates';
@@ -199,25 +198,11 @@ export class PanelController implements vscode.Disposable {
         this.openPayload(message.requestId, message.seq);
         return;
       case 'composer/send':
-        this.sendAndReply(message.requestId, message.request);
+        this.reply(sendForPanel(this.session, message.requestId, message.request, this.logRefusal));
         return;
-      case 'events/replay': {
-        const event = this.session.log.get(message.seq);
-        const request = event && replayRequestOf(event);
-        if (!request) {
-          this.reply({
-            type: 'send/result',
-            requestId: message.requestId,
-            ok: false,
-            code: ErrorCode.InvalidMessage,
-            error: `Event ${message.seq} is not an outgoing message that can be sent again.`,
-            hint: 'Replay is offered on messages this session sent.',
-          });
-          return;
-        }
-        this.sendAndReply(message.requestId, request);
+      case 'events/replay':
+        this.reply(replayForPanel(this.session, message.requestId, message.seq, this.logRefusal));
         return;
-      }
       case 'session/disconnect':
         void this.session.close();
         return;
@@ -254,15 +239,8 @@ export class PanelController implements vscode.Disposable {
     this.failRequest(message, { code: ErrorCode.Internal, message: `The request "${message.type}" failed.` });
   }
 
-  private sendAndReply(requestId: number, request: SendRequest): void {
-    const outcome = this.session.send(request);
-    if (outcome.ok) this.reply({ type: 'send/result', requestId, ok: true, seq: outcome.seq });
-    else {
-      const { code, message, hint } = outcome.error;
-      this.deps.log.info(this.redactor.text(`Session ${this.session.id}: send refused: ${code}: ${message}`));
-      this.reply({ type: 'send/result', requestId, ok: false, error: message, code, ...(hint ? { hint } : {}) });
-    }
-  }
+  /** A refused send, for the output channel (credentials masked). */
+  private readonly logRefusal = (line: string): void => this.deps.log.info(this.redactor.text(line));
 
   private onViewState(panel: vscode.WebviewPanel): void {
     // Without retainContextWhenHidden a hidden webview is torn down: stop posting until it says ready again.
