@@ -34,7 +34,7 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
   if (ignored) deps.log.warn(ignored);
   if (!defaults.ok) {
     deps.log.warn(defaults.error);
-    void vscode.window.showErrorMessage(defaults.error, 'Open Settings').then((choice) => {
+    void vscode.window.showErrorMessage(inert(defaults.error, 300), 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'realtimeInspector.tls.caFile');
     });
     return undefined;
