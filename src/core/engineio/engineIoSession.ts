@@ -10,7 +10,7 @@ import { parseBase64, parseHex } from '../payload/binaryInput';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { EioEngine, type EioEngineDeps } from './eioEngine';
-import { refuseUnacceptedKind } from './sendKinds';
+import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 
 export type EngineIoSessionDeps = EioEngineDeps;
 

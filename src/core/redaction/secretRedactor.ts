@@ -9,7 +9,7 @@ import type { Header, Payload } from '../events/logEvent';
 import { isSecretParam, isSensitiveHeader, secretSubprotocols } from './credentialRules';
 import { redactHeaders } from './headerRedaction';
 import { maskSecret } from './secretMask';
-import { redactUrl, redactUrlsInText } from './urlRedaction';
+import { parseUrl, redactUrl, redactUrlsInText, safeDecode } from './urlRedaction';
 
 /** What of a session's options can hold credentials (every connection kind has a subset of these). */
 export interface CredentialSources {
@@ -83,7 +83,7 @@ export function collectSecrets(sources: CredentialSources): string[] {
     if (value !== undefined && value.length >= MIN_SEARCHED_SECRET_CHARS && secrets.size < MAX_COLLECTED_SECRETS)
       secrets.add(value);
   };
-  const parsed = safeUrl(sources.url);
+  const parsed = parseUrl(sources.url);
   if (parsed) {
     const password = safeDecode(parsed.password);
     add(password);
@@ -169,20 +169,4 @@ function maskBytes(payload: Extract<Payload, { kind: 'binary' }>, forms: Buffer[
     }
   }
   return copy ? { ...payload, bytes: copy } : payload;
-}
-
-function safeUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -38,8 +38,8 @@ export function redactQuery(query: string): string {
       const eq = part.indexOf('=');
       if (eq < 0) return part;
       const value = part.slice(eq + 1);
-      if (value === '' || !isSecretParam(safeDecode(part.slice(0, eq)))) return part;
-      return `${part.slice(0, eq + 1)}${maskSecret(safeDecode(value))}`;
+      if (value === '' || !isSecretParam(safeDecode(part.slice(0, eq), true))) return part;
+      return `${part.slice(0, eq + 1)}${maskSecret(safeDecode(value, true))}`;
     })
     .join('&');
 }
@@ -66,7 +66,8 @@ export function redactUrlsInText(text: string): string {
   return text.replace(URL_IN_TEXT, (url) => redactUrl(url));
 }
 
-function parseUrl(url: string): URL | undefined {
+/** The URL, or undefined when it does not parse (redaction never throws). */
+export function parseUrl(url: string): URL | undefined {
   try {
     return new URL(url);
   } catch {
@@ -74,9 +75,13 @@ function parseUrl(url: string): URL | undefined {
   }
 }
 
-function safeDecode(text: string): string {
+/**
+ * A percent-decoded URL part, or the text as is when it is not valid percent-encoding. `plusIsSpace` for
+ * query strings (form encoding); a `+` in userinfo is a `+`.
+ */
+export function safeDecode(text: string, plusIsSpace = false): string {
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    return decodeURIComponent(plusIsSpace ? text.replace(/\+/g, ' ') : text);
   } catch {
     return text;
   }

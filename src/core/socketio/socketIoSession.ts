@@ -10,7 +10,7 @@ import type { EventLog } from '../events/eventLog';
 import type { LogEvent } from '../events/logEvent';
 import { EioEngine, type EioEngineDeps } from '../engineio/eioEngine';
 import type { EioPacket, EioVersion } from '../engineio/eioPacket';
-import { refuseUnacceptedKind } from '../engineio/sendKinds';
+import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { decodeSioPacket } from './sioCodec';

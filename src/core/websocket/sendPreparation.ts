@@ -2,7 +2,7 @@
  * Turns a SendRequest into what goes on the wire, or a plain-words reason why it cannot.
  * Pure: the same checks serve the panel, the command palette, the editor and replay.
  */
-import { acceptsSendKind, SEND_KINDS_BY_SESSION, type SendKind, type SendRequest } from '../session/sendRequest';
+import type { SendRequest } from '../session/sendRequest';
 import { ErrorCode } from '../errors';
 import type { ErrorMeta } from '../events/logEvent';
 import { parseBase64, parseHex } from '../payload/binaryInput';
@@ -85,22 +85,6 @@ function prepareClose(request: Extract<SendRequest, { kind: 'close' }>): Prepare
 
 const CLOSE_CODE_HINT =
   'Use 1000 (normal), 1001 (going away), 1002, 1003, 1007–1014, or an application code 3000–4999.';
-
-/**
- * RI_INVALID_MESSAGE when a WebSocket session does not send this kind of request (a Socket.IO emit, an
- * unknown kind), naming the kinds it does; undefined when it does. The rule itself lives in
- * SEND_KINDS_BY_SESSION, once for every engine.
- */
-export function refuseUnacceptedKind(request: SendRequest): ErrorMeta | undefined {
-  const kind: unknown = (request as { kind?: unknown } | undefined)?.kind;
-  if (acceptsSendKind('websocket', kind as SendKind)) return undefined;
-  const accepted = SEND_KINDS_BY_SESSION.websocket.join(', ');
-  return {
-    code: ErrorCode.InvalidMessage,
-    message: `A WebSocket session cannot send a request of kind ${describeKind(kind)}: it sends ${accepted}.`,
-    hint: 'Socket.IO events and namespaces need a Socket.IO session; a raw WebSocket sends frames.',
-  };
-}
 
 /** Codes an endpoint may put in a close frame (RFC 6455 §7.4; 1004–1006 and 1015 are reserved). */
 export function isSendableCloseCode(code: number): boolean {

@@ -29,7 +29,8 @@ import { Handshake, webSocketClientOptions } from './handshake';
 import { Heartbeat, PingRoundTrips } from './heartbeat';
 import { IncomingTraffic, type WsDataMessage } from './incomingTraffic';
 import { ReadPacing } from './readPacing';
-import { prepareSend, refuseUnacceptedKind } from './sendPreparation';
+import { refuseUnacceptedKind } from '../session/sendKindRefusal';
+import { prepareSend } from './sendPreparation';
 import { LiveSessionFacts, type WsSessionContext } from './sessionContext';
 import { WireFrameTracker } from './wireFrameTracker';
 import { explainWsError } from './wsErrorExplanation';
@@ -149,7 +150,7 @@ export class WebSocketSession implements Session {
 
   /** The one entry point for callers: checks the kind (one rule for all engines), the input, the state. */
   send(request: SendRequest): SendOutcome {
-    const refused = refuseUnacceptedKind(request);
+    const refused = refuseUnacceptedKind('websocket', request);
     if (refused) return { ok: false, error: refused };
     const prepared = prepareSend(request);
     if (!prepared.ok) return prepared;

@@ -3,7 +3,7 @@
  * (acceptsSendKind), with RI_INVALID_MESSAGE naming the kind and what the session sends.
  */
 import assert from 'node:assert/strict';
-import { refuseUnacceptedKind } from '../../../../src/core/engineio/sendKinds';
+import { refuseUnacceptedKind } from '../../../../src/core/session/sendKindRefusal';
 import { SEND_KINDS, SEND_KINDS_BY_SESSION, type SendRequest } from '../../../../src/core/session/sendRequest';
 import { useSessions } from '../../support/sessions';
 

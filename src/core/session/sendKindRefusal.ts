@@ -4,7 +4,7 @@
  */
 import { ErrorCode } from '../errors';
 import type { ErrorMeta } from '../events/logEvent';
-import { acceptsSendKind, SEND_KINDS_BY_SESSION, type SendKind, type SessionKind } from '../session/sendRequest';
+import { acceptsSendKind, SEND_KINDS_BY_SESSION, type SendKind, type SessionKind } from './sendRequest';
 
 const SESSION_NAMES: Record<SessionKind, string> = {
   websocket: 'A WebSocket',
@@ -27,7 +27,8 @@ export function refuseUnacceptedKind(
 ): ErrorMeta | undefined {
   const kind = request?.kind;
   if (acceptsSendKind(session, kind as SendKind)) return undefined;
-  const shown = typeof kind === 'string' ? `"${kind.slice(0, 40)}"` : String(kind);
+  // Never String(kind): a prototype-less object or a symbol from a caller would throw here.
+  const shown = typeof kind === 'string' ? JSON.stringify(kind.slice(0, 40)) : `of type ${typeof kind}`;
   const accepted = SEND_KINDS_BY_SESSION[session].join(', ');
   return {
     code: ErrorCode.InvalidMessage,
