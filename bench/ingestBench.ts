@@ -5,7 +5,7 @@
  */
 import { startFloodServer } from '../test/fixtures/servers/floodServer';
 import { median, type BenchFigure } from './benchResults';
-import { runChild } from './childRun';
+import { runChild } from './runChild';
 import type { IngestResult } from './ingestClient';
 
 export interface IngestOptions {

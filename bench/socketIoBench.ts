@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { median, type BenchFigure } from './benchResults';
-import { runChild } from './childRun';
+import { runChild } from './runChild';
 import type { SocketIoResult } from './socketIoClient';
 
 export interface SocketIoOptions {

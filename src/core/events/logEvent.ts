@@ -205,3 +205,12 @@ export function storedEvent(event: NewLogEvent, seq: number): LogEvent {
   }
   return { ...event, seq };
 }
+
+/**
+ * Which literal `storedEvent` built `event` from (its keys, in order, known without enumerating them), or
+ * undefined for a copy of another shape. Only for events that came out of `storedEvent`.
+ */
+export function storedShape(event: LogEvent): 'plain' | 'with-parent' | undefined {
+  if (!('payload' in event && 'meta' in event)) return undefined;
+  return 'parent' in event ? 'with-parent' : 'plain';
+}

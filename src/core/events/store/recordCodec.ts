@@ -9,54 +9,9 @@
  * functions, symbols and bigints are written as `undefined`, as is anything nested deeper than MAX_DEPTH.
  */
 import type { LogEvent } from '../logEvent';
-import { ByteReader, ByteWriter, RecordCodecError } from './byteCursor';
-import { codesOf, DICTIONARY_KEYS, DICTIONARY_VALUES } from './codecDictionary';
-
-const enum Tag {
-  Undefined = 0,
-  Null = 1,
-  False = 2,
-  True = 3,
-  Float = 4,
-  Uint = 5,
-  NegativeInt = 6,
-  String = 7,
-  /** A word of DICTIONARY_VALUES beyond the first WORD_TAGS, by its code. */
-  Word = 8,
-  Array = 9,
-  Object = 10,
-  Uint8Array = 11,
-  Buffer = 12,
-  /** Tags from here are the first WORD_TAGS words of DICTIONARY_VALUES themselves (one byte for `in`, `ws`…). */
-  FirstWord = 0x10,
-  /** Tags from here up are the integers 0 … 255 - SmallInt themselves. */
-  SmallInt = 0x50,
-}
-
-const WORD_TAGS = Tag.SmallInt - Tag.FirstWord;
-const SMALL_INT_MAX = 0xff - Tag.SmallInt;
-const MAX_DEPTH = 32;
-/** Room left before a record for its length (a varint of at most 5 bytes: records stay below 32 GiB). */
-const LENGTH_ROOM = 5;
-
-const KEY_CODES = codesOf(DICTIONARY_KEYS);
-const VALUE_CODES = codesOf(DICTIONARY_VALUES);
-const LONGEST_WORD = Math.max(...DICTIONARY_VALUES.map((word) => word.length));
-
-/**
- * Encodes `event` into `writer`'s scratch buffer and returns the framed record, a view valid until the next
- * call. Never throws on plain data.
- */
-export function encodeRecord(writer: ByteWriter, event: LogEvent): Buffer {
-  writer.reset(LENGTH_ROOM);
-  writeValue(writer, event, 0);
-  const length = writer.pos - LENGTH_ROOM;
-  const start = LENGTH_ROOM - varintSize(length);
-  const end = writer.pos;
-  writer.pos = start;
-  writer.uint(length);
-  return writer.buffer.subarray(start, end);
-}
+import { ByteReader, RecordCodecError } from './byteCursor';
+import { DICTIONARY_KEYS, DICTIONARY_VALUES } from './codecDictionary';
+import { MAX_DEPTH, Tag } from './recordTags';
 
 /** Decodes the record at `offset`; throws RecordCodecError when the bytes are not one of ours. */
 export function decodeRecord(buffer: Buffer, offset: number, end = buffer.length): { event: LogEvent; next: number } {
@@ -76,90 +31,6 @@ export function skipRecord(buffer: Buffer, offset: number, end = buffer.length):
   const length = header.uint();
   if (length > end - header.pos) throw new RecordCodecError('record ends early');
   return header.pos + length;
-}
-
-function writeValue(w: ByteWriter, value: unknown, depth: number): void {
-  switch (typeof value) {
-    case 'number':
-      return writeNumber(w, value);
-    case 'string':
-      return writeString(w, value);
-    case 'boolean':
-      return w.byte(value ? Tag.True : Tag.False);
-    case 'object':
-      if (value === null) return w.byte(Tag.Null);
-      if (depth >= MAX_DEPTH) return w.byte(Tag.Undefined);
-      return writeObject(w, value, depth + 1);
-    default:
-      return w.byte(Tag.Undefined);
-  }
-}
-
-function writeNumber(w: ByteWriter, value: number): void {
-  if (Number.isSafeInteger(value) && !Object.is(value, -0)) {
-    if (value >= 0 && value <= SMALL_INT_MAX) return w.byte(Tag.SmallInt + value);
-    w.byte(value >= 0 ? Tag.Uint : Tag.NegativeInt);
-    return w.uint(Math.abs(value));
-  }
-  w.byte(Tag.Float);
-  w.float(value);
-}
-
-function writeString(w: ByteWriter, value: string): void {
-  // A payload's text is no dictionary word: not hashed for a lookup that cannot hit.
-  const code = value.length <= LONGEST_WORD ? VALUE_CODES.get(value) : undefined;
-  if (code !== undefined && code < WORD_TAGS) return w.byte(Tag.FirstWord + code);
-  if (code !== undefined) {
-    w.byte(Tag.Word);
-    return w.uint(code);
-  }
-  w.byte(Tag.String);
-  w.string(value);
-}
-
-/**
- * The encoding of frozen objects, by identity and depth (issue #9): events share frozen parts (a flood's
- * message metas, messageFacts.ts) that never change, so their bytes are written once and copied after.
- */
-const frozenBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
-
-function writeObject(w: ByteWriter, value: object, depth: number): void {
-  if (!Object.isFrozen(value) || value instanceof Uint8Array) return writeFields(w, value, depth);
-  const known = frozenBytes.get(value);
-  if (known?.depth === depth) {
-    w.ensure(known.bytes.length);
-    w.pos += known.bytes.copy(w.buffer, w.pos);
-    return;
-  }
-  const start = w.pos;
-  writeFields(w, value, depth);
-  frozenBytes.set(value, { depth, bytes: Buffer.from(w.buffer.subarray(start, w.pos)) });
-}
-
-function writeFields(w: ByteWriter, value: object, depth: number): void {
-  if (value instanceof Uint8Array) {
-    w.byte(Buffer.isBuffer(value) ? Tag.Buffer : Tag.Uint8Array);
-    return w.bytes(value);
-  }
-  if (Array.isArray(value)) {
-    w.byte(Tag.Array);
-    w.uint(value.length);
-    for (let i = 0; i < value.length; i++) writeValue(w, value[i], depth);
-    return;
-  }
-  const keys = Object.keys(value);
-  w.byte(Tag.Object);
-  w.uint(keys.length);
-  for (const key of keys) {
-    const code = KEY_CODES.get(key);
-    if (code === undefined) {
-      w.uint(0);
-      w.string(key);
-    } else {
-      w.uint(code + 1);
-    }
-    writeValue(w, (value as Record<string, unknown>)[key], depth);
-  }
 }
 
 export function readValue(r: ByteReader, depth: number): unknown {
@@ -265,10 +136,4 @@ function word(words: readonly string[], code: number): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-}
-
-function varintSize(value: number): number {
-  let size = 1;
-  for (let n = value; n >= 0x80; n = Math.floor(n / 0x80)) size++;
-  return size;
 }

@@ -14,7 +14,8 @@ import { storedEvent, type LogEvent, type NewLogEvent } from '../logEvent';
 import { BlockStore } from './blockStore';
 import { ByteWriter, RecordCodecError } from './byteCursor';
 import { skipRecords, type RecordBlock } from './recordBlock';
-import { decodeRecord, encodeRecord } from './recordCodec';
+import { decodeRecord } from './recordCodec';
+import { encodeStoredEvent } from './recordWriter';
 import { decodeSearchView, type NeedsFullMeta } from './searchView';
 import { SegmentFiles, type SpillFs } from './segmentFiles';
 
@@ -69,7 +70,7 @@ export class SpillingEventLog implements EventLog {
 
   append(event: NewLogEvent): LogEvent {
     const stored = storedEvent(event, this.nextSeq++);
-    this.store.add(stored.seq, encodeRecord(this.writer, stored));
+    this.store.add(stored.seq, encodeStoredEvent(this.writer, stored));
     this.appended.fire(stored);
     return stored;
   }

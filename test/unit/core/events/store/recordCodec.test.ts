@@ -5,16 +5,24 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { LogEvent } from '../../../../../src/core/events/logEvent';
+import { storedEvent, type LogEvent } from '../../../../../src/core/events/logEvent';
 import { ByteWriter, RecordCodecError } from '../../../../../src/core/events/store/byteCursor';
-import { decodeRecord, encodeRecord, skipRecord } from '../../../../../src/core/events/store/recordCodec';
+import { decodeRecord, skipRecord } from '../../../../../src/core/events/store/recordCodec';
+import { encodeRecord, encodeStoredEvent } from '../../../../../src/core/events/store/recordWriter';
 import { binaryPayload, textPayload } from '../../../../../src/core/payload/storedPayload';
 
 const truncation = fc.record(
   { keptBytes: fc.nat(), sha256: fc.stringMatching(/^[0-9a-f]{64}$/) },
   { noNullPrototype: true },
 );
-const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  // Long enough for the writer's native path (ByteWriter.string), ASCII or not, with lone surrogates.
+  fc.string({ minLength: 25, maxLength: 300 }),
+  fc.string({ unit: 'binary', minLength: 25, maxLength: 300 }),
+);
 const bytes = fc.oneof(
   fc.uint8Array({ maxLength: 300 }),
   fc.uint8Array({ maxLength: 50 }).map((b) => Buffer.from(b)),
@@ -107,6 +115,36 @@ describe('recordCodec', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes an event built by storedEvent() as the generic path does, byte for byte (property)', () => {
+    fc.assert(
+      fc.property(logEvent, fc.boolean(), (generated, withParent) => {
+        const { seq, parent, ...rest } = generated;
+        const stored = storedEvent(withParent ? { ...rest, parent: parent ?? 0 } : rest, seq);
+        const fast = Buffer.from(encodeStoredEvent(writer, stored));
+        assert.deepStrictEqual(fast, Buffer.from(encodeRecord(writer, stored)));
+        assert.deepStrictEqual(decodeRecord(fast, 0).event, stored);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes long text natively only when it is ASCII: accents, emoji and lone surrogates round-trip', () => {
+    const ascii = 'a'.repeat(100);
+    for (const tail of ['', 'é', '😀', '\uD800', '\uDC00x', '\u0000']) {
+      for (const text of [ascii + tail, tail + ascii, ascii.slice(0, 50) + tail + ascii.slice(50)]) {
+        const event = { ...message, payload: { kind: 'text' as const, text, byteLength: 0 } };
+        assert.deepStrictEqual(roundTrip(event), event, JSON.stringify(text.slice(45, 60)));
+      }
+    }
+  });
+
+  it('writes integers around 2^31, 2^32 and 2^53 exactly', () => {
+    for (const size of [2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 53 - 1, -(2 ** 32), -0, 0.5]) {
+      const event = { ...message, size, time: size };
+      assert.deepStrictEqual(roundTrip(event), event, String(size));
+    }
   });
 
   it('is total on its own output: any sequence of records decodes back in order (property)', () => {
