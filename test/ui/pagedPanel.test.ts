@@ -1,8 +1,9 @@
 /**
  * The paged panel in a real browser (issue #9): a ticker fills the log with more than a page of rows;
  * scrolling up pauses the tail and shows the pill; the filter runs in the host (a bad expression says
- * so where the filter is); a switch to another editor tab and back (the webview is torn down and
- * rebuilt) shows the same rows, selection and filter; and Home pages back to the very first row.
+ * so where the filter is); a switch to another editor tab and back (the webview is kept alive) and a
+ * reload of the webview (torn down and rebuilt from its saved state and the host's log) show the same
+ * rows, selection and filter; and Home pages back to the very first row.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -102,6 +103,7 @@ describe('paged panel UI in code-server (issue #9)', function () {
   });
 
   it('keeps rows, selection and filter across a switch to another editor tab and back', async () => {
+    await panel.locator('body').evaluate((body) => (body.dataset.marker = 'before-switch'));
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input');
     await input.fill('README.md');
@@ -110,6 +112,17 @@ describe('paged panel UI in code-server (issue #9)', function () {
     await page.locator('.tabs-container .tab.active', { hasText: 'README.md' }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(1000);
     await page.locator('.tabs-container .tab', { hasText: 'ticker' }).click();
+    await panel.locator('.event-row.selected').waitFor({ timeout: 15_000 });
+    assert.equal(await panel.locator('#filter').inputValue(), 'tick');
+    assert.equal(await panel.locator('.event-row.selected').getAttribute('data-seq'), shown.selected);
+    assert.deepEqual(await visibleSeqs(panel), shown.seqs, 'the same rows, from the same first row');
+    assert.ok(await panel.locator('#jump-to-latest').isVisible(), 'still paused');
+    assert.equal(await panel.locator('body').getAttribute('data-marker'), 'before-switch', 'kept alive, not rebuilt');
+  });
+
+  it('keeps rows, selection and filter across a reload of the webview', async () => {
+    await runCommand(page, 'Developer: Reload Webviews');
+    await panel.locator('body:not([data-marker])').waitFor({ timeout: 15_000 });
     await panel.locator('.event-row.selected').waitFor({ timeout: 15_000 });
     assert.equal(await panel.locator('#filter').inputValue(), 'tick');
     assert.equal(await panel.locator('.event-row.selected').getAttribute('data-seq'), shown.selected);

@@ -2,8 +2,9 @@
  * One panel for one session. Owns the WebviewPanel and every listener it registers; answers the
  * webview's requests from the session's EventLog (pages of the view it shows, issue #9), and pushes
  * ranges, tail rows and header changes in batches (never one postMessage per event), only while the
- * webview is ready. A webview that was hidden or reloaded says `webview/ready` again, with the view it
- * had, and gets a fresh snapshot (style.md rule 3).
+ * webview is ready and shown. A hidden webview stays alive and is brought up to date when shown again; one
+ * that was reloaded says `webview/ready` again, with the view it had, and gets a fresh snapshot (style.md
+ * rule 3).
  */
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/clock';
@@ -51,6 +52,7 @@ export class PanelController implements vscode.Disposable {
   private ratesTimer: unknown;
   private readonly disposed = new vscode.EventEmitter<void>();
   private ready = false;
+  private hidden = false;
   private isDisposed = false;
   /** What the panel is shown, credentials masked (issue #7). */
   private readonly view: SessionView;
@@ -77,7 +79,10 @@ export class PanelController implements vscode.Disposable {
         enableScripts: true,
         enableCommandUris: false,
         localResourceRoots: roots,
-        retainContextWhenHidden: false,
+        // Kept alive while another tab is in front (issue #9: a tab switch back to a session of a million events
+        // took 1.5 s to reload the webview). It holds a page and a small cache, so the memory this keeps is small;
+        // while hidden it gets nothing, and one batch brings it up to date when it is shown again.
+        retainContextWhenHidden: true,
       },
     );
     const timer = deps.timer ?? systemClock;
@@ -108,14 +113,14 @@ export class PanelController implements vscode.Disposable {
     this.store.add(this.panel.onDidDispose(() => this.dispose()));
     this.store.add(
       session.log.onAppend((event) => {
-        if (this.view.track(event) && this.ready) this.changes.push(true);
-        if (this.ready) this.views.noteAppended();
+        if (this.view.track(event) && this.live) this.changes.push(true);
+        if (this.live) this.views.noteAppended();
       }),
     );
     this.store.add(
       session.onDidChange((info) => {
         this.rates.note(this.now(), info);
-        if (this.ready) this.changes.push(true);
+        if (this.live) this.changes.push(true);
       }),
     );
     this.panel.webview.html = renderPanelHtml(this.panel.webview, deps.extensionUri, this.panel.title);
@@ -129,7 +134,8 @@ export class PanelController implements vscode.Disposable {
   /** Asks the composer to take focus (when the webview is ready). */
   focusComposer(): void {
     this.reveal();
-    this.post({ type: 'composer/focus' });
+    // The webview is kept alive while hidden: it takes the focus request even before it is shown.
+    if (this.ready) this.reply({ type: 'composer/focus' });
   }
 
   dispose(): void {
@@ -243,13 +249,25 @@ export class PanelController implements vscode.Disposable {
   private readonly logRefusal = (line: string): void => this.deps.log.info(this.redactor.text(line));
 
   private onViewState(panel: vscode.WebviewPanel): void {
-    // Without retainContextWhenHidden a hidden webview is torn down: stop posting until it says ready again.
-    if (!panel.visible) {
-      this.ready = false;
+    // A hidden webview (kept alive) gets no batches; shown again, one batch brings its range, tail and header
+    // up to date. A webview that was reloaded (a window reload) says ready again and gets a snapshot instead.
+    if (!panel.visible && !this.hidden) {
+      this.hidden = true;
       this.views.pause();
       this.changes.clear();
+    } else if (panel.visible && this.hidden) {
+      this.hidden = false;
+      if (this.ready) {
+        this.views.noteAppended();
+        this.changes.push(true);
+      }
     }
     if (panel.active) this.deps.onDidFocus(this.session);
+  }
+
+  /** Whether batches go out: the webview said ready and is shown. */
+  private get live(): boolean {
+    return this.ready && !this.hidden;
   }
 
   // ---- host → webview ----------------------------------------------------------------------
@@ -272,7 +290,7 @@ export class PanelController implements vscode.Disposable {
     if (isMoving(rates) && this.ratesTimer === undefined) {
       this.ratesTimer = timer.setTimeout(() => {
         this.ratesTimer = undefined;
-        if (this.ready) this.changes.push(true);
+        if (this.live) this.changes.push(true);
       }, RATE_WINDOW_MS + APPEND_FLUSH_MS);
     }
     return this.view.header(rates);
@@ -280,7 +298,7 @@ export class PanelController implements vscode.Disposable {
 
   /** Batched and pushed messages: only while the webview is ready. */
   private post(message: HostToWebview): void {
-    if (this.ready) this.reply(message);
+    if (this.live) this.reply(message);
   }
 
   /** Replies to a request: the webview just spoke, so it is alive even if it never said ready. */

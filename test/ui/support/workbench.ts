@@ -69,5 +69,6 @@ export async function dismissQuickInput(page: Page): Promise<void> {
  * page) holds `iframe#active-frame` with the extension's HTML.
  */
 export function activeWebview(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  // Webviews are kept alive while hidden (retainContextWhenHidden): the one shown is the active one.
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
 }
