@@ -33,6 +33,26 @@ export const ErrorCode = {
   PollBodyTooLarge: 'RI_POLL_BODY_TOO_LARGE',
   ServerRefused: 'RI_SERVER_REFUSED',
   NamespaceRefused: 'RI_NAMESPACE_REFUSED',
+  // Generic long-polling and short polling (issue 11)
+  PollTimeout: 'RI_POLL_TIMEOUT',
+  PollBadEncoding: 'RI_POLL_BAD_ENCODING',
+  PollRefused: 'RI_POLL_REFUSED',
+  PollServerError: 'RI_POLL_SERVER_ERROR',
+  // Server-Sent Events (issue 11)
+  SseNotEventStream: 'RI_SSE_NOT_EVENT_STREAM',
+  SseLineTooLong: 'RI_SSE_LINE_TOO_LONG',
+  SseEventTooLarge: 'RI_SSE_EVENT_TOO_LARGE',
+  SseBadEncoding: 'RI_SSE_BAD_ENCODING',
+  // Transport comparison (issue 11)
+  CompareInvalidPlan: 'RI_COMPARE_INVALID_PLAN',
+  CompareConnectFailed: 'RI_COMPARE_CONNECT_FAILED',
+  CompareSetupTimeout: 'RI_COMPARE_SETUP_TIMEOUT',
+  CompareNamespaceRefused: 'RI_COMPARE_NAMESPACE_REFUSED',
+  CompareSendFailed: 'RI_COMPARE_SEND_FAILED',
+  CompareSessionClosed: 'RI_COMPARE_SESSION_CLOSED',
+  CompareNoAnswers: 'RI_COMPARE_NO_ANSWERS',
+  CompareCancelled: 'RI_COMPARE_CANCELLED',
+  CompareInternal: 'RI_COMPARE_INTERNAL',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -10,6 +10,9 @@ export const KIND_LABELS: Record<ConnectionKind, string> = {
   websocket: 'WebSocket',
   socketio: 'Socket.IO',
   engineio: 'Engine.IO',
+  sse: 'Server-Sent Events',
+  longpoll: 'HTTP long-polling',
+  shortpoll: 'HTTP short polling',
 };
 
 export function inferKind(url: string): ConnectionKind {

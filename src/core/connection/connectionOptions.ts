@@ -22,6 +22,8 @@ import {
   type EngineIoConnectionOptions,
   type ResolvedEngineIoOptions,
 } from './engineIoOptions';
+import { validatePollOptions, type PollConnectionOptions, type ResolvedPollOptions } from './pollOptions';
+import { validateSseOptions, type ResolvedSseOptions, type SseConnectionOptions } from './sseOptions';
 
 export { checkHeader, parseHeaderLines, formatIssues } from './commonOptions';
 export type { TlsOptions, ValidationIssue, ValidationResult } from './commonOptions';
@@ -60,10 +62,12 @@ export interface WebSocketConnectionOptions {
 }
 
 /** Every kind of connection; grows with each engine (SSE, long-polling…). */
-export type ConnectionOptions = WebSocketConnectionOptions | EngineIoConnectionOptions;
+export type ConnectionOptions =
+  WebSocketConnectionOptions | EngineIoConnectionOptions | SseConnectionOptions | PollConnectionOptions;
 
 /** Options after validation, of any kind. */
-export type ResolvedConnectionOptions = ResolvedWebSocketOptions | ResolvedEngineIoOptions;
+export type ResolvedConnectionOptions =
+  ResolvedWebSocketOptions | ResolvedEngineIoOptions | ResolvedSseOptions | ResolvedPollOptions;
 
 /** Options after validation: defaults filled in. */
 export type ResolvedWebSocketOptions = Required<Omit<WebSocketConnectionOptions, 'tls' | 'origin'>> & {
@@ -96,7 +100,7 @@ export function checkWebSocketUrl(input: string): string | undefined {
 }
 
 /** The kinds validateConnectionOptions knows, as its message names them. */
-const SUPPORTED_KINDS = '"websocket", "socketio", "engineio"';
+const SUPPORTED_KINDS = '"websocket", "socketio", "engineio", "sse", "longpoll", "shortpoll"';
 
 /** Validates options of any kind and fills in defaults. Never throws, whatever `input` is. */
 export function validateConnectionOptions(input: unknown): ValidationResult<ResolvedConnectionOptions> {
@@ -105,6 +109,8 @@ export function validateConnectionOptions(input: unknown): ValidationResult<Reso
   const o = input as Record<string, unknown>;
   if (o.kind === 'websocket') return validateWebSocketOptions(o);
   if (o.kind === 'engineio' || o.kind === 'socketio') return validateEngineIoOptions(o);
+  if (o.kind === 'sse') return validateSseOptions(o);
+  if (o.kind === 'longpoll' || o.kind === 'shortpoll') return validatePollOptions(o);
   return {
     ok: false,
     issues: [

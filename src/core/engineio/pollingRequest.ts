@@ -6,9 +6,9 @@
  */
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
+import { decodeContent } from '../http/contentDecoding';
 import { headerObject, rawHeaderPairs } from '../http/headers';
 
 export interface PollRequest {
@@ -132,7 +132,7 @@ function readResponse(
   });
   res.on('end', () => {
     const response = head();
-    const decoded = decompress(response.body, res.headers['content-encoding'], req.maxBodyBytes);
+    const decoded = decodeContent(response.body, res.headers['content-encoding'], req.maxBodyBytes);
     if (decoded.ok) outcome.settle({ ok: true, response: { ...response, body: decoded.bytes } });
     else
       outcome.fail(
@@ -146,25 +146,4 @@ function readResponse(
 
 function coded(message: string, code: string): Error & { code: string } {
   return Object.assign(new Error(message), { code });
-}
-
-function decompress(
-  body: Uint8Array,
-  encoding: string | undefined,
-  max: number,
-): { ok: true; bytes: Uint8Array } | { ok: false; error: string; tooLarge?: boolean } {
-  const enc = (encoding ?? '').trim().toLowerCase();
-  if (enc === '' || enc === 'identity') return { ok: true, bytes: body };
-  try {
-    const opts = { maxOutputLength: max };
-    if (enc === 'gzip' || enc === 'x-gzip') return { ok: true, bytes: gunzipSync(body, opts) };
-    if (enc === 'deflate') return { ok: true, bytes: inflateSync(body, opts) };
-    if (enc === 'br') return { ok: true, bytes: brotliDecompressSync(body, opts) };
-  } catch (error) {
-    // A small body that inflates past the limit (a "zip bomb") is as oversized as a big one.
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
-      return { ok: false, tooLarge: true, error: `The ${enc} response body inflates past ${max} bytes.` };
-    return { ok: false, error: `The ${enc} body could not be decompressed: ${(error as Error).message}` };
-  }
-  return { ok: false, error: `Unsupported Content-Encoding "${enc}".` };
 }

@@ -113,6 +113,11 @@ export interface EioMeta {
    * is the server's `ok` (issue #8: a decoder tells carriers apart from the event alone).
    */
   answers?: 'GET' | 'POST';
+  /**
+   * On a polling response whose body came compressed (Content-Encoding): the body's bytes as they came over
+   * the wire, before decoding (`size` is the decoded length). Absent when the two are equal.
+   */
+  wireBytes?: number;
   /** The record could not be decoded (the raw text is the payload). */
   decodeError?: string;
   /** How many identical control packets in a row this one row stands for (issue #7); absent for one. */
@@ -140,6 +145,61 @@ export interface SioMeta {
   decodeError?: string;
 }
 
+/** Facts of a generic long-poll / short-poll exchange (layer `poll`, issue 11); rows carry the fields they know. */
+export interface PollMeta {
+  /** poll-response: request sent → response complete (the hold time of a long-poll). */
+  holdMs?: number;
+  /** poll-request / poll-response: the previous exchange ended → this request was sent. Absent on the first. */
+  gapMs?: number;
+  /** poll-response: an empty answer (204, an empty body, `[]` or `{}`). */
+  empty?: boolean;
+  /** The cursor sent with the request (`before`) and the one read from its response (`after`). */
+  cursor?: { before?: string; after?: string };
+  /** Retries: the retry this row belongs to (1 = the first retry in a row). */
+  attempt?: number;
+  /** poll-retry: how long until the retry (backoff with jitter, or the server's Retry-After). */
+  retryInMs?: number;
+  /** Request line + headers + body, approximate (Node's own Connection header is not counted). */
+  requestBytes?: number;
+  /** Status line + headers (as parsed, approximate) + body bytes as received (before decompression). */
+  responseBytes?: number;
+  /** Request sent → first response byte (status line and headers parsed). */
+  firstByteMs?: number;
+  /** Timing split of a new connection (absent on a reused keep-alive socket): DNS, TCP connect, TLS. */
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  /** Whether the request went over a kept-alive connection. */
+  reusedConnection?: boolean;
+}
+
+/**
+ * Server-Sent Events facts of an event (layer `sse`, issue 11): the fields of the event block as the server sent
+ * them, and how the block arrived (the raw chunks are not kept as rows: a row per network read would double a
+ * flood's rows and say nothing the counts here do not).
+ */
+export interface SseMeta {
+  /**
+   * sse-event / sse-id: the `id` field of the block (absent when the block had none, or only ids with NUL); cut at
+   * 256 characters here (the whole id is still what a reconnect sends).
+   */
+  id?: string;
+  /** sse-event: the `event` field, cut at 256 characters (absent: the default type, `message`). */
+  event?: string;
+  /** sse-retry: the reconnection time the server asked for; reconnecting: the one in force. */
+  retryMs?: number;
+  /** sse-comment: the comment text cut at 256 characters (the payload holds it whole, up to the stored limit). */
+  comment?: string;
+  /** Network reads (chunks as they arrived) the block came in: 1 when whole, more when split. */
+  chunks?: number;
+  /** Bytes of the block on the wire (field names, values, comments and line ends, after Content-Encoding). */
+  bytes?: number;
+  /** reconnecting: the number of the attempt it schedules (2 = the first reconnect). */
+  attempt?: number;
+  /** reconnecting: how long until that attempt (the retry time or backoff, with jitter; at least 1 s). */
+  delayMs?: number;
+}
+
 export interface EventMeta {
   request?: HttpMeta;
   response?: HttpMeta;
@@ -164,6 +224,8 @@ export interface EventMeta {
   requestSeq?: number;
   eio?: EioMeta;
   sio?: SioMeta;
+  poll?: PollMeta;
+  sse?: SseMeta;
 }
 
 /** An event as an engine produces it; the log assigns `seq`. */

@@ -4,10 +4,13 @@
  */
 import type { Clock } from '../clock';
 import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
+import { isPollOptions } from '../connection/pollOptions';
 import { EngineIoSession } from '../engineio/engineIoSession';
 import type { EventLog } from '../events/eventLog';
 import { DEFAULT_LOG_LIMITS, MemoryEventLog, type EventLogLimits } from '../events/memoryEventLog';
+import { PollSession } from '../polling/pollSession';
 import { SocketIoSession } from '../socketio/socketIoSession';
+import { SseSession } from '../sse/sseSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
 import type { Network } from './network';
 import type { Session } from './session';
@@ -38,5 +41,7 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   const engineDeps = { clock: deps.clock, log, network: deps.network };
   if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, engineDeps) };
   if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, engineDeps) };
+  if (options.kind === 'sse') return { ok: true, value: new SseSession(options, engineDeps) };
+  if (isPollOptions(options)) return { ok: true, value: new PollSession(options, engineDeps) };
   return { ok: true, value: new SocketIoSession(options, engineDeps) };
 }

@@ -42,7 +42,7 @@ export const SEND_KINDS: readonly SendKind[] = [
 ];
 
 /** The kinds of session (ConnectionOptions['kind']), named here so this file stays free of option code. */
-export type SessionKind = 'websocket' | 'engineio' | 'socketio';
+export type SessionKind = 'websocket' | 'engineio' | 'socketio' | 'longpoll' | 'shortpoll' | 'sse';
 
 /**
  * What each kind of session can send — the one place this rule lives: WebSocket speaks in frames,
@@ -52,6 +52,11 @@ export const SEND_KINDS_BY_SESSION: Readonly<Record<SessionKind, readonly SendKi
   websocket: ['text', 'json', 'binary', 'ping', 'close'],
   engineio: ['text', 'binary', 'close'],
   socketio: ['sio-emit', 'sio-connect', 'sio-disconnect', 'sio-ack', 'close'],
+  // Polling sessions only receive: each request is the loop's own (issue 11); Disconnect stops them.
+  longpoll: [],
+  shortpoll: [],
+  // Server-Sent Events flow from the server only (issue 11); the session's own close() ends it.
+  sse: [],
 };
 
 /** Whether a session of this kind can send a request of this kind. */

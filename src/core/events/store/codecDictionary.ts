@@ -100,6 +100,29 @@ export const DICTIONARY_KEYS: readonly string[] = [
   'auth',
   'id',
   'reason',
+  // PollMeta (issue 11: generic long-polling and short polling)
+  'poll',
+  'holdMs',
+  'gapMs',
+  'empty',
+  'cursor',
+  'before',
+  'after',
+  'attempt',
+  'retryInMs',
+  'requestBytes',
+  'responseBytes',
+  'firstByteMs',
+  'dnsMs',
+  'connectMs',
+  'tlsMs',
+  'reusedConnection',
+  // SseMeta (issue 11: Server-Sent Events; `id`, `event`, `bytes` and `attempt` are listed above)
+  'sse',
+  'retryMs',
+  'comment',
+  'chunks',
+  'delayMs',
 ];
 
 /** String values most events carry: directions, layers, event types, payload kinds, transports. */
@@ -155,6 +178,13 @@ export const DICTIONARY_VALUES: readonly string[] = [
   'sio-ack',
   'sio-emit',
   'json',
+  // Server-Sent Events (issue 11)
+  'sse-event',
+  'sse-comment',
+  'sse-retry',
+  'sse-id',
+  'sse-ignored',
+  'reconnecting',
 ];
 
 /** Code of each word: its index in the list. */

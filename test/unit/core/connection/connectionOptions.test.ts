@@ -249,12 +249,12 @@ describe('connectionOptions', () => {
     });
 
     it('refuses a wrong or missing kind and names the supported ones', () => {
-      const found = issues(validateConnectionOptions({ kind: 'sse', url: 'ws://localhost/' }));
+      const found = issues(validateConnectionOptions({ kind: 'mqtt', url: 'ws://localhost/' }));
       assert.deepEqual(
         found.map((i) => i.field),
         ['kind'],
       );
-      assert.match(found[0].message, /^Unsupported connection kind "sse"; supported: .*"websocket"/);
+      assert.match(found[0].message, /^Unsupported connection kind "mqtt"; supported: .*"websocket"/);
       assert.deepEqual(
         issues(validateConnectionOptions({ url: 'ws://localhost/' })).map((i) => i.field),
         ['kind'],

@@ -1,0 +1,235 @@
+/**
+ * One connection attempt of an SSE session: the request and its row, the response head and its row, the
+ * deadline for that head, and how the attempt ends — the stream opened and then ended or broke (reconnect),
+ * 204 (stop), or a refusal whose body (up to 64 KiB) is kept as the response row's payload (no reconnect).
+ * Every callback runs inside the session's guard; after the attempt ended nothing it hears is acted on.
+ */
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Readable, Transform } from 'node:stream';
+import { describeError, ErrorCode } from '../errors';
+import type { ErrorMeta, EventMeta, Header } from '../events/logEvent';
+import { headerValue, rawHeaderPairs } from '../http/headers';
+import { textPayload } from '../payload/storedPayload';
+import { readUnexpectedBody, unexpectedBodyPayload, type UnexpectedBody } from '../websocket/unexpectedResponse';
+import type { SseContext } from './sseContext';
+import { badEncoding, cutText, responseTimeout, streamCut } from './sseNotes';
+import { planSseRequest, sendSseRequest, type SseRequestPlan } from './sseRequest';
+import { judgeResponse, streamDecoder } from './sseResponse';
+
+/** How an attempt ended, for the session to decide what comes next. */
+export type AttemptEnd =
+  /** 204 No Content: the server asks not to reconnect. */
+  | { kind: 'stop' }
+  /** A refusal or a broken stream: the session ends without a reconnect. */
+  | { kind: 'fail'; error: ErrorMeta }
+  /** A network error, the deadline, or the end of the stream: the session reconnects if it may. */
+  | { kind: 'retry'; why: string };
+
+/** What the session hears from an attempt. */
+export interface AttemptListeners {
+  /** 200 with text/event-stream after `durationMs`; data follows. */
+  opened(durationMs: number, contentType: string | undefined): void;
+  /** One read of the stream, decoded when the server compressed it. */
+  data(chunk: Uint8Array): void;
+  /** Called once, unless the session aborted the attempt itself. */
+  ended(end: AttemptEnd): void;
+}
+
+/** A Last-Event-ID this long or longer is shown cut on the request row (the whole id still goes out). */
+const LOGGED_HEADER_CHARS = 1024;
+
+export class SseAttempt {
+  private request: ClientRequest | undefined;
+  private response: IncomingMessage | undefined;
+  private decoder: Transform | undefined;
+  private deadline: unknown;
+  private abortBody: (() => void) | undefined;
+  private done = false;
+  private requestSeq = 0;
+  private sentAt = 0;
+
+  constructor(
+    private readonly context: SseContext,
+    private readonly listeners: AttemptListeners,
+  ) {}
+
+  /** Sends the request with `lastEventId` (when not empty) and starts the deadline for the response head. */
+  start(lastEventId: string | undefined): void {
+    const { options, lifecycle, clock, network } = this.context;
+    const plan = planSseRequest(options, lastEventId);
+    this.requestSeq = this.logRequest(plan);
+    this.sentAt = clock.mono();
+    this.deadline = lifecycle.timers.start(
+      options.handshakeTimeoutMs,
+      lifecycle.guarded(() => this.onDeadline()),
+    );
+    try {
+      this.request = sendSseRequest(options, plan, network.pollingAgent(new URL(options.url)), {
+        response: lifecycle.guarded((res: IncomingMessage) => this.onResponse(res)),
+        error: lifecycle.guarded((error: Error) => this.onNetworkError(error)),
+      });
+    } catch (error) {
+      // Node refused the request outright (a header value it cannot send): trying again would not help.
+      const cause = describeError(error);
+      const message = `The request could not be sent: ${cause.message}`;
+      this.fail({
+        code: ErrorCode.InvalidOptions,
+        message,
+        hint: 'Check the headers.',
+        detail: `${cause.code}: ${cause.message}`,
+      });
+    }
+  }
+
+  /** Ends the attempt from the session's side (close, dispose, a cap crossed): no `ended` call follows. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    this.release();
+  }
+
+  private logRequest(plan: SseRequestPlan): number {
+    const { options, append } = this.context;
+    const headers = plan.headers.map(([name, value]): Header => [name, cutText(value, LOGGED_HEADER_CHARS)]);
+    const request = { method: options.method, url: options.url, headers };
+    const meta: EventMeta = plan.warning ? { request, warning: plan.warning } : { request };
+    const payload = plan.body ? textPayload(plan.body, options.maxStoredPayloadBytes) : undefined;
+    return append('out', 'http', 'handshake-request', meta, payload, payload?.byteLength ?? 0).seq;
+  }
+
+  private onResponse(res: IncomingMessage): void {
+    if (this.done) {
+      res.destroy();
+      return;
+    }
+    this.response = res;
+    const headers = rawHeaderPairs(res.rawHeaders);
+    const verdict = judgeResponse(res.statusCode ?? 0, res.statusMessage, headers);
+    if (verdict.kind === 'refuse') {
+      this.readRefusal(res, headers, verdict.error);
+      return;
+    }
+    this.context.lifecycle.timers.clear(this.deadline);
+    const durationMs = this.context.clock.mono() - this.sentAt;
+    const meta = { response: responseFacts(res, headers), durationMs, requestSeq: this.requestSeq };
+    this.context.append('in', 'http', 'handshake-response', meta);
+    if (verdict.kind === 'stop') {
+      res.resume(); // drain it, so the connection goes back to the agent
+      this.finish({ kind: 'stop' }, false);
+      return;
+    }
+    this.listeners.opened(durationMs, headerValue(headers, 'content-type'));
+    if (!this.done) this.stream(res, verdict.encoding);
+  }
+
+  /** Reads the open stream until it ends or breaks. */
+  private stream(res: IncomingMessage, encoding: string | undefined): void {
+    const { lifecycle } = this.context;
+    let source: Readable = res;
+    if (encoding) {
+      const decoder = streamDecoder(encoding);
+      this.decoder = decoder;
+      decoder.on(
+        'error',
+        lifecycle.guarded((error: Error) => this.fail(badEncoding(encoding, error.message))),
+      );
+      source = res.pipe(decoder);
+    }
+    source.on(
+      'data',
+      lifecycle.guarded((chunk: Buffer) => {
+        if (!this.done) this.listeners.data(chunk);
+      }),
+    );
+    source.on(
+      'end',
+      lifecycle.guarded(() => this.finish({ kind: 'retry', why: 'The server ended the stream.' }, false)),
+    );
+    res.on(
+      'error',
+      lifecycle.guarded((error: Error) => this.onNetworkError(error)),
+    );
+    res.on(
+      'close',
+      lifecycle.guarded(() => {
+        if (!res.complete) this.onNetworkError(streamCut());
+      }),
+    );
+  }
+
+  /** Any status or type but an event stream: keep up to 64 KiB of the body (never rendered), then stop. */
+  private readRefusal(res: IncomingMessage, headers: Header[], error: ErrorMeta): void {
+    const reader = readUnexpectedBody(res);
+    this.abortBody = reader.abort;
+    void reader.done.then(
+      this.context.lifecycle.guarded((body: UnexpectedBody) => this.onRefusalBody(res, headers, error, body)),
+    );
+  }
+
+  private onRefusalBody(res: IncomingMessage, headers: Header[], error: ErrorMeta, body: UnexpectedBody): void {
+    this.abortBody = undefined;
+    if (this.done) return;
+    const { options, append, clock } = this.context;
+    const payload = unexpectedBodyPayload(
+      body.bytes,
+      headerValue(headers, 'content-encoding'),
+      options.maxStoredPayloadBytes,
+    );
+    const response = responseFacts(res, headers);
+    const note = body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined;
+    const durationMs = clock.mono() - this.sentAt;
+    const meta: EventMeta = { response, durationMs, requestSeq: this.requestSeq };
+    if (note) meta.note = note;
+    append('in', 'http', 'handshake-response', meta, payload, body.bytes.length);
+    // The error row is the one a user clicks first: it carries the status, headers and body too.
+    append('local', 'sse', 'error', { error, response }, payload, payload.byteLength);
+    this.finish({ kind: 'fail', error }, true);
+  }
+
+  private onDeadline(): void {
+    this.deadline = undefined;
+    if (this.done) return;
+    if (this.abortBody) {
+      // A refusal whose body drips: log what came so far and end.
+      this.abortBody();
+      return;
+    }
+    const error = responseTimeout(this.context.options.handshakeTimeoutMs);
+    this.context.append('local', 'sse', 'error', { error });
+    this.finish({ kind: 'retry', why: error.message }, true);
+  }
+
+  private onNetworkError(cause: Error): void {
+    if (this.done) return;
+    const error = describeError(cause);
+    this.context.append('local', 'sse', 'error', { error });
+    this.finish({ kind: 'retry', why: error.message }, true);
+  }
+
+  private fail(error: ErrorMeta): void {
+    if (this.done) return;
+    this.context.append('local', 'sse', 'error', { error });
+    this.finish({ kind: 'fail', error }, true);
+  }
+
+  private finish(end: AttemptEnd, destroy: boolean): void {
+    if (this.done) return;
+    this.done = true;
+    this.context.lifecycle.timers.clear(this.deadline);
+    if (destroy) this.release();
+    this.listeners.ended(end);
+  }
+
+  private release(): void {
+    this.context.lifecycle.timers.clear(this.deadline);
+    this.abortBody?.();
+    this.decoder?.destroy();
+    this.response?.destroy();
+    this.request?.destroy();
+  }
+}
+
+/** The response part of a handshake-response row. */
+function responseFacts(res: IncomingMessage, headers: Header[]): NonNullable<EventMeta['response']> {
+  return { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers };
+}
