@@ -3,7 +3,7 @@
  * time, body as received) and, when it failed, the error with a stable code.
  */
 import { ErrorCode } from '../errors';
-import type { ErrorMeta, EventMeta, Payload } from '../events/logEvent';
+import type { EioMeta, ErrorMeta, EventMeta, Payload } from '../events/logEvent';
 import { binaryPayload, isUtf8, textPayload } from '../payload/storedPayload';
 import type { PollResult } from './pollingRequest';
 
@@ -24,11 +24,14 @@ export function pollResponseEvent(
       : isUtf8(body)
         ? textPayload(Buffer.from(body).toString('utf8'), maxStoredBytes)
         : binaryPayload(body, maxStoredBytes);
+  const eio: EioMeta = method ? { transport: 'polling', answers: method } : { transport: 'polling' };
+  // A compressed body: its size on the wire, for byte counts (the transport comparison, issue 11).
+  if (res.wireBytes !== body.length) eio.wireBytes = res.wireBytes;
   const meta: EventMeta = {
     response: { status: res.status, statusText: res.statusText, httpVersion: res.httpVersion, headers: res.headers },
     durationMs: res.totalMs,
     requestSeq,
-    eio: method ? { transport: 'polling', answers: method } : { transport: 'polling' },
+    eio,
     note: [
       note,
       `held ${res.totalMs.toFixed(1)} ms (first byte after ${res.timeToFirstByteMs.toFixed(1)} ms)`,
