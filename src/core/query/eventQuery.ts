@@ -88,19 +88,30 @@ export function compileQuery(query: EventQuery): CompileResult {
 
 /** Whether the record matches every condition of the query. */
 export function matchesQuery(record: SearchRecord, compiled: CompiledQuery): boolean {
-  const q = compiled.query;
-  if (q.directions?.length && !q.directions.includes(record.direction)) return false;
-  if (q.layers?.length && !q.layers.includes(record.layer)) return false;
-  if (q.types?.length && !q.types.includes(record.type)) return false;
-  if (q.sioEvent !== undefined && record.sioEvent !== q.sioEvent) return false;
-  if (q.namespace !== undefined && record.namespace !== q.namespace) return false;
-  if (q.timeFrom !== undefined && record.time < q.timeFrom) return false;
-  if (q.timeTo !== undefined && record.time > q.timeTo) return false;
+  if (!matchesFields(compiled.query, record)) return false;
   // The quick filter finds rows by their type too (`sio-ack`), as the table's filter always did.
   if (compiled.textLower !== undefined && !containsLower(record, compiled.textLower)) return false;
   if (compiled.pattern && !testPattern(compiled.pattern, record.type) && !testPattern(compiled.pattern, record.text)) {
     return false;
   }
+  return true;
+}
+
+/** The conditions on a record's fields: direction, layer, type, Socket.IO event and namespace, time range. */
+export function matchesFields(
+  q: EventQuery,
+  record: Omit<SearchRecord, 'text' | 'direction' | 'layer'> & {
+    direction: string;
+    layer: string;
+  },
+): boolean {
+  if (q.directions?.length && !(q.directions as readonly string[]).includes(record.direction)) return false;
+  if (q.layers?.length && !(q.layers as readonly string[]).includes(record.layer)) return false;
+  if (q.types?.length && !q.types.includes(record.type)) return false;
+  if (q.sioEvent !== undefined && record.sioEvent !== q.sioEvent) return false;
+  if (q.namespace !== undefined && record.namespace !== q.namespace) return false;
+  if (q.timeFrom !== undefined && record.time < q.timeFrom) return false;
+  if (q.timeTo !== undefined && record.time > q.timeTo) return false;
   return true;
 }
 

@@ -70,6 +70,11 @@ export class QueryRunner implements Disposable {
     return this.regex.workersStarted;
   }
 
+  /** Starts the worker before the first regular expression needs it. Never rejects. */
+  warm(): Promise<void> {
+    return this.regex.warm();
+  }
+
   /** The matches of `query` from `request.fromSeq` on, in `request.direction`. Never throws. */
   async run(log: EventLog, query: EventQuery, request: QueryPageRequest): Promise<QueryPage> {
     const scanned = await this.scan(log, query, request);
@@ -154,6 +159,11 @@ export function runQuery(log: EventLog, query: EventQuery, request: QueryPageReq
 /** The matches among events appended after `afterSeq`, on the shared runner (see QueryRunner.tail). */
 export function queryTail(log: EventLog, query: EventQuery, afterSeq: number, limit = TAIL_LIMIT): Promise<TailPage> {
   return runner().tail(log, query, afterSeq, limit);
+}
+
+/** Starts the shared runner's worker before the first query needs it (see RegexWorkerClient.warm). */
+export function warmQueryRunner(): Promise<void> {
+  return runner().warm();
 }
 
 /** Ends the shared runner's worker (on deactivate; an idle worker never keeps the host alive anyway). */

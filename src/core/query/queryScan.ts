@@ -7,7 +7,9 @@ import { systemClock, yieldToLoop } from '../clock';
 import type { EventLog } from '../events/eventLog';
 import type { LogEvent } from '../events/logEvent';
 import { matchesQuery, searchNeedsMeta, searchRecordOf, type CompiledQuery, type SearchRecord } from './eventQuery';
+import { packRecords, type PackedRecords } from './queryWorkerProtocol';
 import type { BatchOutcome } from './regexWorkerClient';
+import { canScanStored, readStoredSlice, storedScanFits } from './storedSlice';
 
 /** Events read from the log per slice; the host's thread yields between slices. */
 export const QUERY_SLICE_EVENTS = 1000;
@@ -21,8 +23,8 @@ export interface ScanRequest {
   limit: number;
 }
 
-/** Matches the regular expression over records that passed every other condition. */
-export type RegexEvaluator = (compiled: CompiledQuery, records: SearchRecord[]) => Promise<BatchOutcome>;
+/** Matches the regular expression over records that passed every other condition (packed for the worker). */
+export type RegexEvaluator = (compiled: CompiledQuery, records: PackedRecords) => Promise<BatchOutcome>;
 
 /** What a scan found. */
 export type ScanResult =
@@ -38,7 +40,8 @@ export type ScanResult =
 
 /** One slice: the records that passed the fields and the text, and the last seq examined. */
 interface Slice {
-  candidates: SearchRecord[];
+  /** The records left for the regular expression, as records or already packed for the worker. */
+  candidates: SearchRecord[] | PackedRecords;
   lastSeq: number;
 }
 
@@ -57,15 +60,21 @@ export async function scanLog(
   const onThread: CompiledQuery = { query: compiled.query, textLower: compiled.textLower };
   const seqs: number[] = [];
   let seq = forward ? Math.max(log.dropped + 1, request.fromSeq) : Math.min(end, request.fromSeq);
-  const read = (from: number): Slice | undefined =>
-    forward
-      ? readSlice(pageForSearch(log, from, Math.min(QUERY_SLICE_EVENTS, end - from + 1)), from, onThread)
-      : readSlice(pageBefore(log, from).reverse(), from, onThread);
+  const stored = forward && canScanStored(log) && storedScanFits(compiled) ? log : undefined;
+  const read = (from: number): Slice | undefined => {
+    const count = Math.min(QUERY_SLICE_EVENTS, end - from + 1);
+    // Read from stored bytes, a slice costs a quarter as much: four times the events per turn of the loop.
+    const storedCount = Math.min(QUERY_SLICE_EVENTS * 4, end - from + 1);
+    if (stored) return toSlice(readStoredSlice(stored, from, storedCount, onThread, QUERY_SLICE_CHARS));
+    if (forward) return readSlice(pageForSearch(log, from, count), from, onThread);
+    return readSlice(pageBefore(log, from).reverse(), from, onThread);
+  };
   let slice = seqs.length < request.limit && inRange(seq) ? read(seq) : undefined;
   while (slice) {
+    const { candidates } = slice;
     const matching = compiled.pattern
-      ? evaluate(compiled, slice.candidates)
-      : Promise.resolve({ ok: true as const, seqs: slice.candidates.map((record) => record.seq) });
+      ? evaluate(compiled, Array.isArray(candidates) ? packRecords(candidates) : candidates)
+      : Promise.resolve({ ok: true as const, seqs: Array.from(candidates as SearchRecord[], (record) => record.seq) });
     seq = slice.lastSeq + step;
     // A turn of the event loop between slices, in which the batch reaches the worker; the next slice is read while
     // the worker matches this one (and dropped if this one reaches the limit).
@@ -101,6 +110,10 @@ function readSlice(events: LogEvent[], seq: number, onThread: CompiledQuery): Sl
     if (matchesQuery(record, onThread)) candidates.push(record);
   }
   return { candidates, lastSeq };
+}
+
+function toSlice(read: { batch: PackedRecords; lastSeq: number } | undefined): Slice | undefined {
+  return read && { candidates: read.batch, lastSeq: read.lastSeq };
 }
 
 /** Up to QUERY_SLICE_EVENTS held events with seq ≤ `seq`, in seq order. */

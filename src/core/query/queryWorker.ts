@@ -6,18 +6,19 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { matchesQuery } from './eventQuery';
-import { PROGRESS_DONE, PROGRESS_SEQ, unpackRecords } from './queryWorkerProtocol';
+import { PROGRESS_DONE, PROGRESS_INDEX, unpackRecords } from './queryWorkerProtocol';
 import type { WorkerBatch, WorkerReply, WorkerStartData } from './queryWorkerProtocol';
 
-/** The seqs of the records of `batch` that match; each seq is written to `progress` before it is tried. */
-function evaluate(batch: WorkerBatch, progress: BigInt64Array): WorkerReply {
+/** The seqs of the records of `batch` that match; each one's index is written to `progress` before it is tried. */
+function evaluate(batch: WorkerBatch, progress: Int32Array): WorkerReply {
   try {
     const seqs: number[] = [];
-    for (const record of unpackRecords(batch.records)) {
-      Atomics.store(progress, PROGRESS_SEQ, BigInt(record.seq));
-      if (matchesQuery(record, batch.compiled)) seqs.push(record.seq);
+    const records = unpackRecords(batch.records);
+    for (let i = 0; i < records.length; i++) {
+      Atomics.store(progress, PROGRESS_INDEX, i);
+      if (matchesQuery(records[i], batch.compiled)) seqs.push(records[i].seq);
     }
-    Atomics.store(progress, PROGRESS_DONE, BigInt(batch.id));
+    Atomics.store(progress, PROGRESS_DONE, batch.id);
     return { type: 'matches', id: batch.id, seqs };
   } catch (error) {
     return { type: 'failed', id: batch.id, message: error instanceof Error ? error.message : String(error) };
@@ -26,7 +27,7 @@ function evaluate(batch: WorkerBatch, progress: BigInt64Array): WorkerReply {
 
 const port = parentPort;
 if (port) {
-  const progress = new BigInt64Array((workerData as WorkerStartData).progress);
+  const progress = new Int32Array((workerData as WorkerStartData).progress);
   port.on('message', (batch: WorkerBatch) => port.postMessage(evaluate(batch, progress)));
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 }

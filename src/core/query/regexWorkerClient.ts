@@ -5,9 +5,9 @@
  * terminated (V8 stops even a running regular expression) and the next batch starts a fresh one.
  */
 import type { Worker } from 'node:worker_threads';
-import type { CompiledQuery, SearchRecord } from './eventQuery';
+import type { CompiledQuery } from './eventQuery';
 import { locateQueryWorker, startQueryWorker, type QueryWorkerScript } from './queryWorkerLocation';
-import { packRecords, PROGRESS_DONE, PROGRESS_SEQ, PROGRESS_SLOTS } from './queryWorkerProtocol';
+import { PROGRESS_DONE, PROGRESS_INDEX, PROGRESS_SLOTS, type PackedRecords } from './queryWorkerProtocol';
 import type { WorkerBatch, WorkerReply, WorkerStartData } from './queryWorkerProtocol';
 
 /**
@@ -40,8 +40,8 @@ export interface RegexWorkerOptions {
 /** A started worker and the batch it is answering, if any. */
 interface RunningWorker {
   worker: Worker;
-  /** How far the worker got (see PROGRESS_SEQ, PROGRESS_DONE), written by the worker. */
-  progress: BigInt64Array;
+  /** How far the worker got (see PROGRESS_INDEX, PROGRESS_DONE), written by the worker. */
+  progress: Int32Array;
   /** Resolves with undefined once loaded, or with why it did not. */
   ready: Promise<string | undefined>;
   settleReady?: (failure: string | undefined) => void;
@@ -68,11 +68,24 @@ export class RegexWorkerClient {
     return this.started;
   }
 
-  /** The seqs of `records` that match `compiled`, in order. Batches run one after the other; never rejects. */
-  match(compiled: CompiledQuery, records: SearchRecord[]): Promise<BatchOutcome> {
+  /**
+   * The seqs of `records` that match `compiled`, in order. Batches run one after the other; never rejects. Takes
+   * the batch's columns: they move to the worker, and only `seqs` stays readable (each column its own buffer).
+   */
+  match(compiled: CompiledQuery, records: PackedRecords): Promise<BatchOutcome> {
     const outcome = this.queue.then(() => this.runBatch(compiled, records));
     this.queue = outcome;
     return outcome;
+  }
+
+  /**
+   * Starts the worker ahead of the first batch (a panel that opens warms it: the first query then does not wait
+   * for a thread to load). Resolves when it is ready or could not start; never rejects.
+   */
+  async warm(): Promise<void> {
+    if (this.disposed) return;
+    const running = this.running ?? this.start();
+    if (typeof running !== 'string') await running.ready;
   }
 
   /** Terminates the worker; later batches fail. */
@@ -81,9 +94,9 @@ export class RegexWorkerClient {
     if (this.running) this.stop(this.running, 'The query runner was disposed.');
   }
 
-  private async runBatch(compiled: CompiledQuery, records: SearchRecord[]): Promise<BatchOutcome> {
+  private async runBatch(compiled: CompiledQuery, records: PackedRecords): Promise<BatchOutcome> {
     if (this.disposed) return failed('The query runner was disposed.');
-    if (records.length === 0) return { ok: true, seqs: [] };
+    if (records.seqs.length === 0) return { ok: true, seqs: [] };
     const running = this.running ?? this.start();
     if (typeof running === 'string') return failed(running);
     const failure = await running.ready;
@@ -93,16 +106,20 @@ export class RegexWorkerClient {
       const id = this.nextId++;
       const watchdog = setTimeout(() => {
         // Answered already, the answer queued behind this timer: not slow, wait for it.
-        if (Atomics.load(running.progress, PROGRESS_DONE) === BigInt(id)) return;
-        const seq = Number(Atomics.load(running.progress, PROGRESS_SEQ));
+        if (Atomics.load(running.progress, PROGRESS_DONE) === id) return;
+        const seq = records.seqs[Atomics.load(running.progress, PROGRESS_INDEX)] ?? records.seqs[0];
         running.waiting = undefined;
         this.stop(running, 'The query worker was stopped.');
         resolve({ ok: false, reason: 'too-slow', seq });
       }, this.budgetMs);
       running.waiting = { id, settle: (outcome) => (clearTimeout(watchdog), resolve(outcome)) };
-      Atomics.store(running.progress, PROGRESS_SEQ, BigInt(records[0].seq));
+      Atomics.store(running.progress, PROGRESS_INDEX, 0);
       try {
-        running.worker.postMessage({ id, compiled, records: packRecords(records) } satisfies WorkerBatch);
+        // The columns are moved to the worker, not copied (the caller gave them up); the seqs stay for the watchdog.
+        const { times, text, textStarts, textEnds, textUtf16, labelIds } = records;
+        const columns = [times, text, textStarts, textEnds, textUtf16, labelIds];
+        const moved = columns.map((column) => column.buffer as ArrayBuffer);
+        running.worker.postMessage({ id, compiled, records } satisfies WorkerBatch, moved);
       } catch (error) {
         this.settleBatch(running, failed(`The query could not be sent to its worker: ${messageOf(error)}`));
       }
@@ -113,7 +130,7 @@ export class RegexWorkerClient {
   private start(): RunningWorker | string {
     const script = this.options.script ?? locateQueryWorker();
     if (!script) return `The query worker (dist/queryWorker.js) was not found beside the extension.`;
-    const shared = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT * PROGRESS_SLOTS);
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * PROGRESS_SLOTS);
     let worker: Worker;
     try {
       worker = startQueryWorker(script, { progress: shared } satisfies WorkerStartData);
@@ -121,7 +138,7 @@ export class RegexWorkerClient {
       return `The query worker could not be started: ${messageOf(error)}`;
     }
     this.started++;
-    const running: RunningWorker = { worker, progress: new BigInt64Array(shared), ready: Promise.resolve(undefined) };
+    const running: RunningWorker = { worker, progress: new Int32Array(shared), ready: Promise.resolve(undefined) };
     running.ready = new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.stop(running, `The query worker did not start within ${this.startupMs} ms.`);

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
 import { ErrorCode } from '../../core/errors';
+import { warmQueryRunner } from '../../core/query/queryRunner';
 import type { Redactor } from '../../core/redaction/secretRedactor';
 import type { Session } from '../../core/session/session';
 import { shortUrl } from '../../core/view/sessionProjection';
@@ -108,6 +109,8 @@ export class PanelController implements vscode.Disposable {
       }),
     );
 
+    // The filter's regular expressions run in a worker: started now, so the first query does not wait for it.
+    void warmQueryRunner();
     this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
     this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
     this.store.add(this.panel.onDidDispose(() => this.dispose()));

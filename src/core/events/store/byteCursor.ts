@@ -132,10 +132,17 @@ const SHORT_STRING = 24;
 
 export class ByteReader {
   constructor(
-    readonly buffer: Buffer,
+    public buffer: Buffer,
     public pos: number,
-    readonly end: number,
+    public end: number,
   ) {}
+
+  /** Reads another range (a scan reuses one reader for every record instead of allocating one each). */
+  reset(buffer: Buffer, pos: number, end: number): void {
+    this.buffer = buffer;
+    this.pos = pos;
+    this.end = end;
+  }
 
   byte(): number {
     if (this.pos >= this.end) throw new RecordCodecError('record ends early');

@@ -12,10 +12,11 @@ import { Emitter } from '../../emitter';
 import type { EventLog, EventLogStats } from '../eventLog';
 import { storedEvent, type LogEvent, type NewLogEvent } from '../logEvent';
 import { BlockStore } from './blockStore';
-import { ByteWriter, RecordCodecError } from './byteCursor';
+import { ByteReader, ByteWriter, RecordCodecError } from './byteCursor';
 import { skipRecords, type RecordBlock } from './recordBlock';
 import { decodeRecord } from './recordCodec';
 import { encodeStoredEvent } from './recordWriter';
+import { emptySearchFields, readSearchFields, type SearchScanVisitor } from './searchFields';
 import { decodeSearchView, type NeedsFullMeta } from './searchView';
 import { SegmentFiles, type SpillFs } from './segmentFiles';
 
@@ -91,6 +92,17 @@ export class SpillingEventLog implements EventLog {
     return this.readPage(fromSeq, limit, (bytes, at, end) => decodeSearchView(bytes, at, end, needsFullMeta));
   }
 
+  /**
+   * Visits events [fromSeq, fromSeq + limit) for a search, text payloads as their stored bytes when the visitor
+   * takes them (searchFields.ts); returns the last seq visited (fromSeq - 1 when none).
+   */
+  scanForSearch(fromSeq: number, limit: number, needsFullMeta: NeedsFullMeta, visitor: SearchScanVisitor): number {
+    for (;;) {
+      const last = this.tryScan(fromSeq, limit, needsFullMeta, visitor);
+      if (last !== undefined) return last;
+    }
+  }
+
   /** What the log holds and where, for the session header. */
   stats(): EventLogStats {
     const { droppedEvents, diskEvents, memoryBytes, diskBytes, lastDiskError } = this.store;
@@ -141,6 +153,37 @@ export class SpillingEventLog implements EventLog {
       seq += n;
     }
     return events;
+  }
+
+  /** scanForSearch's one pass; undefined when a block could not be read (and was let go). */
+  private tryScan(from: number, limit: number, needsFullMeta: NeedsFullMeta, visitor: SearchScanVisitor) {
+    const first = Math.max(this.store.droppedEvents + 1, Math.ceil(from));
+    const last = Math.min(this.nextSeq - 1, first + Math.floor(limit) - 1);
+    const fields = emptySearchFields();
+    const reader = new ByteReader(Buffer.alloc(0), 0, 0);
+    visitor.restart();
+    let seq = first;
+    for (let i = this.store.indexOf(seq); seq <= last && !visitor.full && i < this.store.blockCount; i++) {
+      const block = this.store.block(i);
+      const n = Math.min(last - seq + 1, block.count - (seq - block.firstSeq));
+      try {
+        const { bytes, start, end, skip } = this.store.bytesOf(block, seq - block.firstSeq, n);
+        let at = skipRecords(bytes, start, skip, end);
+        for (let k = 0; k < n && !visitor.full; k++, seq++) {
+          readSearchFields(bytes, at, end, seq, fields, reader, visitor.needsTime);
+          if (!fields.hasText || !visitor.stored(fields, bytes)) {
+            const { event } = decodeSearchView(bytes, at, end, needsFullMeta);
+            if (event.seq !== seq) throw new RecordCodecError(`record of seq ${event.seq} at ${seq}`);
+            visitor.view(event);
+          }
+          at = fields.next;
+        }
+      } catch (error) {
+        this.store.failRead(block, error);
+        return undefined;
+      }
+    }
+    return seq - 1;
   }
 
   /** Decodes records [first, first + n) of `block` onto `events`; false when they cannot be read back. */

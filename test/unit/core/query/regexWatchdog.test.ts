@@ -7,6 +7,7 @@ import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
 import { QueryErrorCode, QueryRunner, type QueryPage } from '../../../../src/core/query/queryRunner';
 import { compileQuery, searchRecordOf } from '../../../../src/core/query/eventQuery';
 import { REGEX_BATCH_BUDGET_MS, RegexWorkerClient } from '../../../../src/core/query/regexWorkerClient';
+import { packRecords, type PackedRecords } from '../../../../src/core/query/queryWorkerProtocol';
 import { CATASTROPHIC_TEXT, textEvent, useRunner } from './queryFixtures';
 
 const CATASTROPHIC = { regex: { source: '(a+)+$' } };
@@ -110,9 +111,9 @@ describe('regular expressions in the worker', () => {
     try {
       const compiled = compileQuery({ regex: { source: 'b$' } });
       assert.ok(compiled.ok);
-      const records = [...trapLog().page(1, 20)].map(searchRecordOf);
-      assert.equal((await client.match(compiled.value, records)).ok, true, 'the worker is up');
-      const outcome = client.match(compiled.value, records);
+      const records = (): PackedRecords => packRecords([...trapLog().page(1, 20)].map(searchRecordOf));
+      assert.equal((await client.match(compiled.value, records())).ok, true, 'the worker is up');
+      const outcome = client.match(compiled.value, records());
       // Once the batch is posted, the host's thread is busy for far longer than the budget.
       await new Promise<void>((resolve) =>
         setImmediate(() => {
