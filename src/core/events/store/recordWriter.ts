@@ -68,7 +68,7 @@ function writeStoredFields(w: ByteWriter, e: LogEvent, withParent: boolean): voi
   w.uint(SIZE);
   writeNumber(w, e.size);
   w.uint(PAYLOAD);
-  writeValue(w, e.payload, 1);
+  writePayload(w, e.payload);
   if (withParent) {
     w.uint(PARENT);
     writeValue(w, e.parent, 1);
@@ -77,6 +77,32 @@ function writeStoredFields(w: ByteWriter, e: LogEvent, withParent: boolean): voi
   writeValue(w, e.meta, 1);
   w.uint(SEQ);
   writeNumber(w, e.seq);
+}
+
+const KIND = code('kind');
+const TEXT = code('text');
+const BYTE_LENGTH = code('byteLength');
+
+/**
+ * A payload as writeValue writes it at depth 1; a whole text payload (`{ kind, text, byteLength }`, the most
+ * common of all) without looking its keys up in the dictionary.
+ */
+function writePayload(w: ByteWriter, p: LogEvent['payload']): void {
+  if (p === undefined || p.kind !== 'text' || Object.isFrozen(p)) return writeValue(w, p, 1);
+  const keys = Object.keys(p);
+  if (keys.length !== 3 || keys[0] !== 'kind' || keys[1] !== 'text' || keys[2] !== 'byteLength') {
+    return writeValue(w, p, 1);
+  }
+  if (typeof p.text !== 'string' || typeof p.byteLength !== 'number') return writeValue(w, p, 1);
+  w.ensure(3);
+  w.buffer[w.pos++] = Tag.Object;
+  w.buffer[w.pos++] = 3;
+  w.uint(KIND);
+  writeString(w, p.kind);
+  w.uint(TEXT);
+  writeString(w, p.text);
+  w.uint(BYTE_LENGTH);
+  writeNumber(w, p.byteLength);
 }
 
 /** Puts the length before the record written from LENGTH_ROOM and returns the framed record. */
@@ -137,19 +163,30 @@ function writeString(w: ByteWriter, value: string): void {
  * The encoding of frozen objects, by identity and depth (issue #9): events share frozen parts (a flood's
  * message metas, messageFacts.ts) that never change, so their bytes are written once and copied after.
  */
-const frozenBytes = new WeakMap<object, { depth: number; bytes: Buffer }>();
+const frozenBytes = new WeakMap<object, FrozenBytes>();
+interface FrozenBytes {
+  value: object;
+  depth: number;
+  bytes: Buffer;
+}
+/** The entry used last (held strongly: one object, kept until another frozen part is written). */
+let lastFrozen: FrozenBytes | undefined;
 
 function writeObject(w: ByteWriter, value: object, depth: number): void {
   if (!Object.isFrozen(value) || value instanceof Uint8Array) return writeFields(w, value, depth);
-  const known = frozenBytes.get(value);
+  // The last one first: a flood's messages share one meta, and a WeakMap look-up costs more than the copy.
+  const known = lastFrozen?.value === value ? lastFrozen : frozenBytes.get(value);
   if (known?.depth === depth) {
+    lastFrozen = known;
     w.ensure(known.bytes.length);
-    w.pos += known.bytes.copy(w.buffer, w.pos);
+    // TypedArray#set: Buffer#copy validates its arguments and makes views, several times the cost for a few bytes.
+    w.buffer.set(known.bytes, w.pos);
+    w.pos += known.bytes.length;
     return;
   }
   const start = w.pos;
   writeFields(w, value, depth);
-  frozenBytes.set(value, { depth, bytes: Buffer.from(w.buffer.subarray(start, w.pos)) });
+  frozenBytes.set(value, { value, depth, bytes: Buffer.from(w.buffer.subarray(start, w.pos)) });
 }
 
 function writeFields(w: ByteWriter, value: object, depth: number): void {
