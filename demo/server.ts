@@ -5,9 +5,11 @@
  *   node --import tsx demo/server.ts        (or: npm run demo:server)
  *
  * Env: RI_DEMO_HOST (default 127.0.0.1), RI_DEMO_PORT (default 8765), RI_DEMO_SIO_PORT (default port + 2:
- * Socket.IO 4 there, Socket.IO 2 on the next port), RI_DEMO_TICK_MS (default 1000).
+ * Socket.IO 4 there, Socket.IO 2 on the next port), RI_DEMO_HTTP_PORT (default port + 4: Server-Sent Events and
+ * polling), RI_DEMO_TICK_MS (default 1000).
  */
 import { startWsServer } from '../test/fixtures/servers/wsServer';
+import { startHttpDemo } from './httpDemo';
 import { startSocketIoDemos } from './socketIoDemo';
 
 const host = process.env.RI_DEMO_HOST || '127.0.0.1';
@@ -25,6 +27,13 @@ const ENDPOINTS: [path: string, what: string][] = [
   ['/nowhere', 'refused with 404: a failed handshake'],
 ];
 
+/** The plain-HTTP endpoints (issue 11): the kind to pick in Connect…, and what each does. */
+const HTTP_ENDPOINTS: [path: string, what: string][] = [
+  ['/sse/ticker', 'Server-Sent Events: ids, retry 2 s, ends after 10 events and resumes after Last-Event-ID'],
+  ['/chat/poll', 'HTTP long-polling chat: Cursor… $.cursor → cursor; a bot posts every 5 s (POST /chat/send)'],
+  ['/status', 'HTTP short polling: a status object per request'],
+];
+
 async function main(): Promise<void> {
   // permessage-deflate on: the panel then shows a negotiated extension and compressed frames.
   const server = await startWsServer({ host, port, tickMs, perMessageDeflate: true });
@@ -38,16 +47,21 @@ async function main(): Promise<void> {
         'namespaces /, /ticker, /admin (auth {"token":"secret"}); emit "echo" with ack',
     );
   }
+  const httpDemo = await startHttpDemo(host, Number(process.env.RI_DEMO_HTTP_PORT || port + 4), tickMs);
+  for (const [path, what] of HTTP_ENDPOINTS) console.log(`  ${`${httpDemo.url}${path}`.padEnd(52)} ${what}`);
   let closing: Promise<void> | undefined;
   const stop = () => {
-    closing ??= Promise.all([server.close(), ...socketIo.map((d) => d.close())]).then(() => process.exit(0));
+    closing ??= Promise.all([server.close(), httpDemo.close(), ...socketIo.map((d) => d.close())]).then(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((error: NodeJS.ErrnoException) => {
-  const hint = error.code === 'EADDRINUSE' ? ` (port ${port} is taken: set RI_DEMO_PORT)` : '';
+  const hint =
+    error.code === 'EADDRINUSE' ? ' (a port is taken: set RI_DEMO_PORT, RI_DEMO_SIO_PORT or RI_DEMO_HTTP_PORT)' : '';
   console.error(`demo server failed to start: ${error.message}${hint}`);
   process.exit(1);
 });

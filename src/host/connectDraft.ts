@@ -3,8 +3,14 @@
  * conversions its menu and editors share.
  */
 import type * as vscode from 'vscode';
-import { validateConnectionOptions, type ConnectionOptions } from '../core/connection/connectionOptions';
-import type { TransportPolicy } from '../core/connection/engineIoOptions';
+import {
+  checkWebSocketUrl,
+  validateConnectionOptions,
+  type ConnectionOptions,
+} from '../core/connection/connectionOptions';
+import { checkEngineIoUrl, type TransportPolicy } from '../core/connection/engineIoOptions';
+import { checkPollUrl } from '../core/connection/pollOptions';
+import { checkSseUrl } from '../core/connection/sseOptions';
 import type { ConnectionKind } from './connectKinds';
 
 export type OptionId =
@@ -19,7 +25,14 @@ export type OptionId =
   | 'path'
   | 'namespaces'
   | 'query'
-  | 'parser';
+  | 'parser'
+  | 'method'
+  | 'body'
+  | 'lastEventId'
+  | 'reconnect'
+  | 'interval'
+  | 'requestTimeout'
+  | 'cursor';
 
 export interface OptionItem extends vscode.QuickPickItem {
   id: OptionId;
@@ -55,4 +68,27 @@ export function fieldProblem(options: Draft | ConnectionOptions, field: string):
   if (result.ok) return null;
   const issues = result.issues.filter((i) => i.field === field || i.field.startsWith(`${field}[`));
   return issues.length ? issues.map((i) => i.message).join(' ') : null;
+}
+
+/** Kinds that speak plain HTTP (issue 11): an http(s) URL only, and receive-only. */
+export function isHttpStreamKind(kind: ConnectionKind): kind is 'sse' | 'longpoll' | 'shortpoll' {
+  return kind === 'sse' || kind === 'longpoll' || kind === 'shortpoll';
+}
+
+/** What is wrong with `url` for a session of `kind`, in plain words; undefined when it will do. */
+export function urlProblemFor(kind: ConnectionKind, url: string): string | undefined {
+  if (kind === 'websocket') return checkWebSocketUrl(url);
+  if (kind === 'sse') return checkSseUrl(url);
+  if (kind === 'longpoll' || kind === 'shortpoll') return checkPollUrl(url);
+  return checkEngineIoUrl(url);
+}
+
+/**
+ * The draft as options of its kind: settings that speak of a kind's field by another name are carried over
+ * (`maxPollBodyBytes`, the polling body cap, is a polling session's `maxBodyBytes`) unless the draft sets it.
+ */
+export function optionsOfDraft(draft: Draft): Draft {
+  if (draft.kind !== 'longpoll' && draft.kind !== 'shortpoll') return draft;
+  if (draft.maxBodyBytes !== undefined || draft.maxPollBodyBytes === undefined) return draft;
+  return { ...draft, maxBodyBytes: draft.maxPollBodyBytes };
 }

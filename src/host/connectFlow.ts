@@ -1,18 +1,14 @@
 /**
  * The interactive part of `Realtime Inspector: Connect…`: a URL input validated as the user types,
- * the kind inferred from it (WebSocket, Socket.IO, Engine.IO), then a menu of the options that kind
- * has, showing current values, until "Connect" or Escape. Every problem is reported before anything
- * is sent.
+ * the kind inferred from it (WebSocket, Socket.IO, Engine.IO, Server-Sent Events, long-polling), then a
+ * menu of the options that kind has, showing current values, until "Connect" or Escape. Every problem is
+ * reported before anything is sent.
  */
 import * as vscode from 'vscode';
-import {
-  checkWebSocketUrl,
-  validateConnectionOptions,
-  type ConnectionOptions,
-} from '../core/connection/connectionOptions';
+import { validateConnectionOptions, type ConnectionOptions } from '../core/connection/connectionOptions';
 import { checkEngineIoUrl } from '../core/connection/engineIoOptions';
 import { redactUrl } from '../core/redaction/urlRedaction';
-import type { Draft } from './connectDraft';
+import { optionsOfDraft, urlProblemFor, type Draft } from './connectDraft';
 import { inferKind, KIND_LABELS } from './connectKinds';
 import { editOption } from './connectOptionEditors';
 import { optionItems } from './connectOptionItems';
@@ -27,7 +23,9 @@ export async function promptConnectionOptions(
 ): Promise<ConnectionOptions | undefined> {
   const url = await vscode.window.showInputBox({
     title: TITLE,
-    prompt: 'URL: ws:// or wss:// for WebSocket; http(s):// for Socket.IO or Engine.IO',
+    prompt:
+      'URL: ws:// or wss:// for WebSocket; http(s):// for Socket.IO, Engine.IO, Server-Sent Events or polling ' +
+      '(the kind can be changed next)',
     placeHolder: 'ws://localhost:8080/  or  http://localhost:3000',
     value: recentUrls[0],
     ignoreFocusOut: true,
@@ -47,8 +45,9 @@ async function chooseOptions(draft: Draft): Promise<ConnectionOptions | undefine
     });
     if (!picked) return undefined;
     if (picked.id === 'connect') {
-      const problem = connectProblem(draft);
-      if (!problem) return draft as unknown as ConnectionOptions;
+      const options = optionsOfDraft(draft);
+      const problem = connectProblem(options);
+      if (!problem) return options as unknown as ConnectionOptions;
       void vscode.window.showWarningMessage(inert(problem, 300));
       continue;
     }
@@ -58,7 +57,7 @@ async function chooseOptions(draft: Draft): Promise<ConnectionOptions | undefine
 
 /** What keeps the draft from connecting, in plain words; undefined when it can. */
 function connectProblem(draft: Draft): string | undefined {
-  const urlProblem = draft.kind === 'websocket' ? checkWebSocketUrl(draft.url) : checkEngineIoUrl(draft.url);
+  const urlProblem = urlProblemFor(draft.kind, draft.url);
   if (urlProblem) return urlProblem;
   const result = validateConnectionOptions(draft);
   return result.ok ? undefined : result.issues.map((i) => `${i.field}: ${i.message}`).join(' ');

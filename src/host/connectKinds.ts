@@ -1,19 +1,20 @@
 /**
- * Which kind of session a URL most likely wants, and how each kind is named in the UI.
- * ws:// and wss:// are raw WebSocket; http(s):// is Socket.IO unless its path says /engine.io/.
+ * Which kind of session a URL most likely wants. ws:// and wss:// are raw WebSocket (Socket.IO or Engine.IO
+ * when the path says so); http(s):// is Server-Sent Events when its path names an event stream (`/sse`,
+ * `/events`, `/stream`, `….sse`), HTTP long-polling when it names a poll (`/poll`, `/longpoll`), and Socket.IO
+ * otherwise (Engine.IO when the path says /engine.io/). The user can always choose another kind.
  */
-import type { ConnectionOptions } from '../core/connection/connectionOptions';
+import { CONNECTION_KIND_LABELS, type ConnectionKind } from '../core/connection/connectionKinds';
 
-export type ConnectionKind = ConnectionOptions['kind'];
+export type { ConnectionKind } from '../core/connection/connectionKinds';
 
-export const KIND_LABELS: Record<ConnectionKind, string> = {
-  websocket: 'WebSocket',
-  socketio: 'Socket.IO',
-  engineio: 'Engine.IO',
-  sse: 'Server-Sent Events',
-  longpoll: 'HTTP long-polling',
-  shortpoll: 'HTTP short polling',
-};
+/** How each kind is named in the UI (core's one list). */
+export const KIND_LABELS = CONNECTION_KIND_LABELS;
+
+/** Path segments that name an event stream (issue 11: "the URL path says so"). */
+const SSE_SEGMENTS = new Set(['sse', 'events', 'event-stream', 'eventstream', 'eventsource', 'stream']);
+/** Path segments that name a long-poll endpoint. */
+const POLL_SEGMENTS = new Set(['poll', 'longpoll', 'long-poll', 'long-polling']);
 
 export function inferKind(url: string): ConnectionKind {
   const text = url.trim().toLowerCase();
@@ -23,5 +24,25 @@ export function inferKind(url: string): ConnectionKind {
         ? 'engineio'
         : 'socketio'
       : 'websocket';
-  return text.includes('/engine.io') ? 'engineio' : 'socketio';
+  if (text.includes('/engine.io')) return 'engineio';
+  if (text.includes('/socket.io')) return 'socketio';
+  return httpKindFromPath(pathSegments(text)) ?? 'socketio';
+}
+
+/** The kind an http(s) path names, if any. */
+function httpKindFromPath(segments: readonly string[]): ConnectionKind | undefined {
+  if (segments.some((s) => SSE_SEGMENTS.has(s) || s.endsWith('.sse'))) return 'sse';
+  if (segments.some((s) => POLL_SEGMENTS.has(s))) return 'longpoll';
+  return undefined;
+}
+
+/** The path's segments, lower case, without the query or fragment; none when the text is not a URL. */
+function pathSegments(text: string): string[] {
+  let path: string;
+  try {
+    path = new URL(text).pathname;
+  } catch {
+    return [];
+  }
+  return path.split('/').filter((s) => s !== '');
 }

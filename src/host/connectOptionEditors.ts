@@ -13,6 +13,7 @@ import {
   type Draft,
   type OptionId,
 } from './connectDraft';
+import { HTTP_OPTION_EDITORS } from './connectHttpEditors';
 import { KIND_LABELS, type ConnectionKind } from './connectKinds';
 import { promptHeaders, promptNamespaces, promptText, TITLE } from './connectPrompts';
 
@@ -84,12 +85,24 @@ const OPTION_EDITORS: Record<OptionId, OptionEditor> = {
   parser: (draft) => {
     draft.parser = draft.parser === 'msgpack' ? 'default' : 'msgpack';
   },
+  ...HTTP_OPTION_EDITORS,
+};
+
+/** What each kind means, beside its name in the kind picker. */
+const KIND_DESCRIPTIONS: Record<ConnectionKind, string> = {
+  websocket: 'ws:// or wss://: frames both ways',
+  socketio: 'http(s):// or ws(s)://: events, acks and namespaces over Engine.IO',
+  engineio: 'http(s)://…/engine.io/: long-polling, the upgrade, messages',
+  sse: 'http(s)://: a text/event-stream, received only',
+  longpoll: 'http(s)://: each answer held until there is news, then asked again; received only',
+  shortpoll: 'http(s)://: one request every interval; received only',
 };
 
 async function editKind(draft: Draft): Promise<void> {
   // (`kind` is a reserved QuickPickItem field, hence `connectionKind`.)
   const kinds = (Object.keys(KIND_LABELS) as ConnectionKind[]).map((connectionKind) => ({
     label: KIND_LABELS[connectionKind],
+    description: KIND_DESCRIPTIONS[connectionKind],
     connectionKind,
     picked: connectionKind === draft.kind,
   }));

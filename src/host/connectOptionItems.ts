@@ -1,10 +1,11 @@
 /**
  * The `Connect…` menu: one item per option of the chosen kind, each showing its current value
- * (credentials masked).
+ * (credentials masked). The plain-HTTP kinds' items are in connectHttpItems.ts.
  */
 import type { EngineIoConnectionOptions, TransportPolicy } from '../core/connection/engineIoOptions';
 import { redactQuery, redactUrl } from '../core/redaction/urlRedaction';
 import { queryText, TRANSPORT_LABELS, type Draft, type OptionItem } from './connectDraft';
+import { pollItems, sseItems } from './connectHttpItems';
 import { KIND_LABELS } from './connectKinds';
 
 /** The menu for the draft's kind. */
@@ -15,7 +16,7 @@ export function optionItems(draft: Draft): OptionItem[] {
     {
       id: 'kind',
       label: `$(symbol-class) Kind: ${KIND_LABELS[draft.kind]}`,
-      description: 'WebSocket, Socket.IO or Engine.IO',
+      description: 'WebSocket, Socket.IO, Engine.IO, Server-Sent Events, long or short polling',
     },
     {
       id: 'headers',
@@ -24,6 +25,8 @@ export function optionItems(draft: Draft): OptionItem[] {
     },
   ];
   if (draft.kind === 'websocket') return [...common, ...webSocketItems(draft)];
+  if (draft.kind === 'sse') return [...common, ...sseItems(draft)];
+  if (draft.kind === 'longpoll' || draft.kind === 'shortpoll') return [...common, ...pollItems(draft)];
   return [...common, ...engineIoItems(draft), ...(draft.kind === 'socketio' ? socketIoItems(draft) : [])];
 }
 

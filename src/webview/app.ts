@@ -173,8 +173,10 @@ export class PanelApp implements Disposable {
 
   private renderSession(session: SessionInfoDto): void {
     this.header.update(session);
-    this.upgradeDiagram.update(session.kind === 'websocket' ? undefined : (session.timeline ?? []), session);
-    this.composer.setSendKinds(session.kind, session.sendKinds);
+    // Only Engine.IO sessions have an upgrade timeline (the host sends none for the other kinds).
+    this.upgradeDiagram.update(session.timeline, session);
+    this.composer.setSendKinds(session.kind, session.sendKinds, session.kindLabel);
+    this.table.toolbar.showLayersFor(session.kind);
     this.composer.setSessionOpen(session.state === 'open');
   }
 

@@ -62,6 +62,14 @@ export class Composer implements Disposable {
     class: 'composer-status',
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
+  /** Shown instead of the controls when the session sends nothing (SSE and polling sessions, issue 11). */
+  private readonly receiveOnlyNote = h('div', {
+    id: 'composer-receive-only',
+    class: 'composer-receive-only',
+    attrs: { hidden: true },
+  });
+  private readonly controls = h('div', { class: 'composer-controls' }, this.form.controls);
+  private readonly body = h('div', { class: 'composer-body' }, [this.form.messageInput, this.sendButton]);
   private readonly history: SendHistory;
   private sessionKind = 'websocket';
   /** The kind restored from the saved draft, applied once the session's kind is known. */
@@ -74,8 +82,9 @@ export class Composer implements Disposable {
     draft?: Partial<ComposerDraft>,
   ) {
     this.element = h('section', { id: 'composer', class: 'composer', attrs: { 'aria-label': 'Send a message' } }, [
-      h('div', { class: 'composer-controls' }, this.form.controls),
-      h('div', { class: 'composer-body' }, [this.form.messageInput, this.sendButton]),
+      this.receiveOnlyNote,
+      this.controls,
+      this.body,
       this.statusLine,
     ]);
     this.history = new SendHistory(savedHistory(draft));
@@ -104,12 +113,28 @@ export class Composer implements Disposable {
    * Offers the kinds this session can send, as the host says (core decides them once: Socket.IO
    * sessions emit events, WebSocket ones send frames). Keeps the current kind when it still applies.
    */
-  setSendKinds(sessionKind: string, sendKinds: readonly string[]): void {
+  setSendKinds(sessionKind: string, sendKinds: readonly string[], kindLabel = sessionKind): void {
     const key = `${sessionKind}:${sendKinds.join(',')}`;
     if (key === this.sessionKind) return;
     this.sessionKind = key;
+    this.showReceiveOnly(sendKinds.length === 0, kindLabel);
     this.form.offerKinds(composerKindsOf(sendKinds), this.preferredKind ?? this.form.kind);
     this.updateKind();
+  }
+
+  /** A session that sends nothing gets a short line instead of a form it could not use. */
+  private showReceiveOnly(receiveOnly: boolean, kindLabel: string): void {
+    this.element.classList.toggle('receive-only', receiveOnly);
+    this.receiveOnlyNote.hidden = !receiveOnly;
+    this.controls.hidden = receiveOnly;
+    this.body.hidden = receiveOnly;
+    this.statusLine.hidden = receiveOnly;
+    setText(
+      this.receiveOnlyNote,
+      receiveOnly
+        ? `Nothing to send: ${kindLabel} sessions only receive. Disconnect stops this one; Reconnect starts it again.`
+        : '',
+    );
   }
 
   /** Focuses the field the current kind types into. */

@@ -23,10 +23,18 @@ export interface SessionActions {
 const STATES: readonly SessionStateDto[] = ['connecting', 'open', 'closing', 'closed'];
 
 /** One labelled value in the facts line. */
-function fact(id: string, label: string): { element: HTMLElement; value: HTMLElement } {
+function fact(id: string, label: string): { element: HTMLElement; label: HTMLElement; value: HTMLElement } {
   const value = h('span', { id, class: 'fact-value' });
-  return { element: h('span', { class: 'fact' }, [h('span', { class: 'fact-label', text: label }), value]), value };
+  const name = h('span', { class: 'fact-label', text: label });
+  return { element: h('span', { class: 'fact' }, [name, value]), label: name, value };
 }
+
+/** What the handshake time measures, per kind: a `101`, a response head (SSE), the first answer (polling). */
+const HANDSHAKE_LABELS: Readonly<Record<string, string>> = {
+  sse: 'Response',
+  longpoll: 'First answer',
+  shortpoll: 'First answer',
+};
 
 /** `12 msgs · 1.2 KiB`, and while traffic flows `· 5 msg/s · 300 B/s` (issue #9). */
 function trafficText(messages: number, bytes: number, perSec?: [messages: number, bytes: number]): string {
@@ -116,11 +124,13 @@ export class SessionHeader implements Disposable {
     const state = session?.state;
     setText(this.stateBadge, state ?? 'waiting');
     for (const s of STATES) this.stateBadge.classList.toggle(`state-${s}`, s === state);
-    setText(this.kindLabel, session ? session.kind : '');
+    setText(this.kindLabel, session ? session.kindLabel : '');
+    if (session) this.element.dataset.kind = session.kind;
     // Server-controlled text: invisible characters as escapes (issue #7). The title writes them out.
     this.url.title = setVisibleText(this.url, session ? session.url : 'Waiting for the session…', URL_TEXT).shown;
     setVisibleText(this.subprotocol.value, session?.subprotocol || 'none', FACT_TEXT);
     setVisibleText(this.extensions.value, session?.extensions || 'none', FACT_TEXT);
+    setText(this.handshake.label, (session && HANDSHAKE_LABELS[session.kind]) ?? 'Handshake');
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
     const rates = session?.rates;
     const inRate: [number, number] | undefined = rates && [rates.messagesInPerSec, rates.bytesInPerSec];
@@ -135,11 +145,17 @@ export class SessionHeader implements Disposable {
     this.reconnectButton.disabled = state !== 'closed';
   }
 
+  /**
+   * Engine.IO / Socket.IO sessions show their sid, transport, protocol, heartbeat and namespaces; SSE and polling
+   * sessions (issue 11) only their protocol ("Server-Sent Events over GET", "HTTP long-polling").
+   */
   private updateEngineFacts(session: SessionInfoDto | undefined): void {
     const engine = session !== undefined && session.kind !== 'websocket';
+    const eio = session?.kind === 'engineio' || session?.kind === 'socketio';
     this.eioFacts.hidden = !engine;
     this.subprotocol.element.hidden = engine;
     this.extensions.element.hidden = engine;
+    for (const f of [this.sid, this.transport, this.ping]) f.element.hidden = !eio;
     if (!engine || !session) return;
     setVisibleText(this.sid.value, session.sid ?? '—', FACT_TEXT);
     setText(this.transport.value, transportText(session));

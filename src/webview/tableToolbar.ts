@@ -49,6 +49,13 @@ function regexToggle(): HTMLButtonElement {
   return h('button', { id: 'filter-regex', class: 'filter-toggle', attrs }, [codicon('regex')]);
 }
 
+/** The toggles offered per kind of session; a kind not listed gets them all. */
+const LAYERS_BY_KIND: Readonly<Record<string, readonly LayerGroup[]>> = {
+  sse: ['http'],
+  longpoll: [],
+  shortpoll: [],
+};
+
 /** `.table-toolbar`: filter, layer toggles, error, count. */
 export class TableToolbar implements Disposable {
   readonly element: HTMLElement;
@@ -90,6 +97,25 @@ export class TableToolbar implements Disposable {
   get filter(): FilterState {
     const hiddenLayers = this.layerBoxes.filter((box) => !box.checked).map((box) => box.dataset.layer ?? '');
     return { text: this.filterInput.value, regex: this.regex, hiddenLayers };
+  }
+
+  /**
+   * Offers only the layer toggles that mean something for a session of `kind` (issue 11): an SSE session has
+   * HTTP rows beside its always-shown SSE rows; a polling session's rows are all one layer, so it has none. A
+   * toggle taken away is switched back on (reported), so no row stays hidden behind it.
+   */
+  showLayersFor(kind: string): void {
+    const shown = LAYERS_BY_KIND[kind] ?? LAYER_GROUPS;
+    let changed = false;
+    this.layerBoxes.forEach((box, i) => {
+      const offered = shown.includes(LAYER_GROUPS[i]);
+      if (box.parentElement) box.parentElement.hidden = !offered;
+      if (offered || box.checked) return;
+      box.checked = true;
+      changed = true;
+    });
+    this.layerFilter.hidden = shown.length === 0;
+    if (changed) this.changed();
   }
 
   /** Shows `filter` without reporting it (a restored state, a cleared filter). */

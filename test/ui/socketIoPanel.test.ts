@@ -57,7 +57,7 @@ describe('Socket.IO panel UI in code-server', function () {
       .waitFor({ timeout: 15_000 });
     await pickQuickItem(page, /^\s*Connect\s*$/);
     await panel.locator('#session-state', { hasText: /^\s*open\s*$/ }).waitFor({ timeout: 30_000 });
-    assert.match((await panel.locator('#session-kind').textContent()) ?? '', /socketio/);
+    assert.match((await panel.locator('#session-kind').textContent()) ?? '', /Socket\.IO/);
     assert.match(
       (await panel.locator('#session-sid').textContent()) ?? '',
       /^[\w-]{10,}$/,

@@ -6,6 +6,7 @@ import type { CloseMeta, ErrorMeta, FrameMeta, LogEvent } from '../events/logEve
 import { closeCodeExplanation, closeCodeName, closeHeadline } from './closeCodes';
 import { pushEngineFacts } from './engineFacts';
 import { closedSummary, closeFramePreview, requestLine, statusHeadline } from './eventPreview';
+import { pushPollFacts, pushSseFacts, streamSummaryOf } from './streamFacts';
 
 const OPCODE_NAMES: Record<number, string> = {
   0: 'continuation',
@@ -38,7 +39,7 @@ export function summaryOf(event: LogEvent): string | undefined {
     case 'pong':
       return `${event.type === 'ping' ? 'Ping' : 'Pong'}, ${formatBytes(event.size)}`;
     default:
-      return meta.note;
+      return streamSummaryOf(event) ?? meta.note;
   }
 }
 
@@ -68,6 +69,8 @@ export function factsOf(event: LogEvent): Array<[string, string]> {
   if (meta.close) pushCloseFacts(facts, meta.close);
   if (meta.error) pushErrorFacts(facts, meta.error);
   pushEngineFacts(facts, meta);
+  if (meta.sse) pushSseFacts(facts, meta.sse, event.type);
+  if (meta.poll) pushPollFacts(facts, meta.poll);
   if (event.payload?.truncated)
     facts.push(['Stored', `first ${formatBytes(event.payload.truncated.keptBytes)} (truncated in the log)`]);
   if (meta.note && event.type !== 'error') facts.push(['Note', meta.note]);

@@ -5,6 +5,15 @@
 import type { CloseMeta, HttpMeta, LogEvent, Payload } from '../events/logEvent';
 import { closeHeadline } from './closeCodes';
 import { hexPreview } from './payloadView';
+import {
+  pollRequestPreview,
+  pollResponsePreview,
+  pollRetryPreview,
+  reconnectPreview,
+  sseEventPreview,
+  sseIdPreview,
+  sseRetryPreview,
+} from './streamPreview';
 
 /** The row preview is at most this many characters. */
 export const PREVIEW_MAX_CHARS = 200;
@@ -46,6 +55,15 @@ export const PREVIEW_FROM_META: ReadonlySet<string> = new Set([
   'error',
   'heartbeat-timeout',
   'open',
+  // Issue 11: SSE events show their type and id before the data; generic polling rows their status, hold time,
+  // item count and cursor (Engine.IO's polling rows keep the payload's start).
+  'sse-event',
+  'sse-retry',
+  'sse-id',
+  'reconnecting',
+  'poll-request',
+  'poll-response',
+  'poll-retry',
 ]);
 
 /** One line for the table: status line, close code, error, or the start of the payload. */
@@ -66,9 +84,33 @@ export function previewOf(event: LogEvent): string {
     case 'open':
       return oneLine(openPreview(event) ?? meta.note ?? '');
     default:
+      if (event.layer === 'sse' || event.layer === 'poll') {
+        const stream = STREAM_PREVIEWS[event.type];
+        if (stream) return oneLine(stream(event));
+      }
       if (event.payload) return payloadPreview(event.payload);
       return oneLine(meta.note ?? meta.request?.url ?? '');
   }
+}
+
+/**
+ * Server-Sent Events and generic polling rows (layers `sse` and `poll`, issue 11); Engine.IO's polling rows
+ * (layer `http`) keep the payload's start.
+ */
+const STREAM_PREVIEWS: Record<string, ((event: LogEvent) => string) | undefined> = {
+  'sse-event': sseEventPreview,
+  'sse-retry': sseRetryPreview,
+  'sse-id': sseIdPreview,
+  reconnecting: reconnectPreview,
+  'poll-request': pollRequestPreview,
+  'poll-response': (event) => pollResponsePreview(event, pollStatusText(event.meta?.response)),
+  'poll-retry': pollRetryPreview,
+};
+
+/** `200` for a success (the row says the rest), `503 Service Unavailable` otherwise. */
+function pollStatusText(response: HttpMeta | undefined): string {
+  if (response?.status === undefined) return 'no status';
+  return response.status >= 200 && response.status < 300 ? String(response.status) : statusHeadline(response);
 }
 
 function payloadPreview(payload: Payload | undefined): string {

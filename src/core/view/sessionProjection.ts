@@ -2,6 +2,7 @@
  * Session → what the panel header and the status bar show. Pure.
  */
 import type { SessionInfoDto, TimelineStepDto } from './viewModel';
+import { kindLabel } from '../connection/connectionKinds';
 import type { Redactor } from '../redaction/secretRedactor';
 import { SEND_KINDS_BY_SESSION } from '../session/sendRequest';
 import type { SessionInfo } from '../session/session';
@@ -11,6 +12,7 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, reda
   const dto: SessionInfoDto = {
     id,
     kind: info.kind,
+    kindLabel: kindLabel(info.kind),
     url: redactor.url(info.url),
     state: info.state,
     startedAt: info.startedAt,

@@ -93,6 +93,8 @@ export interface PayloadViewDto {
 export interface SessionInfoDto extends EngineSessionFacts {
   id: string;
   kind: string;
+  /** The kind as a person reads it: "Server-Sent Events", "HTTP long-polling", "Socket.IO"… */
+  kindLabel: string;
   url: string;
   state: SessionStateDto;
   /** Negotiated subprotocol, if any. */

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { redactUrlsInText, urlForHistory } from '../../core/redaction/urlRedaction';
+import { optionsOfDraft, type Draft } from '../connectDraft';
 import { promptConnectionOptions } from '../connectFlow';
 import { inferKind } from '../connectKinds';
 import { inert } from '../notificationText';
@@ -61,7 +62,7 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
  * createSession, so anything odd in the argument is reported there, field by field.
  */
 function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
-  if (typeof arg === 'string') return { kind: inferKind(arg), ...defaults, url: arg };
+  if (typeof arg === 'string') return optionsOfDraft({ kind: inferKind(arg), ...defaults, url: arg });
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
   const given = Object.fromEntries(Object.entries(arg).filter(([, v]) => v !== undefined)) as Record<string, unknown>;
   const merged: Record<string, unknown> = {
@@ -71,7 +72,7 @@ function fromArgument(arg: unknown, defaults: ConnectionDefaults): unknown {
   };
   if (typeof given.tls === 'object' && given.tls !== null && !Array.isArray(given.tls))
     merged.tls = { ...defaults.tls, ...given.tls };
-  return merged;
+  return optionsOfDraft(merged as Draft);
 }
 
 /** The remembered URLs, cleaned again on the way out: lists saved by earlier versions may hold credentials. */

@@ -21,6 +21,8 @@ export async function resolveSession(
   sessionId: unknown,
   placeHolder: string,
   filter: (s: Session) => boolean = () => true,
+  /** What to say when no session passes `filter` (our words only); default: there is no open session. */
+  noneText = 'There is no open Realtime Inspector session. Use "Realtime Inspector: Connect…" first.',
 ): Promise<Session | undefined> {
   if (typeof sessionId === 'string') {
     const named = ctx.registry.get(sessionId);
@@ -34,9 +36,7 @@ export async function resolveSession(
   if (active && filter(active)) return active;
   const candidates = ctx.registry.all().filter(filter);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(
-      'There is no open Realtime Inspector session. Use "Realtime Inspector: Connect…" first.',
-    );
+    void vscode.window.showInformationMessage(noneText);
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];

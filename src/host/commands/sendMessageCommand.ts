@@ -4,13 +4,16 @@
  * the session (if needed), the kind, and the content, checked as the user types (for a Socket.IO
  * session: emit with event name, JSON arguments and ack, join or leave a namespace). When the active
  * editor has a selection, sending it as text is offered first. An error outcome is shown as an
- * error message. Returns the SendOutcome, or undefined when cancelled.
+ * error message. Sessions that only receive (Server-Sent Events, polling: their SEND_KINDS_BY_SESSION list
+ * is empty, issue 11) are not offered; the panel in front being one is said in our words, not prompted.
+ * Returns the SendOutcome, or undefined when cancelled.
  */
 import * as vscode from 'vscode';
 import type { SendOutcome, Session } from '../../core/session/session';
 import { prepareSend } from '../../core/websocket/sendPreparation';
 import { SEND_KINDS_BY_SESSION, type SendKind, type SendRequest } from '../../core/session/sendRequest';
 import { parseSendRequest } from '../../core/session/sendRequestValidation';
+import { KIND_LABELS } from '../connectKinds';
 import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
 import { redactorFor } from '../sessionRedaction';
@@ -43,8 +46,16 @@ export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Dispos
         const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
         return session ? send(deps, session, parsed.value) : undefined;
       }
-      const session = await resolveSession(deps, sessionId, 'Session to send on', isLive);
+      // The panel in front only receives: say so, rather than send on another session behind the user's back.
+      const active = sessionId === undefined ? deps.launcher.activePanelSession() : undefined;
+      const inFront = active && isLive(active) && !sendsAnything(active) ? active : undefined;
+      const session =
+        inFront ?? (await resolveSession(deps, sessionId, 'Session to send on', canSendOn, noSenderText(deps)));
       if (!session) return undefined;
+      if (!sendsAnything(session)) {
+        void vscode.window.showInformationMessage(receiveOnlyText(session));
+        return undefined;
+      }
       const prompted =
         session.options.kind === 'socketio'
           ? await promptSocketIoRequest(session)
@@ -52,6 +63,27 @@ export function registerSendMessageCommand(deps: SendMessageDeps): vscode.Dispos
       return prompted ? send(deps, session, prompted) : undefined;
     },
   );
+}
+
+/** Whether sessions of this kind send anything at all (SSE and polling sessions only receive, issue 11). */
+function sendsAnything(session: Session): boolean {
+  return SEND_KINDS_BY_SESSION[session.info.kind].length > 0;
+}
+
+function canSendOn(session: Session): boolean {
+  return isLive(session) && sendsAnything(session);
+}
+
+/** Our words for a session that only receives (its kind's label; nothing from the server). */
+function receiveOnlyText(session: Session): string {
+  return `${KIND_LABELS[session.info.kind]} sessions only receive: there is nothing to send on this one.`;
+}
+
+/** Why there is no session to pick: none open, or only sessions that receive. */
+function noSenderText(deps: SendMessageDeps): string | undefined {
+  const live = deps.registry.all().filter(isLive);
+  if (live.length === 0 || live.some(sendsAnything)) return undefined;
+  return 'The open Realtime Inspector sessions only receive (Server-Sent Events, polling): there is nothing to send.';
 }
 
 function send(deps: SendMessageDeps, session: Session, request: SendRequest): SendOutcome {

@@ -4,6 +4,7 @@
  * projections need to remember: where elapsed times start, the timeline built so far and which events
  * have children (issue #9). No vscode.
  */
+import { isEngineIoKind } from '../../core/connection/connectionKinds';
 import type { LogEvent } from '../../core/events/logEvent';
 import { NO_REDACTION, type Redactor } from '../../core/redaction/secretRedactor';
 import type { Session } from '../../core/session/session';
@@ -40,7 +41,8 @@ export class SessionView {
   track(event: LogEvent): boolean {
     this.originMono ??= event.mono;
     if (event.parent !== undefined) this.parents.add(event.parent);
-    if (this.session.options.kind === 'websocket') return false;
+    // Only Engine.IO has an upgrade timeline (SSE and generic polling sessions have none, issue 11).
+    if (!isEngineIoKind(this.session.options.kind)) return false;
     return addToTimeline(this.timeline, event, this.origin(event));
   }
 
@@ -74,7 +76,7 @@ export class SessionView {
     const onDisk = this.session.log.stats?.().onDisk ?? 0;
     if (onDisk > 0) dto.eventsOnDisk = onDisk;
     // A copy of each step: later arrows are added to the steps in place.
-    if (this.session.options.kind !== 'websocket') dto.timeline = projectTimeline(this.timeline, this.redactor);
+    if (isEngineIoKind(this.session.options.kind)) dto.timeline = projectTimeline(this.timeline, this.redactor);
     if (this.session.log.dropped > 0) dto.eventsNotKept = this.session.log.dropped;
     return dto;
   }
