@@ -68,9 +68,19 @@ function writeUserSettings(dataDir: string, figuresFile: string): void {
   const binding = {
     key: DIAGNOSTICS_KEY.toLowerCase().replace('control', 'ctrl'),
     command: 'realtimeInspector.diagnostics',
-    args: { file: figuresFile, reset: true },
+    // RI_BENCH_HOST_PROFILE=1: a CPU profile of the extension host between two readings, kept in test-results/ui.
+    args: { file: figuresFile, reset: true, profile: process.env.RI_BENCH_HOST_PROFILE === '1' },
   };
   fs.writeFileSync(path.join(user, 'keybindings.json'), JSON.stringify([binding], null, 2));
+}
+
+/** Moves a host profile written beside the figures to test-results/ui (the scratch folder is removed). */
+function keepHostProfile(profile: string): void {
+  if (!fs.existsSync(profile)) return;
+  const kept = path.join(ROOT, `test-results/ui/extension-host-${Date.now()}.cpuprofile`);
+  fs.copyFileSync(profile, kept);
+  fs.rmSync(profile);
+  console.log(`  extension-host profile: ${path.relative(ROOT, kept)}`);
 }
 
 /** Presses the chord and waits for the command to write its file (it refuses to overwrite one). */
@@ -82,7 +92,9 @@ async function readHostLag(page: Page, file: string): Promise<HostLag | undefine
     while (Date.now() < deadline) {
       if (fs.existsSync(file)) {
         try {
-          return JSON.parse(fs.readFileSync(file, 'utf8')) as HostLag;
+          const lag = JSON.parse(fs.readFileSync(file, 'utf8')) as HostLag;
+          keepHostProfile(file.replace(/\.json$/, '.cpuprofile'));
+          return lag;
         } catch {
           // Read while being written: try again.
         }

@@ -51,6 +51,14 @@ const builds = [
     platform: 'browser',
     format: 'iife',
   },
+  // Transport comparison panel (issue 11): its own small browser app, loaded the same way.
+  {
+    ...common,
+    entryPoints: [join(root, 'src/webview/compare/main.ts')],
+    outfile: join(dist, 'compare.js'),
+    platform: 'browser',
+    format: 'iife',
+  },
 ];
 
 if (!production) {

@@ -10,6 +10,7 @@ import type { Session } from '../core/session/session';
 import { registerConnectCommand } from './commands/connectCommand';
 import { registerDisconnectCommand } from './commands/disconnectCommand';
 import { registerSendMessageCommand } from './commands/sendMessageCommand';
+import { registerCompareCommand } from './compare/compareCommand';
 import { registerDiagnosticsCommand } from './hostLagMonitor';
 import { createOutputLog } from './outputLog';
 import { registerPayloadDocuments } from './payloadDocuments';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
     sessionLauncher,
     new SessionStatusBar(registry),
     registerConnectCommand({ launcher: sessionLauncher, log, globalState: context.globalState }),
+    registerCompareCommand({ extensionUri: context.extensionUri, log }),
     registerDiagnosticsCommand(),
     registerDisconnectCommand(sessions),
     registerSendMessageCommand({ ...sessions, log }),

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { HostProfiler } from './hostProfiler';
 
 export const DIAGNOSTICS_COMMAND = 'realtimeInspector.diagnostics';
 
@@ -27,6 +28,11 @@ export interface DiagnosticsArgs {
   file?: string;
   /** Start a new measurement after reading this one. */
   reset?: boolean;
+  /**
+   * Also profile the host's CPU: a profile running since the last call is written beside `file` (same name,
+   * `.cpuprofile`), and with `reset` a new one starts.
+   */
+  profile?: boolean;
 }
 
 /** An event-loop delay monitor for the extension host, started on demand. */
@@ -67,29 +73,34 @@ export class HostLagMonitor implements vscode.Disposable {
 
 function parseArgs(args: unknown): DiagnosticsArgs {
   if (typeof args !== 'object' || args === null) return {};
-  const { file, reset } = args as Record<string, unknown>;
-  return { file: typeof file === 'string' ? file : undefined, reset: reset === true };
+  const { file, reset, profile } = args as Record<string, unknown>;
+  return { file: typeof file === 'string' ? file : undefined, reset: reset === true, profile: profile === true };
 }
 
 /**
  * Registers `realtimeInspector.diagnostics` (hidden from the command palette): returns the host's
  * event-loop delay since the last reset, writes it to `file` when given (absolute, `.json`, refused if
- * it exists: the command never overwrites anything) and resets when `reset` is true.
+ * it exists: the command never overwrites anything) and resets when `reset` is true; with `profile`, a CPU
+ * profile of the host as well (written beside `file`).
  */
 export function registerDiagnosticsCommand(): vscode.Disposable {
   const monitor = new HostLagMonitor();
-  const command = vscode.commands.registerCommand(DIAGNOSTICS_COMMAND, (raw?: unknown): HostDiagnostics => {
+  const profiler = new HostProfiler();
+  const command = vscode.commands.registerCommand(DIAGNOSTICS_COMMAND, async (raw?: unknown) => {
     const args = parseArgs(raw);
     const figures = monitor.read();
+    const profile = args.profile ? await profiler.stop() : undefined;
     if (args.reset) monitor.reset();
     if (args.file !== undefined) {
       if (!isAbsolute(args.file) || !args.file.endsWith('.json') || !inTempFolder(args.file))
         throw new Error('realtimeInspector.diagnostics: "file" must be a new .json file in the temp folder');
+      if (profile !== undefined) writeFileSync(args.file.replace(/\.json$/, '.cpuprofile'), profile, { flag: 'wx' });
       writeFileSync(args.file, `${JSON.stringify(figures)}\n`, { flag: 'wx' });
     }
+    if (args.profile && args.reset) await profiler.start();
     return figures;
   });
-  return vscode.Disposable.from(command, monitor);
+  return vscode.Disposable.from(command, monitor, profiler);
 }
 
 /**

@@ -10,7 +10,7 @@ describe('activation', () => {
     assert.equal(typeof api.panelFor, 'function');
   });
 
-  it('registers the four commands', async () => {
+  it('registers its commands', async () => {
     await activateInspector(); // getCommands only lists what an active extension registered
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const id of Object.values(COMMANDS)) assert.ok(registered.has(id), `${id} is registered`);

@@ -140,10 +140,13 @@ describe('Socket.IO panel UI in code-server', function () {
     await sent.click();
     await panel.locator('#btn-replay').click();
     await panel.locator('#details-status', { hasText: /Replayed as #\d+/ }).waitFor({ timeout: 10_000 });
+    // Pings every 300 ms push rows past the screen: the filter brings the two echoes back into view.
+    await panel.locator('#filter').fill('hello engine.io');
     const echoes = panel
       .locator('.event-row.dir-in', { has: panel.locator('.col-type', { hasText: /^eio-message$/ }) })
       .filter({ hasText: 'hello engine.io' });
     await echoes.nth(1).waitFor({ timeout: 10_000 });
+    await panel.locator('#filter').fill('');
     assert.equal(
       eio.seen.messages.filter((m) => m === 'hello engine.io').length,
       2,

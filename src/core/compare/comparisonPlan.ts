@@ -7,17 +7,11 @@ import { formatIssues, validateConnectionOptions, type ValidationIssue } from '.
 import type { EngineIoConnectionOptions } from '../connection/engineIoOptions';
 import type { Header } from '../events/logEvent';
 import { RESERVED_EVENTS } from '../socketio/sioPacket';
+import type { ComparedTransport, ExchangeMode } from './comparisonTypes';
 
-/** The transports compared: each in a session of its own that never changes transport. */
-export type ComparedTransport = 'polling-only' | 'websocket-only';
+export type { ComparedTransport, ExchangeMode } from './comparisonTypes';
 
 export const COMPARED_TRANSPORTS: readonly ComparedTransport[] = ['polling-only', 'websocket-only'];
-
-/**
- * `echo`: send a message and wait for the server's next message (Engine.IO) or `replyEvent` event (Socket.IO)
- * that carries it back. `ack` (Socket.IO only): emit with an ack callback and wait for the acknowledgement.
- */
-export type ExchangeMode = 'echo' | 'ack';
 
 export interface ComparisonPlan {
   kind: 'socketio' | 'engineio';

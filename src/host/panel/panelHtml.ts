@@ -1,6 +1,7 @@
 /**
- * The panel's HTML: an empty shell that loads the bundled webview app by nonce, under a CSP that
- * starts from `default-src 'none'` (style.md rule 9). No inline script, no inline style.
+ * The webviews' HTML: an empty shell that loads a bundled webview app by nonce, under a CSP that
+ * starts from `default-src 'none'` (style.md rule 9). No inline script, no inline style. The session
+ * panel and the transport comparison panel both come through here.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -21,11 +22,30 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-/** The complete document for the panel. `extensionUri` locates dist/ and media/. */
+/** The complete document for the session panel. `extensionUri` locates dist/ and media/. */
 export function renderPanelHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
   title: string,
+  nonce = createNonce(),
+): string {
+  return renderWebviewHtml(webview, extensionUri, { title, script: 'webview.js', stylesheet: 'panel.css' }, nonce);
+}
+
+/** What a webview page loads: its bundle in dist/ and its stylesheet in media/ (codicons always). */
+export interface WebviewPage {
+  title: string;
+  /** File name in dist/ (an esbuild entry of scripts/build.mjs). */
+  script: string;
+  /** File name in media/. */
+  stylesheet: string;
+}
+
+/** The document of any of our webviews: the same CSP, nonce and empty `#app` shell for each. */
+export function renderWebviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  page: WebviewPage,
   nonce = createNonce(),
 ): string {
   const asset = (...segments: string[]): string =>
@@ -38,12 +58,12 @@ export function renderPanelHtml(
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(asset('dist', 'codicons', 'codicon.css'))}">
-<link rel="stylesheet" href="${escapeAttribute(asset('media', 'panel.css'))}">
-<title>${escapeText(title)}</title>
+<link rel="stylesheet" href="${escapeAttribute(asset('media', page.stylesheet))}">
+<title>${escapeText(page.title)}</title>
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(asset('dist', 'webview.js'))}"></script>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(asset('dist', page.script))}"></script>
 </body>
 </html>`;
 }

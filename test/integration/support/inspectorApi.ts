@@ -11,6 +11,7 @@ export const COMMANDS = {
   connect: 'realtimeInspector.connect',
   disconnect: 'realtimeInspector.disconnect',
   sendMessage: 'realtimeInspector.sendMessage',
+  compareTransports: 'realtimeInspector.compareTransports',
   showLog: 'realtimeInspector.showLog',
 } as const;
 
