@@ -20,6 +20,12 @@ export const MAX_ROWS_PER_MESSAGE = 500;
 export const APPEND_FLUSH_MS = 50;
 /** Rows per page the webview asks for (issue #9): its cache holds a few of these, never the log. */
 export const PAGE_ROWS = 200;
+/**
+ * Most of the newest rows one `events/appended` batch carries while the webview follows the tail: a tall screenful
+ * and a margin. Under a flood each batch has thousands of new events; projecting and sending them all cost the
+ * extension host time the webview never shows (rows further up come by page when the user scrolls there).
+ */
+export const TAIL_ROWS = 120;
 /** Longest filter text or regular expression the host accepts in a query (core: QUERY_TEXT_MAX_CHARS). */
 export const MAX_QUERY_CHARS = 1000;
 /** Most folded rows (`collapsed`) one view may name. */

@@ -33,6 +33,8 @@ export interface RecorderSink {
   onFrame(direction: 'in' | 'out', frame: WireFrame): void;
   /** Wraps callbacks so nothing a server sends can throw out of a socket event. */
   guard(fn: () => void): void;
+  /** A chunk read from the network has been handed to `ws` and its messages recorded (read pacing). */
+  onReadDone?(): void;
 }
 
 export class ConnectionRecorder {
@@ -90,6 +92,7 @@ export class ConnectionRecorder {
         }
       },
       onRead: (chunk) => this.keepRawTail(chunk),
+      onReadDone: this.sink.onReadDone && (() => this.sink.guard(() => this.sink.onReadDone?.())),
       onHttpAfterUpgrade: (text) => this.sink.guard(() => this.logHttpAfterUpgrade(text)),
       onTapError: (message) =>
         this.sink.guard(() => {

@@ -15,6 +15,12 @@ export const LAG_SAMPLE_MS = 50;
 export const LAG_PAUSE_MS = 100;
 /** Lag under which a paused connection reads again, ms (below LAG_PAUSE_MS: no flapping at the edge). */
 export const LAG_RESUME_MS = 25;
+/**
+ * Time one turn of the event loop may spend on reads, ms. libuv reads a readable socket up to 32 times per turn
+ * (2 MiB): a flood, or data piled up behind a garbage collection, kept the host busy for 100 ms and more in one
+ * go (the UI bench's profile of the extension host). Past the budget, reading stops until the next turn.
+ */
+export const TURN_READ_BUDGET_MS = 15;
 
 /** The reading side of a connection: ws's `pause()` / `resume()` (they pause the net.Socket). */
 export interface PausableReads {
@@ -23,7 +29,7 @@ export interface PausableReads {
 }
 
 export interface ReadPacingDeps {
-  clock: Pick<Clock, 'mono'>;
+  clock: Pick<Clock, 'mono' | 'yield'>;
   lifecycle: Pick<SessionLifecycle, 'timers' | 'guarded'>;
   /** The connection while it is open (nothing to pause otherwise). */
   reads(): PausableReads | undefined;
@@ -36,6 +42,10 @@ export class ReadPacing {
   private pausedAtMono = 0;
   private pauses = 0;
   private running = false;
+  /** When the reads of this turn of the event loop began (-1: none yet). */
+  private turnStartMono = -1;
+  /** Reading stopped for the rest of this turn (no row: routine, not a sign of trouble). */
+  private turnPaused: PausableReads | undefined;
 
   constructor(private readonly deps: ReadPacingDeps) {}
 
@@ -46,6 +56,33 @@ export class ReadPacing {
 
   get isPaused(): boolean {
     return this.paused !== undefined;
+  }
+
+  /**
+   * A chunk read from the network was handled: past TURN_READ_BUDGET_MS of reads in this turn of the event loop,
+   * reading stops until the next turn (what was read already is delivered first).
+   */
+  readDone(): void {
+    const { clock, lifecycle } = this.deps;
+    const now = clock.mono();
+    if (this.turnStartMono < 0) {
+      this.turnStartMono = now;
+      (clock.yield ?? setImmediate)(lifecycle.guarded(() => this.endTurn()));
+      return;
+    }
+    if (this.turnPaused || this.paused || now - this.turnStartMono < TURN_READ_BUDGET_MS) return;
+    const reads = this.deps.reads();
+    if (!reads) return;
+    reads.pause();
+    this.turnPaused = reads;
+  }
+
+  private endTurn(): void {
+    this.turnStartMono = -1;
+    const reads = this.turnPaused;
+    this.turnPaused = undefined;
+    // A pause for lag outlasts the turn: it resumes when the lag is back down.
+    if (reads && !this.paused) reads.resume();
   }
 
   /** Starts measuring (on open); the session's timers stop it when the session ends. */
@@ -80,6 +117,7 @@ export class ReadPacing {
   }
 
   private pause(reads: PausableReads, lagMs: number): void {
+    this.turnPaused = undefined;
     reads.pause();
     this.paused = reads;
     this.pausedAtMono = this.deps.clock.mono();

@@ -20,6 +20,8 @@ export interface SocketTapHandlers {
   onFrame(direction: 'in' | 'out', frame: WireFrame): void;
   /** Raw bytes read from the network (a copy is not made: do not keep beyond the call). */
   onRead?(chunk: Uint8Array): void;
+  /** A chunk read from the network was handed on (`ws` has parsed it and its messages were delivered). */
+  onReadDone?(): void;
   /** The tap failed internally; it stops observing but never affects the connection. */
   onTapError(message: string): void;
   /**
@@ -50,6 +52,13 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
       tap.observe(tap.incoming, chunk);
     },
     written: (chunk) => tap.observe(tap.outgoing, chunk),
+    readDone: () => {
+      try {
+        handlers.onReadDone?.();
+      } catch {
+        /* an observer must never break the stream */
+      }
+    },
   });
   return () => tap.stop();
 }
@@ -127,13 +136,16 @@ class SocketTap {
  */
 function wrapSocketIo(
   socket: Socket,
-  observers: { read(chunk: Uint8Array): void; written(chunk: Uint8Array): void },
+  observers: { read(chunk: Uint8Array): void; written(chunk: Uint8Array): void; readDone(): void },
 ): () => void {
   const originalPush = socket.push;
   const originalWrite = socket.write;
   const pushWrapper = function (this: Socket, chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk instanceof Uint8Array) observers.read(chunk);
-    return originalPush.call(this, chunk, encoding);
+    if (!(chunk instanceof Uint8Array)) return originalPush.call(this, chunk, encoding);
+    observers.read(chunk);
+    const more = originalPush.call(this, chunk, encoding);
+    observers.readDone();
+    return more;
   };
   const writeWrapper = function (this: Socket, ...args: unknown[]): boolean {
     const chunk = args[0];

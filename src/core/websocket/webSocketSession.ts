@@ -93,6 +93,7 @@ export class WebSocketSession implements Session {
         append,
         onFrame: (direction, frame) => this.incoming.wireFrame(direction, frame),
         guard: (fn) => lifecycle.guard(fn),
+        onReadDone: () => this.pacing.readDone(),
       }),
     );
     this.handshake = new Handshake(options, this.recorder, this.context);

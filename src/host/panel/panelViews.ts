@@ -12,6 +12,7 @@ import type { EventRowDto } from '../../shared/dto';
 import {
   APPEND_FLUSH_MS,
   MAX_ROWS_PER_MESSAGE,
+  TAIL_ROWS,
   PAGE_ROWS,
   type HostToWebview,
   type ViewRangeDto,
@@ -144,7 +145,7 @@ export class PanelViews implements Disposable {
     const range = this.view.range();
     const message: Message<'events/appended'> = { type: 'events/appended', range };
     if (this.following) {
-      const rowsFrom = Math.max(range.start, this.sentEnd, range.end - MAX_ROWS_PER_MESSAGE);
+      const rowsFrom = Math.max(range.start, this.sentEnd, range.end - TAIL_ROWS);
       if (rowsFrom < range.end) {
         message.rows = this.deps.rows(this.view.eventsAt(rowsFrom, range.end - rowsFrom));
         message.rowsFrom = rowsFrom;

@@ -12,6 +12,7 @@ import {
   LAG_RESUME_MS,
   LAG_SAMPLE_MS,
   ReadPacing,
+  TURN_READ_BUDGET_MS,
   type PausableReads,
 } from '../../../../src/core/websocket/readPacing';
 
@@ -32,6 +33,18 @@ class ManualClock implements Clock {
   }
   get pending(): number {
     return this.timers.size;
+  }
+  /** Callbacks for the next turn of the event loop (`yield`), run by `nextTurn`. */
+  private turn: (() => void)[] = [];
+  yield = (fn: () => void): void => void this.turn.push(fn);
+  /** Time passes within this turn (the reads' work). */
+  spend(ms: number): void {
+    this.time += ms;
+  }
+  nextTurn(): void {
+    const due = this.turn;
+    this.turn = [];
+    for (const fn of due) fn();
   }
   /** The event loop comes round `lagMs` after the next timer was due: it fires that late. */
   nextTimerLate(lagMs: number): void {
@@ -133,5 +146,36 @@ describe('ReadPacing: TCP backpressure when ingest falls behind (issue #9)', () 
     assert.deepEqual(socket.calls, ['pause', 'resume']);
     assert.equal(rows.length, 1);
     assert.equal(clock.pending, 0, 'no timer left');
+  });
+  it('stops reading for the rest of a turn past its budget of reads, silently, and reads on in the next one', () => {
+    const { clock, socket, rows, pacing } = setup();
+    pacing.start();
+    for (let i = 0; i < 10; i++) {
+      pacing.readDone();
+      clock.spend(TURN_READ_BUDGET_MS / 4);
+    }
+    assert.deepEqual(socket.calls, ['pause'], 'paused once, when the budget was spent');
+    clock.nextTurn();
+    assert.deepEqual(socket.calls, ['pause', 'resume'], 'the next turn reads again');
+    assert.deepEqual(rows, [], 'routine: no row');
+    pacing.readDone();
+    clock.spend(TURN_READ_BUDGET_MS - 1);
+    pacing.readDone();
+    assert.deepEqual(socket.calls, ['pause', 'resume'], 'a turn within its budget reads on');
+  });
+
+  it('a pause for lag outlasts the turn: the turn does not resume it', () => {
+    const { clock, socket, rows, pacing } = setup();
+    pacing.start();
+    pacing.readDone();
+    clock.spend(TURN_READ_BUDGET_MS + 1);
+    pacing.readDone();
+    clock.nextTimerLate(LAG_PAUSE_MS + 10);
+    clock.nextTurn();
+    assert.deepEqual(socket.calls, ['pause', 'pause'], 'the lag pause stands after the turn');
+    assert.deepEqual(
+      rows.map((r) => r.type),
+      ['read-paused'],
+    );
   });
 });
