@@ -7,20 +7,18 @@
 import type { Header } from '../events/logEvent';
 import { parseCursorPath, type CursorStep } from '../polling/cursorPath';
 import {
-  FORBIDDEN_VALUE_CHARS,
-  TOKEN,
   numberInRange,
-  truncate,
   validatePairs,
   validateTls,
   type TlsOptions,
   type ValidationIssue,
   type ValidationResult,
 } from './commonOptions';
+import { checkHttpHeader, checkHttpUrl, validateBody, validateMethod, type HttpMethod } from './httpRequestOptions';
 import { DEFAULT_MAX_POLL_BODY } from './engineIoOptions';
 
 export type PollKind = 'longpoll' | 'shortpoll';
-export type PollMethod = 'GET' | 'POST';
+export type PollMethod = HttpMethod;
 
 /** Where the next request's cursor comes from, and where it goes. */
 export interface PollCursorRule {
@@ -93,10 +91,8 @@ export const DEFAULT_SHORTPOLL_INTERVAL_MS = 2_000;
 /** Shortest short-poll interval: below it a "short poll" is a flood of rows. */
 export const MIN_SHORTPOLL_INTERVAL_MS = 100;
 /** Largest request body a profile may hold. */
-export const MAX_POLL_REQUEST_BODY_CHARS = 1024 * 1024;
+export const MAX_POLL_REQUEST_BODY_BYTES = 1024 * 1024;
 const MAX_INT32 = 2 ** 31 - 1;
-/** Headers Node's HTTP client sets from the request itself (framing, target): a user's value would break it. */
-const FRAMING_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te']);
 const BODY_FIELD = /^body\.([A-Za-z_$][A-Za-z0-9_$-]*)$/;
 
 /**
@@ -121,7 +117,7 @@ export function validatePollOptions(input: unknown): ValidationResult<ResolvedPo
   if (urlProblem) issues.push({ field: 'url', message: urlProblem });
   const method = validateMethod(o.method, issues);
   const headers = validatePairs(o.headers, 'headers', issues, pollHeaderProblem);
-  const body = validateBody(o.body, method, issues);
+  const body = validateBody(o.body, method, MAX_POLL_REQUEST_BODY_BYTES, issues);
   const cursor = validateCursor(o.cursor, method, body, issues);
   const timing = validateTiming(o, kind, issues);
   const retry = validateRetry(o.retry, issues);
@@ -155,51 +151,11 @@ export function validatePollOptions(input: unknown): ValidationResult<ResolvedPo
 
 /** Checks a URL for a polling session; returns a message or undefined. */
 export function checkPollUrl(input: string): string | undefined {
-  const text = input.trim();
-  if (text === '') return 'Enter a URL such as http://localhost:3000/poll.';
-  if (/[\s\0]/.test(text)) return 'The URL must not contain spaces or line breaks.';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `"${truncate(text)}" is not a valid URL. Expected http(s)://host[:port]/path.`;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const scheme = url.protocol.replace(/:$/, '');
-    return `Unsupported scheme "${scheme}": polling uses http:// or https://.`;
-  }
-  if (url.hostname === '') return 'The URL has no host.';
-  if (url.hash !== '') return 'The URL must not contain a fragment (#…).';
-  return undefined;
+  return checkHttpUrl(input, 'http://localhost:3000/poll', 'polling uses');
 }
 
 /** A request header of a polling session: a token name, one line, not one Node's HTTP client sets itself. */
-export function pollHeaderProblem(name: string, value: string): string | undefined {
-  if (!TOKEN.test(name)) return `Header name "${truncate(name)}" is not a valid HTTP token.`;
-  if (FORBIDDEN_VALUE_CHARS.test(value))
-    return `Header "${name}" contains a line break or NUL: that would inject another header.`;
-  if (FRAMING_HEADERS.has(name.toLowerCase()))
-    return `Header "${name}" is set by the HTTP client from the request itself and cannot be overridden.`;
-  return undefined;
-}
-
-function validateMethod(value: unknown, issues: ValidationIssue[]): PollMethod {
-  if (value === undefined || value === 'GET') return 'GET';
-  if (value === 'POST') return 'POST';
-  issues.push({ field: 'method', message: 'The method must be "GET" or "POST".' });
-  return 'GET';
-}
-
-function validateBody(value: unknown, method: PollMethod, issues: ValidationIssue[]): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') issues.push({ field: 'body', message: 'The body must be text.' });
-  else if (method !== 'POST')
-    issues.push({ field: 'body', message: 'Only a POST carries a body: set method to POST.' });
-  else if (value.length > MAX_POLL_REQUEST_BODY_CHARS)
-    issues.push({ field: 'body', message: `The body must be at most ${MAX_POLL_REQUEST_BODY_CHARS} characters.` });
-  else return value;
-  return undefined;
-}
+export const pollHeaderProblem = checkHttpHeader;
 
 function validateCursor(
   value: unknown,

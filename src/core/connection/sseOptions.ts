@@ -8,15 +8,14 @@ import {
   DEFAULT_MAX_MESSAGE_BYTES,
   FORBIDDEN_VALUE_CHARS,
   booleanOr,
-  checkHeader,
   numberInRange,
-  truncate,
   validatePairs,
   validateTls,
   type TlsOptions,
   type ValidationIssue,
   type ValidationResult,
 } from './commonOptions';
+import { checkHttpHeader, checkHttpUrl, validateBody, validateMethod } from './httpRequestOptions';
 
 export interface SseConnectionOptions {
   kind: 'sse';
@@ -65,45 +64,18 @@ export const MAX_SSE_BODY_BYTES = DEFAULT_MAX_MESSAGE_BYTES;
 
 const MAX_INT32 = 2 ** 31 - 1;
 
-/** Headers HTTP itself (Node's http) sets from the request; a value of ours would break the framing. */
-const FRAMING_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'upgrade', 'te']);
-
 /** Checks a URL for an SSE session; returns a message or undefined. */
 export function checkSseUrl(input: string): string | undefined {
-  const text = input.trim();
-  if (text === '') return 'Enter a URL such as http://localhost:3000/events.';
-  if (/[\s\0]/.test(text)) return 'The URL must not contain spaces or line breaks.';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `"${truncate(text)}" is not a valid URL. Expected http(s)://host[:port]/path.`;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const scheme = url.protocol.replace(/:$/, '');
-    return `Unsupported scheme "${scheme}": an event stream is fetched over http:// or https://.`;
-  }
-  if (url.hostname === '') return 'The URL has no host.';
-  // Node's http would turn user:password@ into a Basic Authorization header that no row shows.
-  if (url.username !== '' || url.password !== '')
-    return 'The URL must not contain user:password@: add an Authorization header instead.';
-  if (url.hash !== '') return 'The URL must not contain a fragment (#…): it is never sent to the server.';
-  return undefined;
+  return checkHttpUrl(input, 'http://localhost:3000/events', 'an event stream is fetched over');
 }
 
 /** Checks one request header of an SSE session; returns a message or undefined. */
 export function checkSseHeader(name: string, value: string): string | undefined {
   const lower = name.toLowerCase();
-  if (FRAMING_HEADERS.has(lower)) return `Header "${name}" is set by HTTP itself and cannot be overridden.`;
   if (lower === 'last-event-id')
     return 'Set lastEventId instead: the session sends the last id it saw on every reconnect.';
   if (lower.startsWith('sec-websocket-')) return `Header "${name}" belongs to a WebSocket handshake, not to SSE.`;
-  const problem = checkHeader(name, value);
-  if (problem) return problem;
-  // Node refuses the request outright for these; say so while the user can still fix it.
-  // eslint-disable-next-line no-control-regex
-  if (/[\x01-\x08\x0b-\x1f\x7f]/.test(value)) return `Header "${name}" contains a control character.`;
-  return undefined;
+  return checkHttpHeader(name, value);
 }
 
 /** Validates SSE options and fills in defaults. Never throws, whatever `input` is. */
@@ -126,7 +98,7 @@ function validateFields(o: Record<string, unknown>): ValidationResult<ResolvedSs
   if (urlProblem) issues.push({ field: 'url', message: urlProblem });
   const method = validateMethod(o.method, issues);
   const headers = validatePairs(o.headers, 'headers', issues, checkSseHeader);
-  const body = validateBody(o.body, method, issues);
+  const body = validateBody(o.body, method, MAX_SSE_BODY_BYTES, issues);
   const lastEventId = validateLastEventId(o.lastEventId, issues);
   const tls = validateTls(o.tls, issues);
   const limits = validateLimits(o, issues);
@@ -136,31 +108,6 @@ function validateFields(o: Record<string, unknown>): ValidationResult<ResolvedSs
   if (body !== undefined) value.body = body;
   if (lastEventId !== undefined) value.lastEventId = lastEventId;
   return { ok: true, value };
-}
-
-function validateMethod(value: unknown, issues: ValidationIssue[]): 'GET' | 'POST' {
-  if (value === undefined || value === 'GET') return 'GET';
-  if (value === 'POST') return 'POST';
-  issues.push({ field: 'method', message: 'The method must be "GET" or "POST".' });
-  return 'GET';
-}
-
-/** A body only with POST, as text of at most MAX_SSE_BODY_BYTES. */
-function validateBody(value: unknown, method: 'GET' | 'POST', issues: ValidationIssue[]): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    issues.push({ field: 'body', message: 'The body must be text.' });
-    return undefined;
-  }
-  if (method !== 'POST' && value !== '') {
-    issues.push({ field: 'body', message: 'A body is sent only with POST: choose the POST method or clear it.' });
-    return undefined;
-  }
-  if (value.length > MAX_SSE_BODY_BYTES || Buffer.byteLength(value) > MAX_SSE_BODY_BYTES) {
-    issues.push({ field: 'body', message: `The body must be at most ${MAX_SSE_BODY_BYTES} bytes.` });
-    return undefined;
-  }
-  return method === 'POST' ? value : undefined;
 }
 
 /** An id as a server could have sent it: one line, no NUL (WHATWG: an id with NUL is ignored). */

@@ -3,7 +3,7 @@
  * an issue on its own field — never a throw, whatever the input.
  */
 import assert from 'node:assert/strict';
-import { validatePollOptions } from '../../../../src/core/connection/pollOptions';
+import { checkPollUrl, validatePollOptions } from '../../../../src/core/connection/pollOptions';
 
 function issuesOf(input: unknown): Record<string, string> {
   const result = validatePollOptions(input);
@@ -63,6 +63,9 @@ describe('poll options', () => {
       retry: { initialDelayMs: 5000, maxDelayMs: 100 },
     });
     assert.match(issues.url, /Unsupported scheme "ws": polling uses http:\/\/ or https:\/\//);
+    // Node would send user:password@ as a Basic Authorization header that no row shows.
+    assert.match(checkPollUrl('http://user:secret@localhost/poll') ?? '', /Authorization header/);
+    assert.equal(checkPollUrl('http://localhost:3000/poll?cursor=1'), undefined);
     assert.match(issues.method, /GET" or "POST/);
     assert.equal(issues['headers[0]'], undefined);
     assert.match(issues['headers[1]'], /line break/);
@@ -85,7 +88,7 @@ describe('poll options', () => {
   });
 
   it('refuses a body on GET and a body cursor without a POST JSON object body, on their fields', () => {
-    assert.match(issuesOf({ kind: 'longpoll', url: 'http://h/', body: 'x' }).body, /Only a POST carries a body/);
+    assert.match(issuesOf({ kind: 'longpoll', url: 'http://h/', body: 'x' }).body, /A body is sent only with POST/);
     const getCursor = issuesOf({ kind: 'longpoll', url: 'http://h/', cursor: { from: '$.c', to: 'body.c' } });
     assert.match(getCursor['cursor.to'], /needs method POST/);
     const arrayBody = issuesOf({

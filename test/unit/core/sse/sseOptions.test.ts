@@ -108,7 +108,7 @@ describe('SSE options', () => {
     );
     assert.match(found[5].message, /control character/);
     assert.match(found[0].message, /line break or NUL/);
-    assert.match(found[1].message, /set by HTTP itself/);
+    assert.match(found[1].message, /set by the HTTP client from the request itself/);
     assert.match(found[2].message, /lastEventId/);
     assert.match(found[3].message, /not a valid HTTP token/);
     assert.deepEqual(fieldsWith({ headers: 'Accept: x' }), ['headers']);
