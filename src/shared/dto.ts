@@ -12,6 +12,8 @@ export type {
   HeaderDto,
   NamespaceDto,
   PayloadViewDto,
+  RawBlockDto,
+  RawPartDto,
   SessionInfoDto,
   SessionStateDto,
   TimelineArrowDto,

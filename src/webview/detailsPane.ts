@@ -1,7 +1,8 @@
 /**
  * The details pane (`#details`): what the host tells us about one event — headline, warning, facts,
- * explanation, request/response headers, the payload views — a Replay button for outgoing messages,
- * and Show/Hide secrets for masked details. Server-controlled text shows its invisible characters.
+ * explanation, request/response headers, the payload views, an SSE block as it arrived — a Replay button for
+ * outgoing messages, and Show/Hide secrets for masked details. Server-controlled text shows its invisible
+ * characters.
  */
 import type { EventDetailsDto, EventRowDto, HeaderDto } from '../shared/dto';
 import { fillTable, tableSection, type TableSection } from './detailsTables';
@@ -9,6 +10,7 @@ import { DisposableStore, type Disposable } from './disposables';
 import { clearChildren, codicon, h, iconButton, listen, setText } from './dom';
 import { formatClock, formatElapsed, formatSize } from './format';
 import { PayloadTabs } from './payloadTabs';
+import { RawBlockSection } from './rawBlockSection';
 import { SecretsBar } from './secretsBar';
 import type { VisibleTextOptions } from './visibleText';
 import { MULTI_LINE, setVisibleText } from './visibleTextDom';
@@ -76,6 +78,7 @@ export class DetailsPane implements Disposable {
       },
     }),
   );
+  private readonly rawBlock = new RawBlockSection();
   private readonly replayButton = iconButton('btn-replay', 'debug-restart', 'Replay', 'small');
   private readonly statusLine = h('span', { id: 'details-status', class: 'details-status', attrs: { role: 'status' } });
   private readonly content: HTMLElement;
@@ -105,6 +108,7 @@ export class DetailsPane implements Disposable {
       this.requestHeaders.section,
       this.responseHeaders.section,
       this.payloadTabs.element,
+      this.rawBlock.element,
     ]);
     const paneAttrs = { 'aria-label': 'Event details' };
     this.element = h('aside', { id: 'details', class: 'details', attrs: paneAttrs }, [this.placeholder, this.content]);
@@ -159,6 +163,7 @@ export class DetailsPane implements Disposable {
     this.showHeaders(this.requestHeaders, details.requestHeaders);
     this.showHeaders(this.responseHeaders, details.responseHeaders);
     this.payloadTabs.show(details.payload);
+    this.rawBlock.show(details.raw);
     this.replayButton.hidden = !details.replayable;
     this.replayButton.disabled = false;
     this.setStatus('', false);
@@ -196,6 +201,7 @@ export class DetailsPane implements Disposable {
     for (const table of [this.facts, this.requestHeaders.table, this.responseHeaders.table]) clearChildren(table);
     for (const el of [this.summary, this.explanation, this.warningText]) setVisibleText(el, '', MULTI_LINE);
     this.payloadTabs.clear();
+    this.rawBlock.clear();
   }
 
   private showHeaders(target: TableSection, headers: HeaderDto[] | undefined): void {

@@ -1,8 +1,9 @@
 /**
  * Server-Sent Events and long-polling in a real browser (issue 11): Connect… to a local SSE server, choose the
  * kind Server-Sent Events, and see the events arrive as rows (`[tick] id 1 · {"n":1}`) with the data as a JSON
- * tree in the details; the composer says the session only receives. Then a long-poll chat with a cursor rule:
- * each answer a row with its status, hold time, message count and cursor. Saves test-results/ui/sse-panel.png.
+ * tree and the block as it arrived (line ends drawn as `\n`) in the details; the composer says the session only
+ * receives. Then a long-poll chat with a cursor rule: each answer a row with its status, hold time, message count
+ * and cursor. Saves test-results/ui/sse-panel.png.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -74,6 +75,13 @@ describe('Server-Sent Events and long-polling panels in code-server', function (
     await panel.locator('#details-summary', { hasText: 'Event "tick", id "2"' }).waitFor({ timeout: 10_000 });
     const tree = panel.locator('#payload-tree-view[role="tree"]');
     await tree.locator('[role="treeitem"]', { hasText: 'n' }).first().waitFor({ timeout: 10_000 });
+    // The block as it arrived: each line with its LF drawn as the escape `\n`, the blank line that dispatched it.
+    const raw = panel.locator('#details-raw');
+    await raw.waitFor({ timeout: 5_000 });
+    const rawText = (await raw.textContent()) ?? '';
+    // (Without the ┆ marks of read ends, should the loopback ever split the write.)
+    assert.equal(rawText.replace(/┆/g, ''), 'id: 2\\n\nevent: tick\\n\ndata: {"n":2}\\n\n\\n\n');
+    assert.equal(await raw.locator('.raw-eol').count(), 4);
     const note = panel.locator('#composer-receive-only');
     await note.waitFor({ timeout: 5_000 });
     assert.match((await note.textContent()) ?? '', /Server-Sent Events sessions only receive/);

@@ -190,10 +190,26 @@ export interface SseMeta {
   retryMs?: number;
   /** sse-comment: the comment text cut at 256 characters (the payload holds it whole, up to the stored limit). */
   comment?: string;
-  /** Network reads (chunks as they arrived) the block came in: 1 when whole, more when split. */
+  /**
+   * Network reads (chunks as they arrived) the block came in: 1 when whole, more when split. sse-comment,
+   * sse-retry, sse-ignored: the reads of their line.
+   */
   chunks?: number;
-  /** Bytes of the block on the wire (field names, values, comments and line ends, after Content-Encoding). */
+  /**
+   * Bytes of the block on the wire (field names, values, comments and line ends, after Content-Encoding), from
+   * the blank line that ended the block before to its own; sse-comment / sse-retry / sse-ignored: of the line.
+   */
   bytes?: number;
+  /**
+   * The block (or line) as received: its lines with their own line ends (CR, LF or CRLF) and the blank line that
+   * dispatched it, UTF-8 decoded; at most 4096 characters (sseArrival.ts), `rawTruncated` past them. The LF of
+   * a CRLF split across reads is not in a line reported before it arrived.
+   */
+  raw?: string;
+  /** True when the block went on past the characters kept in `raw`. */
+  rawTruncated?: boolean;
+  /** Offsets in `raw` where one network read ended and the next began (at most 64; `chunks` counts them all). */
+  chunkEnds?: number[];
   /** reconnecting: the number of the attempt it schedules (2 = the first reconnect). */
   attempt?: number;
   /** reconnecting: how long until that attempt (the retry time or backoff, with jitter; at least 1 s). */

@@ -55,11 +55,11 @@ export class SseInbound implements SseStreamSink {
 
   comment(text: string, line: ArrivalFacts): void {
     const payload = textPayload(text, this.context.options.maxStoredPayloadBytes);
-    const sse: SseMeta = { comment: cutText(text), chunks: line.chunks, bytes: line.bytes };
+    const sse = arrivalMeta({ comment: cutText(text) }, line);
     this.context.append('in', 'sse', 'sse-comment', { sse }, payload, payload.byteLength);
   }
 
-  retry(ms: number): void {
+  retry(ms: number, line: ArrivalFacts): void {
     const inForce = this.schedule.setRetry(ms);
     const note =
       inForce < RECONNECT_FLOOR_MS
@@ -68,13 +68,14 @@ export class SseInbound implements SseStreamSink {
           ? `Cut to ${MAX_RETRY_MS} ms, the longest wait honoured.`
           : `Reconnects wait ${inForce} ms (more after attempts without an event).`;
     const retryMs = Math.min(ms, Number.MAX_SAFE_INTEGER);
-    this.context.append('in', 'sse', 'sse-retry', { sse: { retryMs }, note });
+    this.context.append('in', 'sse', 'sse-retry', { sse: arrivalMeta({ retryMs }, line), note });
   }
 
-  ignored(error: ParseError): void {
+  ignored(error: ParseError, line: ArrivalFacts): void {
     const payload = textPayload(error.line ?? '', this.context.options.maxStoredPayloadBytes);
     const warning = `${cutText(error.message, 120)}: the line is ignored (WHATWG, interpreting an event stream).`;
-    this.context.append('in', 'sse', 'sse-ignored', { warning }, payload, payload.byteLength);
+    const meta = { sse: arrivalMeta({}, line), warning };
+    this.context.append('in', 'sse', 'sse-ignored', meta, payload, payload.byteLength);
   }
 
   overflow(kind: 'line' | 'event', sample: Uint8Array, lineBytes: number): void {
@@ -89,7 +90,15 @@ function blockMeta(block: ArrivalFacts, id: string | undefined, event: string | 
   const sse: SseMeta = {};
   if (id !== undefined) sse.id = cutText(id);
   if (event !== undefined) sse.event = cutText(event);
-  sse.chunks = block.chunks;
-  sse.bytes = block.bytes;
+  return arrivalMeta(sse, block);
+}
+
+/** `sse` with how its line or block arrived: reads, bytes, and the text as received (already bounded). */
+function arrivalMeta(sse: SseMeta, arrival: ArrivalFacts): SseMeta {
+  sse.chunks = arrival.chunks;
+  sse.bytes = arrival.bytes;
+  if (arrival.raw !== undefined) sse.raw = arrival.raw;
+  if (arrival.rawTruncated) sse.rawTruncated = true;
+  if (arrival.chunkEnds !== undefined) sse.chunkEnds = arrival.chunkEnds;
   return sse;
 }

@@ -6,7 +6,9 @@
  *
  * - the bytes: UTF-8 decoded with a streaming decoder (a character split across reads stays whole), and each
  *   read cut after its line ends before it is fed, so every block is known to the byte — how many bytes it
- *   took and in how many reads it came (the raw chunks, without a row per chunk);
+ *   took, in how many reads it came, and its text as received with the places where a read ended (the raw
+ *   chunks, without a row per chunk; sseArrival.ts keeps them bounded). A block runs from the blank line that
+ *   ended the one before (WHATWG: a blank line dispatches) to its own blank line;
  * - the caps: a line longer than `maxLineBytes` bytes (counted here, so a line the parser would drop unread,
  *   or one that drips without end, is bounded too) and an event whose data grows past as many characters
  *   (the parser's `maxBufferSize`) stop the reader: nothing past the cap is buffered.
@@ -14,6 +16,9 @@
  * A push decoder (style.md rule 6): any chunking, no I/O, no timers. Never throws while the sink does not.
  */
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
+import { Arrival, type ArrivalFacts } from './sseArrival';
+
+export type { ArrivalFacts } from './sseArrival';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -21,14 +26,6 @@ const NO_BYTES = Buffer.alloc(0);
 
 /** How much of the read that crossed a cap is handed to the sink, to show what the server was sending. */
 export const OVERFLOW_SAMPLE_BYTES = 256;
-
-/** How a line or a block arrived. */
-export interface ArrivalFacts {
-  /** Bytes on the wire, line ends included. */
-  bytes: number;
-  /** Network reads the bytes came in. */
-  chunks: number;
-}
 
 /** What the reader reports; called synchronously from `feed`. */
 export interface SseStreamSink {
@@ -39,35 +36,11 @@ export interface SseStreamSink {
   /** A comment line (`:` first), without the colon and one leading space. */
   comment(text: string, line: ArrivalFacts): void;
   /** A `retry` field with a valid value (ASCII digits). */
-  retry(ms: number): void;
+  retry(ms: number, line: ArrivalFacts): void;
   /** A line the spec ignores: an unknown field, or a `retry` that is not a number. */
-  ignored(error: ParseError): void;
+  ignored(error: ParseError, line: ArrivalFacts): void;
   /** A cap was crossed; the reader has stopped. `sample` holds the first bytes of the read that crossed it. */
   overflow(kind: 'line' | 'event', sample: Uint8Array, lineBytes: number): void;
-}
-
-/** A running count of bytes and of the reads they came in. */
-class Arrival {
-  bytes = 0;
-  chunks = 0;
-  private lastRead = -1;
-
-  add(bytes: number, read: number): void {
-    this.bytes += bytes;
-    if (read !== this.lastRead) {
-      this.chunks++;
-      this.lastRead = read;
-    }
-  }
-
-  /** The facts so far, then a fresh count. */
-  take(): ArrivalFacts {
-    const facts = { bytes: this.bytes, chunks: this.chunks };
-    this.bytes = 0;
-    this.chunks = 0;
-    this.lastRead = -1;
-    return facts;
-  }
 }
 
 export class SseStreamReader {
@@ -84,6 +57,8 @@ export class SseStreamReader {
   private pieceBytes: Buffer = NO_BYTES;
   private pieceStart = 0;
   private pieceEnd = 0;
+  /** The last read ended in a CR: an LF that starts the next one completes a CRLF, it is no blank line. */
+  private crEndedRead = false;
 
   constructor(
     private readonly maxLineBytes: number,
@@ -98,8 +73,9 @@ export class SseStreamReader {
         this.blockId = undefined;
         this.sink.event(message, this.block.take());
       },
-      onComment: (text) => this.sink.comment(text, { bytes: this.line.bytes, chunks: this.line.chunks }),
-      onRetry: (ms) => this.sink.retry(ms),
+      // The parser reports a line while it is fed the piece that ends it: the line's account holds all of it.
+      onComment: (text) => this.sink.comment(text, this.line.facts()),
+      onRetry: (ms) => this.sink.retry(ms, this.line.facts()),
       onError: (error) => this.onParseError(error),
     });
   }
@@ -147,11 +123,12 @@ export class SseStreamReader {
   reset(): void {
     this.parser.reset();
     this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    this.line.take();
-    this.block.take();
+    this.line.clear();
+    this.block.clear();
     this.blockId = undefined;
     this.stopped = false;
     this.pieceBytes = NO_BYTES;
+    this.crEndedRead = false;
   }
 
   /** One line, or the part of one in this read (its bytes from `start` to `end`, decoded as `text`). */
@@ -168,17 +145,23 @@ export class SseStreamReader {
       this.sink.overflow('line', this.sampleOfCurrent(), lineBytes);
       return;
     }
-    this.line.add(length, read);
-    this.block.add(length, read);
+    // The LF of a CRLF split across reads: part of the line before, not a blank line of its own.
+    const crlfTail = this.crEndedRead && start === 0 && length === 1 && last === LF;
+    this.crEndedRead = last === CR && end === bytes.length;
+    this.line.add(length, text, read);
+    // When that CR ended a block (already reported), its LF starts no new one.
+    if (!crlfTail || this.block.bytes > 0) this.block.add(length, text, read);
     if (text !== '') this.parser.feed(text);
     if (this.stopped) return;
-    if (lineEndBytes > 0) this.line.take();
+    if (lineEndBytes > 0) this.line.clear();
     if (this.blockId !== undefined) {
       // The parser dispatched a block with an id and no data: no event took the id.
       const id = this.blockId;
       this.blockId = undefined;
       this.sink.idOnly(id, this.block.take());
     }
+    // A blank line ends its block even when it dispatched nothing (a comment or a retry alone).
+    if (lineBytes === 0 && lineEndBytes > 0 && !crlfTail) this.block.clear();
   }
 
   /** The first bytes of the piece being read, copied. */
@@ -189,7 +172,7 @@ export class SseStreamReader {
 
   private onParseError(error: ParseError): void {
     if (error.type !== 'max-buffer-size-exceeded') {
-      this.sink.ignored(error);
+      this.sink.ignored(error, this.line.facts());
       return;
     }
     this.stop();

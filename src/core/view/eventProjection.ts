@@ -11,6 +11,7 @@ import type { SendRequest } from '../session/sendRequest';
 import { explanationOf, factsOf, summaryOf } from './eventFacts';
 import { previewOf } from './eventPreview';
 import { projectPayload } from './payloadView';
+import { projectRawBlock } from './rawBlockView';
 import { jsonWithAttachments, type EventLookup } from './sioAttachments';
 
 export { PREVIEW_MAX_CHARS, previewOf } from './eventPreview';
@@ -95,6 +96,8 @@ export function projectDetails(
       details.payload.json = jsonWithAttachments(event, json, get, masked) ?? json;
     }
   }
+  const raw = meta.sse ? projectRawBlock(meta.sse, redactor, () => (redacted = true)) : undefined;
+  if (raw !== undefined) details.raw = raw;
   if (redacted) details.redacted = true;
   return details;
 }

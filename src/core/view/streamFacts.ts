@@ -31,7 +31,9 @@ export function pushSseFacts(facts: Facts, sse: SseMeta, type: string): void {
   if (sse.retryMs !== undefined) facts.push(['Retry', `${sse.retryMs} ms`]);
   if (sse.attempt !== undefined) facts.push(['Attempt', String(sse.attempt)]);
   if (sse.delayMs !== undefined) facts.push(['Reconnect in', formatWait(sse.delayMs)]);
-  if (sse.bytes !== undefined) facts.push(['Block bytes', bytesText(sse.bytes)]);
+  // Comments, retries and ignored lines are measured by their line; events and ids by their block.
+  const measured = type === 'sse-event' || type === 'sse-id' ? 'Block' : 'Line';
+  if (sse.bytes !== undefined) facts.push([`${measured} bytes`, bytesText(sse.bytes)]);
   if (sse.chunks !== undefined)
     facts.push(['Arrived in', sse.chunks === 1 ? 'one network read' : `${sse.chunks} network reads`]);
 }

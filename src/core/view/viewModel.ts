@@ -60,6 +60,8 @@ export interface EventDetailsDto {
   /** Plain-words explanation for errors and closes. */
   explanation?: string;
   payload?: PayloadViewDto;
+  /** Server-Sent Events rows: the block (or line) as it arrived, credentials masked (issue 11). */
+  raw?: RawBlockDto;
   /** Whether this event can be sent again as it is (an outgoing message). */
   replayable: boolean;
   /**
@@ -88,6 +90,25 @@ export interface PayloadViewDto {
   /** Hex dump: offset, 16 bytes in hex, ASCII column. */
   hex: string;
 }
+
+/**
+ * Text as it came off the network, cut into what the details pane draws: runs of text (no CR or LF in them;
+ * other invisible characters are the pane's to escape), line ends by kind, and the places where one network read
+ * ended and the next began.
+ */
+export interface RawBlockDto {
+  parts: RawPartDto[];
+  /** The block went on past what was kept. */
+  truncated: boolean;
+  /** What is not shown (a cut block, read ends past the ones kept), in words; absent when all is shown. */
+  note?: string;
+}
+
+export type RawPartDto =
+  | { kind: 'text'; text: string }
+  /** A line end; `breaks` is false for the CR of a CRLF that a read end splits (the line breaks after its LF). */
+  | { kind: 'lineEnd'; ends: 'CRLF' | 'LF' | 'CR'; breaks: boolean }
+  | { kind: 'readEnd' };
 
 /** The session header above the log. */
 export interface SessionInfoDto extends EngineSessionFacts {

@@ -123,6 +123,10 @@ export const DICTIONARY_KEYS: readonly string[] = [
   'comment',
   'chunks',
   'delayMs',
+  // SseMeta: the raw block as received (issue 11)
+  'raw',
+  'rawTruncated',
+  'chunkEnds',
 ];
 
 /** String values most events carry: directions, layers, event types, payload kinds, transports. */

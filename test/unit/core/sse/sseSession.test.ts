@@ -59,9 +59,13 @@ describe('SSE session', function () {
     assert.equal(response.meta?.response?.status, 200);
     assert.equal(response.meta?.requestSeq, request.seq);
     const [greet, json] = ofType(session, 'sse-event');
-    assert.deepEqual(greet.meta?.sse, { id: '1', event: 'greet', chunks: 1, bytes: Buffer.byteLength(first) });
+    const arrival = { chunks: 1, bytes: Buffer.byteLength(first), raw: first };
+    assert.deepEqual(greet.meta?.sse, { id: '1', event: 'greet', ...arrival });
     assert.equal(greet.size, 5);
     assert.equal(json.meta?.sse?.id, undefined);
+    // The retry line is in the event's block (no blank line between); the comment's block ended before it.
+    assert.deepEqual(json.meta?.sse, { chunks: 2, bytes: 27, raw: 'retry: 2000\ndata: {"a":1}\n\n', chunkEnds: [12] });
+    assert.equal(only(session, 'sse-comment').meta?.sse?.raw, ': keep-alive\n');
     assert.equal(payloadText(only(session, 'sse-comment')), 'keep-alive');
     assert.equal(only(session, 'sse-retry').meta?.sse?.retryMs, 2000);
     assert.equal(session.info.state, 'open');

@@ -117,9 +117,10 @@ describe('SSE stream reader', () => {
     reader.feed(Buffer.from('\ndata: b\n\n: c\n'));
     const [first, second, comment] = seen;
     assert.equal(first.kind, 'event');
-    assert.deepEqual(first.kind === 'event' && first.block, { bytes: 19, chunks: 3 });
-    assert.deepEqual(second.kind === 'event' && second.block, { bytes: 9, chunks: 1 });
-    assert.deepEqual(comment.kind === 'comment' && comment.line, { bytes: 4, chunks: 1 });
+    const raw = 'id: 1\ndata: hello\n\n';
+    assert.deepEqual(first.kind === 'event' && first.block, { bytes: 19, chunks: 3, raw, chunkEnds: [12, 18] });
+    assert.deepEqual(second.kind === 'event' && second.block, { bytes: 9, chunks: 1, raw: 'data: b\n\n' });
+    assert.deepEqual(comment.kind === 'comment' && comment.line, { bytes: 4, chunks: 1, raw: ': c\n' });
   });
 
   it('stops at a line longer than the cap, even one the parser would drop unread, and holds no more', () => {
