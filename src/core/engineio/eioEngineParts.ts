@@ -2,9 +2,9 @@
  * The parts of the Engine.IO engine's contract that are not its state machine: what it takes from
  * outside (deps), what the layer on top hears (EioLayer), and the context its transports share.
  */
+import type { EngineDeps } from '../session/engineDeps';
 import type { Clock } from '../clock';
 import type { ResolvedEngineIoOptions } from '../connection/engineIoOptions';
-import type { EventLog } from '../events/eventLog';
 import type { LogEvent } from '../events/logEvent';
 import type { Network } from '../session/network';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
@@ -15,12 +15,7 @@ import type { EventWriter } from './eventWriter';
 import { POLL_GRACE_MS, type OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 
-export interface EioEngineDeps {
-  id?: string;
-  clock?: Clock;
-  log?: EventLog;
-  /** Where polling requests and the WebSocket connect (default: directly, with the options' TLS). */
-  network?: Network;
+export interface EioEngineDeps extends EngineDeps {
   /** Fault injection's hooks (default: every step proceeds). */
   policies?: EnginePolicies;
 }

@@ -8,6 +8,7 @@
  *
  * States: connecting → open → closing → closed (connecting → closed when the first answers fail).
  */
+import type { JitteredEngineDeps } from '../session/engineDeps';
 import { type Clock, systemClock } from '../clock';
 import type { ResolvedPollOptions } from '../connection/pollOptions';
 import { toDisposable, type Disposable } from '../disposable';
@@ -15,7 +16,7 @@ import { ErrorCode } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta } from '../events/logEvent';
 import { MemoryEventLog } from '../events/memoryEventLog';
-import { createDirectNetwork, type Network } from '../session/network';
+import { createDirectNetwork } from '../session/network';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
@@ -26,19 +27,8 @@ import { PollLoop } from './pollLoop';
 import { formatMs } from './pollRows';
 import { PollWriter } from './pollWriter';
 
-/** What a polling session is made with besides its options; all optional. */
-export interface PollSessionDeps {
-  /** The session id (default `poll-<n>`). */
-  id?: string;
-  /** Time (default the system clock). */
-  clock?: Clock;
-  /** The log to append to (default a fresh in-memory log). */
-  log?: EventLog;
-  /** Agents and TLS (default a direct network with the options' TLS settings, owned by the session). */
-  network?: Network;
-  /** Randomness for the retry jitter, in [0, 1) (default Math.random). */
-  random?: () => number;
-}
+/** What a polling session is made with besides its options (engineDeps.ts). */
+export type PollSessionDeps = JitteredEngineDeps;
 
 let nextId = 1;
 

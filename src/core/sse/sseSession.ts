@@ -9,7 +9,8 @@
  * event id. A cap crossed (line or event) and the user's close end the session. Receive-only: every send kind
  * is refused. Network, time and randomness come from outside; guard, timers and teardown are SessionLifecycle's.
  */
-import { type Clock, systemClock } from '../clock';
+import type { JitteredEngineDeps } from '../session/engineDeps';
+import { systemClock } from '../clock';
 import type { ConnectionOptions } from '../connection/connectionOptions';
 import type { ResolvedSseOptions } from '../connection/sseOptions';
 import type { Disposable } from '../disposable';
@@ -17,7 +18,7 @@ import { ErrorCode } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, Payload } from '../events/logEvent';
 import { MemoryEventLog } from '../events/memoryEventLog';
-import { createDirectNetwork, type Network } from '../session/network';
+import { createDirectNetwork } from '../session/network';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
@@ -30,19 +31,8 @@ import { describeSseAttempt, DISPOSED_SUMMARY, NO_CONTENT_SUMMARY, openNote, USE
 import { ReconnectSchedule, reconnectNote } from './sseReconnect';
 import { SseStatus } from './sseStatus';
 
-/** What an SSE session is made with besides its options; all optional. */
-export interface SseSessionDeps {
-  /** The session id (default `sse-<n>`). */
-  id?: string;
-  /** Time (default the system clock): the response deadline and the reconnect waits run on it. */
-  clock?: Clock;
-  /** The log to append to (default a fresh in-memory log). */
-  log?: EventLog;
-  /** Agents and TLS (default a direct network with the options' TLS settings, owned by the session). */
-  network?: Network;
-  /** The jitter's randomness, values in [0, 1) (default Math.random). */
-  random?: () => number;
-}
+/** What an SSE session is made with besides its options (engineDeps.ts). */
+export type SseSessionDeps = JitteredEngineDeps;
 
 let nextId = 1;
 

@@ -7,6 +7,7 @@
  * handshake deadline replaces ws's inactivity timer; our own heartbeat is optional. Network and time
  * come from outside (deps); the guard, the timers and the teardown are the shared SessionLifecycle.
  */
+import type { EngineDeps } from '../session/engineDeps';
 import WebSocket from 'ws';
 import { type Clock, systemClock } from '../clock';
 import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
@@ -36,17 +37,11 @@ import { WireFrameTracker } from './wireFrameTracker';
 import { explainWsError } from './wsErrorExplanation';
 import { listenToWs } from './wsListeners';
 
-/** What a WebSocket session is made with besides its options; all optional. */
-export interface WebSocketSessionDeps {
-  /** The session id (default `ws-<n>`); an Engine.IO session names its WebSocket transport after itself. */
-  id?: string;
-  /** Time (default the system clock). */
-  clock?: Clock;
-  /** The log to append to (default a fresh in-memory log); Engine.IO shares its own. */
-  log?: EventLog;
-  /** Agents and TLS (default a direct network with the options' TLS settings, owned by the session). */
-  network?: Network;
-}
+/**
+ * What a WebSocket session is made with besides its options (engineDeps.ts); an Engine.IO session names its
+ * WebSocket transport after itself and shares its log.
+ */
+export type WebSocketSessionDeps = EngineDeps;
 
 export type { WsDataMessage } from './incomingTraffic';
 
