@@ -33,6 +33,9 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'bufferutil', 'utf-8-validate'],
+    // jsonc-parser's `main` is a UMD build whose require('./impl/…') calls esbuild cannot follow; its ESM
+    // build (`module`) bundles. Packages with an `exports` map are not affected by this order.
+    mainFields: ['module', 'main'],
   },
   // Query worker (issue #9): regular expressions run in this worker_threads Worker, which the host terminates when
   // one runs too long. src/core/query/queryWorkerLocation.ts looks for it beside dist/extension.js.

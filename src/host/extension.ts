@@ -11,12 +11,16 @@ import { registerConnectCommand } from './commands/connectCommand';
 import { registerDisconnectCommand } from './commands/disconnectCommand';
 import { registerSendMessageCommand } from './commands/sendMessageCommand';
 import { registerCompareCommand } from './compare/compareCommand';
+import { registerExchangeCommands } from './exchange/registerExchangeCommands';
 import { registerDiagnosticsCommand } from './hostLagMonitor';
 import { createOutputLog } from './outputLog';
+import { registerMessageBooks } from './messageBooks/registerMessageBooks';
 import { registerPayloadDocuments } from './payloadDocuments';
 import { SessionLauncher } from './sessionLauncher';
+import { registerProfiles } from './profiles/profilesFeature';
 import { SessionRegistry } from './sessionRegistry';
 import { FOCUS_SESSION_COMMAND, SessionStatusBar } from './statusBar';
+import { createTestingApi, type TestingApi } from './testingApi';
 
 /** What `activate` returns: for integration tests and other extensions. */
 export interface RealtimeInspectorApi {
@@ -28,6 +32,8 @@ export interface RealtimeInspectorApi {
   readonly logUri: vscode.Uri;
   /** What the extension keeps in globalState, for tests that check nothing secret is stored. */
   storedState(): Record<string, unknown>;
+  /** Only when VS Code runs the extension for its tests (ExtensionMode.Test). */
+  testing?: TestingApi;
 }
 
 let launcher: SessionLauncher | undefined;
@@ -41,16 +47,25 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
   const sessionLauncher = new SessionLauncher(context.extensionUri, registry, log, logStorageDir);
   launcher = sessionLauncher;
   const sessions = { registry, launcher: sessionLauncher };
+  const profiles = registerProfiles(context, { ...sessions, log });
   context.subscriptions.push(
     log,
     registry,
     sessionLauncher,
+    profiles,
     new SessionStatusBar(registry),
-    registerConnectCommand({ launcher: sessionLauncher, log, globalState: context.globalState }),
+    registerConnectCommand({
+      launcher: sessionLauncher,
+      log,
+      globalState: context.globalState,
+      saveAs: profiles.saveAs,
+    }),
     registerCompareCommand({ extensionUri: context.extensionUri, log }),
     registerDiagnosticsCommand(),
     registerDisconnectCommand(sessions),
     registerSendMessageCommand({ ...sessions, log }),
+    registerMessageBooks(context, { ...sessions, log }),
+    registerExchangeCommands(context, { ...sessions, log }),
     // A panel's session first: it outlives the registry entry of a closed session.
     registerPayloadDocuments((id) => sessionLauncher.controllerFor(id)?.session ?? registry.get(id)),
     vscode.commands.registerCommand('realtimeInspector.showLog', () => log.show()),
@@ -64,6 +79,10 @@ export function activate(context: vscode.ExtensionContext): RealtimeInspectorApi
     panelFor: (id) => sessionLauncher.panelFor(id),
     logUri: context.logUri,
     storedState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
+    testing:
+      context.extensionMode === vscode.ExtensionMode.Test
+        ? createTestingApi(profiles.testing, (id) => sessionLauncher.controllerFor(id)?.session ?? registry.get(id))
+        : undefined,
   };
 }
 

@@ -9,17 +9,23 @@
  */
 import * as vscode from 'vscode';
 import { formatIssues } from '../core/connection/connectionOptions';
+import type { EventLog } from '../core/events/eventLog';
 import { SpillingEventLog } from '../core/events/store/spillingEventLog';
+import type { ImportedSession } from '../core/exchange/importedSession';
 import { createSession } from '../core/session/createSession';
 import type { Session } from '../core/session/session';
 import { redactUrlsInText } from '../core/redaction/urlRedaction';
 import { inert } from './notificationText';
 import { describeThrown, type OutputLog } from './outputLog';
-import { PanelController } from './panel/panelController';
+import { PanelController, type PanelControllerDeps } from './panel/panelController';
+import { actionUnavailable, type LogActionHandler } from './panel/panelLogActions';
 import type { SessionRegistry } from './sessionRegistry';
-import { redactorFor } from './sessionRedaction';
+import type { SessionOrigin } from './sessionOrigin';
+import { redactorFor, setSessionSecrets } from './sessionRedaction';
 import { readLogBudgets } from './settings';
 import { watchSession } from './sessionWatcher';
+
+const PANEL_FAILED = 'The session panel could not be opened (details in the Realtime Inspector log).';
 
 export type LaunchResult = { ok: true; session: Session } | { ok: false; message: string };
 
@@ -27,6 +33,8 @@ export class SessionLauncher implements vscode.Disposable {
   private readonly controllers = new Map<string, PanelController>();
   /** One close per session, however many owners ask for it. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** The panels' row actions (Edit and send, Save to message book, Replay range…), when a feature handles them. */
+  private logActions: LogActionHandler | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -36,46 +44,60 @@ export class SessionLauncher implements vscode.Disposable {
     private readonly logStorageDir?: string,
   ) {}
 
-  /** Validates the options, creates the session and its panel, and starts connecting (not awaited). */
-  open(options: unknown, viewColumn?: vscode.ViewColumn): LaunchResult {
+  /**
+   * Validates the options, creates the session and its panel, and starts connecting (not awaited). `origin`:
+   * the profile that opened it and its secret values (masked everywhere the session is shown).
+   */
+  open(options: unknown, viewColumn?: vscode.ViewColumn, origin?: SessionOrigin): LaunchResult {
     // Every event is kept: the newest in memory, the rest spilled to the extension's storage (issue #9).
-    const budgets = readLogBudgets();
-    const created = createSession(options, {
-      logFactory: () => new SpillingEventLog({ dir: this.logStorageDir, ...budgets }),
-    });
+    const created = createSession(options, { logFactory: this.logFactory });
     if (!created.ok) return { ok: false, message: formatIssues(created.issues) };
     const session = created.value;
-    this.registry.add(session);
+    setSessionSecrets(session, origin?.secretValues ?? []);
+    this.registry.add(session, origin);
     const watcher = watchSession(session, this.log, { retry: (s) => this.retry(s), showLog: () => this.log.show() });
-    let controller: PanelController;
-    try {
-      controller = new PanelController(session, {
-        extensionUri: this.extensionUri,
-        log: this.log,
-        viewColumn,
-        reconnect: (s) => this.reconnect(s),
-        onDidFocus: (s) => this.registry.setActive(s.id),
-      });
-    } catch (error) {
-      this.log.error(`[${session.id}] could not open the panel: ${describeThrown(error)}`);
+    if (!this.attachPanel(session, { viewColumn, reconnect: (s) => this.reconnect(s) }, watcher)) {
       watcher.dispose();
       this.registry.remove(session.id);
       session.dispose();
-      return { ok: false, message: 'The session panel could not be opened (details in the Realtime Inspector log).' };
+      return { ok: false, message: PANEL_FAILED };
     }
-    this.controllers.set(session.id, controller);
-    controller.onDidDispose(() => {
-      watcher.dispose();
-      this.controllers.delete(session.id);
-      this.registry.remove(session.id);
-      void this.closeAndDispose(session);
-    });
     this.log.info(`[${session.id}] connecting to ${redactorFor(session).url(session.options.url)}`);
     void session.start().then(
       (state) => this.log.debug(`[${session.id}] start finished: ${state}`),
       (error: unknown) => this.log.error(`[${session.id}] start failed: ${describeThrown(error)}`),
     );
     return { ok: true, session };
+  }
+
+  /**
+   * Every session's log, a live one's or an imported one's: the newest events in memory, the rest spilled to the
+   * extension's storage (issue #9), within the budgets of the settings.
+   */
+  readonly logFactory = (): EventLog => new SpillingEventLog({ dir: this.logStorageDir, ...readLogBudgets() });
+
+  /**
+   * Shows a session read from a file (issue 10) in a panel titled `title`: registered like a live one, nothing to
+   * start or reconnect; closing the panel disposes its log. On failure the log is disposed here.
+   */
+  openImported(session: ImportedSession, title: string): LaunchResult {
+    this.registry.add(session);
+    const offline = (): void => this.log.info(`[${session.id}] an imported session cannot reconnect`);
+    if (!this.attachPanel(session, { title, reconnect: offline })) {
+      this.registry.remove(session.id);
+      session.log.dispose();
+      return { ok: false, message: PANEL_FAILED };
+    }
+    this.log.info(`[${session.id}] imported: ${session.log.count} events`);
+    return { ok: true, session };
+  }
+
+  /** Who answers the panels' row actions, until the returned disposable is disposed. */
+  setLogActions(handler: LogActionHandler): vscode.Disposable {
+    this.logActions = handler;
+    return new vscode.Disposable(() => {
+      if (this.logActions === handler) this.logActions = undefined;
+    });
   }
 
   panelFor(id: string): vscode.WebviewPanel | undefined {
@@ -95,14 +117,16 @@ export class SessionLauncher implements vscode.Disposable {
   /** A new session with the same options, in a new panel; the old panel stays (see the file comment). */
   reconnect(old: Session): void {
     if (old.info.state === 'open' || old.info.state === 'connecting') void old.close();
-    this.report(this.open(old.options, this.controllers.get(old.id)?.panel.viewColumn));
+    const origin = this.registry.originOf(old.id);
+    this.report(this.open(old.options, this.controllers.get(old.id)?.panel.viewColumn, origin));
   }
 
   /** A new session with the same options, replacing the failed session's panel. */
   retry(old: Session): void {
     const column = this.controllers.get(old.id)?.panel.viewColumn;
+    const origin = this.registry.originOf(old.id);
     this.controllers.get(old.id)?.dispose();
-    this.report(this.open(old.options, column));
+    this.report(this.open(old.options, column, origin));
   }
 
   /** Closes every session (deactivate). */
@@ -120,6 +144,35 @@ export class SessionLauncher implements vscode.Disposable {
     const message = redactUrlsInText(result.message);
     this.log.warn(`Reconnect refused: ${message}`);
     void vscode.window.showErrorMessage(`Cannot reconnect: ${inert(message, 300)}`);
+  }
+
+  /** Opens the session's panel; closing it disposes `owned` and closes and disposes the session with its log. */
+  private attachPanel(
+    session: Session,
+    view: Pick<PanelControllerDeps, 'viewColumn' | 'title' | 'reconnect'>,
+    owned?: vscode.Disposable,
+  ): boolean {
+    let controller: PanelController;
+    try {
+      controller = new PanelController(session, {
+        ...view,
+        extensionUri: this.extensionUri,
+        log: this.log,
+        onDidFocus: (s) => this.registry.setActive(s.id),
+        logAction: (s, message) => this.logActions?.(s, message) ?? actionUnavailable(message.requestId),
+      });
+    } catch (error) {
+      this.log.error(`[${session.id}] could not open the panel: ${describeThrown(error)}`);
+      return false;
+    }
+    this.controllers.set(session.id, controller);
+    controller.onDidDispose(() => {
+      owned?.dispose();
+      this.controllers.delete(session.id);
+      this.registry.remove(session.id);
+      void this.closeAndDispose(session);
+    });
+    return true;
   }
 
   private closeAndDispose(session: Session): Promise<void> {

@@ -4,29 +4,38 @@
  */
 import * as vscode from 'vscode';
 import type { Session } from '../core/session/session';
+import type { SessionOrigin } from './sessionOrigin';
 
 export class SessionRegistry implements vscode.Disposable {
   private readonly sessions = new Map<string, Session>();
+  private readonly origins = new Map<string, SessionOrigin>();
   private activeId: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
 
   /** Fired when a session is added or removed, or the active session changes. */
   readonly onDidChange = this.changed.event;
 
-  add(session: Session): void {
+  add(session: Session, origin?: SessionOrigin): void {
     this.sessions.set(session.id, session);
+    if (origin) this.origins.set(session.id, origin);
     this.activeId = session.id;
     this.changed.fire();
   }
 
   remove(id: string): void {
     if (!this.sessions.delete(id)) return;
+    this.origins.delete(id);
     if (this.activeId === id) this.activeId = this.lastId();
     this.changed.fire();
   }
 
   get(id: string): Session | undefined {
     return this.sessions.get(id);
+  }
+
+  /** Where the session came from (its profile), when it was opened from a profile. */
+  originOf(id: string): SessionOrigin | undefined {
+    return this.origins.get(id);
   }
 
   /** In the order they were opened. */

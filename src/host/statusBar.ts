@@ -74,12 +74,13 @@ export class SessionStatusBar implements vscode.Disposable {
     }
     const info = session.info;
     const state = info.state;
-    this.item.text = statusText(session.options.kind, session.options.url, info);
+    const redactor = redactorFor(session);
+    // A profile's secret may sit in the URL's path: the short form is masked too (issue 10).
+    this.item.text = redactor.text(statusText(session.options.kind, session.options.url, info));
     const transport = info.transport
       ? ` Transport: ${info.transport}${info.upgrade && info.upgrade !== 'none' ? ` (upgrade ${info.upgrade})` : ''}.`
       : '';
     // A plain-string tooltip is not rendered as markdown; the URL and the server's close reason are still masked.
-    const redactor = redactorFor(session);
     const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
     const where = `${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]})`;
     this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${transport}${closed} Click to show its panel.`;

@@ -30,6 +30,8 @@ export const TAIL_ROWS = 120;
 export const MAX_QUERY_CHARS = 1000;
 /** Most folded rows (`collapsed`) one view may name. */
 export const MAX_COLLAPSED_ROWS = 1000;
+/** Most events one `events/replayRange` may span (the host reads them all to pick the messages out). */
+export const MAX_REPLAY_RANGE_EVENTS = 100_000;
 
 /**
  * What the table shows (issue #9): the events the query matches, less the children of folded rows.
@@ -116,7 +118,12 @@ export type HostToWebview =
    */
   | { type: 'request/failed'; requestId: number; error: RequestErrorDto }
   /** The host asks the composer to focus (after `Send Message…` with an open panel). */
-  | { type: 'composer/focus' };
+  | { type: 'composer/focus' }
+  /**
+   * Reply to `events/editAndSend`, `events/saveToBook` and `events/replayRange`: started (the rest happens in
+   * VS Code's own prompts and notifications) with what to tell the user, or refused with why, in plain words.
+   */
+  | { type: 'action/result'; requestId: number; ok: boolean; message: string };
 
 // ---- webview → host -------------------------------------------------------------------------
 
@@ -142,9 +149,20 @@ export type WebviewToHost =
   | { type: 'composer/send'; requestId: number; request: SendRequest }
   /** Send an earlier outgoing message again. */
   | { type: 'events/replay'; requestId: number; seq: number }
+  /** Open the outgoing message `seq` as a message-book entry in a new editor, with a CodeLens to send it. */
+  | { type: 'events/editAndSend'; requestId: number; seq: number }
+  /** Append the outgoing message `seq` to a message book the user picks or creates. */
+  | { type: 'events/saveToBook'; requestId: number; seq: number }
+  /**
+   * Replay the outgoing data messages of events #from…#to (from ≤ to, at most MAX_REPLAY_RANGE_EVENTS apart)
+   * with their original timing; the host asks for the speed.
+   */
+  | { type: 'events/replayRange'; requestId: number; from: number; to: number }
   /** Close the session (normal closure). */
   | { type: 'session/disconnect' }
   /** Open a new session with the same options. */
-  | { type: 'session/reconnect' };
+  | { type: 'session/reconnect' }
+  /** Export this panel's session (issue 10): the host asks for the format, the sanitizing and the file. */
+  | { type: 'session/export' };
 
 export type WebviewMessageType = WebviewToHost['type'];

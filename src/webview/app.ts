@@ -14,6 +14,8 @@ import type { SelectionSource } from './eventTableParts';
 import { FrameScheduler } from './frameScheduler';
 import type { HostBridge } from './hostBridge';
 import { readPanelState, stateChanged, type PanelState } from './panelState';
+import { RowActions } from './rowActions';
+import { rowActionRequests } from './rowActionRequests';
 import { RpcClient, RpcError } from './rpc';
 import { SessionHeader } from './sessionHeader';
 import { TableController } from './tableController';
@@ -40,6 +42,7 @@ export class PanelApp implements Disposable {
   private readonly header: SessionHeader;
   private readonly table: TableController;
   private readonly details: DetailsPane;
+  private readonly rowActions: RowActions;
   private readonly composer: Composer;
   private readonly upgradeDiagram: UpgradeSequenceDiagram;
 
@@ -62,6 +65,7 @@ export class PanelApp implements Disposable {
       new SessionHeader({
         disconnect: () => host.post({ type: 'session/disconnect' }),
         reconnect: () => host.post({ type: 'session/reconnect' }),
+        exportSession: () => host.post({ type: 'session/export' }),
       }),
     );
     this.table = this.disposables.add(
@@ -75,12 +79,14 @@ export class PanelApp implements Disposable {
       }),
     );
     const reveal = (seq: number): void => void this.table.revealSeq(seq);
+    this.rowActions = this.disposables.add(new RowActions(rowActionRequests(this.rpc, errorText)));
     this.details = this.disposables.add(
       new DetailsPane({
         replay: (seq) => this.replay(seq),
         select: reveal,
         reload: (seq, revealSecrets) => void this.loadDetails(seq, revealSecrets),
         openPayload: (seq) => this.openPayload(seq),
+        rowActions: this.rowActions,
       }),
     );
     this.upgradeDiagram = this.disposables.add(new UpgradeSequenceDiagram({ select: reveal }));
@@ -158,6 +164,7 @@ export class PanelApp implements Disposable {
       // Another session (Reconnect opens a new one): the old selection means nothing here.
       this.detailsToken++;
       this.details.showPlaceholder('Select an event to see its details.');
+      this.rowActions.resetRange();
     }
   }
 
@@ -175,7 +182,7 @@ export class PanelApp implements Disposable {
     this.header.update(session);
     // Only Engine.IO sessions have an upgrade timeline (the host sends none for the other kinds).
     this.upgradeDiagram.update(session.timeline, session);
-    this.composer.setSendKinds(session.kind, session.sendKinds, session.kindLabel);
+    this.composer.setSendKinds(session.kind, session.sendKinds, session.kindLabel, session.offline);
     this.table.toolbar.showLayersFor(session.kind);
     this.composer.setSessionOpen(session.state === 'open');
   }

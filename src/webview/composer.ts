@@ -37,6 +37,14 @@ export interface ComposerDraft extends ComposerFields {
 }
 
 const SEND_TITLE = 'Send (Ctrl+Enter)';
+/** What an imported session's panel says instead of a composer (issue 10). */
+const OFFLINE_NOTE =
+  'Nothing to send: this session was imported from a file and is offline. Connect… opens a live session to send.';
+
+/** What a receive-only session's panel says instead of a composer (SSE and polling, issue 11). */
+function receiveOnlyNote(kindLabel: string): string {
+  return `Nothing to send: ${kindLabel} sessions only receive. Disconnect stops this one; Reconnect starts it again.`;
+}
 
 /** The sent texts of a saved draft, keeping only strings (saved state is not trusted). */
 function savedHistory(draft: Partial<ComposerDraft> | undefined): string[] {
@@ -113,28 +121,23 @@ export class Composer implements Disposable {
    * Offers the kinds this session can send, as the host says (core decides them once: Socket.IO
    * sessions emit events, WebSocket ones send frames). Keeps the current kind when it still applies.
    */
-  setSendKinds(sessionKind: string, sendKinds: readonly string[], kindLabel = sessionKind): void {
-    const key = `${sessionKind}:${sendKinds.join(',')}`;
+  setSendKinds(sessionKind: string, sendKinds: readonly string[], kindLabel = sessionKind, offline = false): void {
+    const key = `${sessionKind}:${sendKinds.join(',')}:${offline}`;
     if (key === this.sessionKind) return;
     this.sessionKind = key;
-    this.showReceiveOnly(sendKinds.length === 0, kindLabel);
+    this.showReceiveOnly(sendKinds.length === 0 || offline, offline ? OFFLINE_NOTE : receiveOnlyNote(kindLabel));
     this.form.offerKinds(composerKindsOf(sendKinds), this.preferredKind ?? this.form.kind);
     this.updateKind();
   }
 
   /** A session that sends nothing gets a short line instead of a form it could not use. */
-  private showReceiveOnly(receiveOnly: boolean, kindLabel: string): void {
+  private showReceiveOnly(receiveOnly: boolean, note: string): void {
     this.element.classList.toggle('receive-only', receiveOnly);
     this.receiveOnlyNote.hidden = !receiveOnly;
     this.controls.hidden = receiveOnly;
     this.body.hidden = receiveOnly;
     this.statusLine.hidden = receiveOnly;
-    setText(
-      this.receiveOnlyNote,
-      receiveOnly
-        ? `Nothing to send: ${kindLabel} sessions only receive. Disconnect stops this one; Reconnect starts it again.`
-        : '',
-    );
+    setText(this.receiveOnlyNote, receiveOnly ? note : '');
   }
 
   /** Focuses the field the current kind types into. */

@@ -32,6 +32,8 @@ export interface DetailsActions {
   reload?(seq: number, reveal: boolean): void;
   /** Open the whole payload of `seq` in an editor; resolves with an error message, or undefined. */
   openPayload?(seq: number): Promise<string | undefined>;
+  /** More actions on the row, drawn under the heading (rowActions.ts). */
+  rowActions?: { readonly element: HTMLElement; show(details: EventDetailsDto): void };
 }
 
 const DIRECTION_WORD: Record<EventRowDto['direction'], string> = { in: 'Received', out: 'Sent', local: 'Local' };
@@ -99,6 +101,7 @@ export class DetailsPane implements Disposable {
     ]);
     this.content = h('div', { class: 'details-content', attrs: { hidden: true } }, [
       heading,
+      this.actions.rowActions?.element,
       this.meta,
       this.warning,
       this.secrets.element,
@@ -167,6 +170,7 @@ export class DetailsPane implements Disposable {
     this.replayButton.hidden = !details.replayable;
     this.replayButton.disabled = false;
     this.setStatus('', false);
+    this.actions.rowActions?.show(details);
   }
 
   dispose(): void {

@@ -20,6 +20,9 @@ export interface ReplyTypeFor {
   'composer/send': 'send/result';
   'events/replay': 'send/result';
   'events/openPayload': 'payload/opened';
+  'events/editAndSend': 'action/result';
+  'events/saveToBook': 'action/result';
+  'events/replayRange': 'action/result';
 }
 
 export type RequestType = RequestMessage['type'];
@@ -36,6 +39,9 @@ const REPLY_TYPE: ReplyTypeFor = {
   'composer/send': 'send/result',
   'events/replay': 'send/result',
   'events/openPayload': 'payload/opened',
+  'events/editAndSend': 'action/result',
+  'events/saveToBook': 'action/result',
+  'events/replayRange': 'action/result',
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The session header above the log: URL, state badge, kind, negotiated values, counters, the close
- * summary, and the Disconnect / Reconnect buttons.
+ * summary, and the Disconnect / Reconnect / Export… buttons. An imported session (issue 10) is shown offline:
+ * where it came from, and no Disconnect or Reconnect.
  */
 import type { SessionInfoDto, SessionStateDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
@@ -18,6 +19,8 @@ const REASON_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 80 };
 export interface SessionActions {
   disconnect(): void;
   reconnect(): void;
+  /** Export… (issue 10): the host asks for the format, the sanitizing and the file. */
+  exportSession(): void;
 }
 
 const STATES: readonly SessionStateDto[] = ['connecting', 'open', 'closing', 'closed'];
@@ -93,6 +96,14 @@ export class SessionHeader implements Disposable {
   ]);
   private readonly disconnectButton = iconButton('btn-disconnect', 'debug-disconnect', 'Disconnect', 'secondary');
   private readonly reconnectButton = iconButton('btn-reconnect', 'debug-restart', 'Reconnect', 'secondary');
+  private readonly exportButton = iconButton('btn-export', 'export', 'Export…', 'secondary');
+  /** "Imported from Chrome DevTools HAR": shown for an offline session only. */
+  private readonly importedText = h('span', { class: 'session-close-text' });
+  private readonly importedLine = h(
+    'div',
+    { id: 'session-imported', class: 'session-close session-imported', attrs: { hidden: true } },
+    [codicon('archive'), this.importedText],
+  );
   /** The namespaces as last drawn (JSON), so an unchanged list is not rebuilt. */
   private namespacesShown = '';
 
@@ -102,7 +113,7 @@ export class SessionHeader implements Disposable {
         this.stateBadge,
         this.kindLabel,
         this.url,
-        h('span', { class: 'session-actions' }, [this.disconnectButton, this.reconnectButton]),
+        h('span', { class: 'session-actions' }, [this.disconnectButton, this.reconnectButton, this.exportButton]),
       ]),
       h('div', { class: 'session-facts' }, [
         this.subprotocol.element,
@@ -112,17 +123,19 @@ export class SessionHeader implements Disposable {
         this.messagesOut.element,
       ]),
       this.eioFacts,
+      this.importedLine,
       this.closeLine,
     ]);
     this.disposables.add(listen(this.disconnectButton, 'click', () => actions.disconnect()));
     this.disposables.add(listen(this.reconnectButton, 'click', () => actions.reconnect()));
+    this.disposables.add(listen(this.exportButton, 'click', () => actions.exportSession()));
     this.update(undefined);
   }
 
   /** Shows `session`, or a waiting line before the first snapshot. */
   update(session: SessionInfoDto | undefined): void {
     const state = session?.state;
-    setText(this.stateBadge, state ?? 'waiting');
+    setText(this.stateBadge, session?.offline ? 'offline' : (state ?? 'waiting'));
     for (const s of STATES) this.stateBadge.classList.toggle(`state-${s}`, s === state);
     setText(this.kindLabel, session ? session.kindLabel : '');
     if (session) this.element.dataset.kind = session.kind;
@@ -143,6 +156,18 @@ export class SessionHeader implements Disposable {
     setVisibleText(this.closeText, closeSummary ?? '', CLOSE_TEXT);
     this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
     this.reconnectButton.disabled = state !== 'closed';
+    this.exportButton.disabled = !session;
+    this.showOffline(session);
+  }
+
+  /** An imported session: "offline", where it came from, and nothing to disconnect or reconnect. */
+  private showOffline(session: SessionInfoDto | undefined): void {
+    const offline = session?.offline === true;
+    this.disconnectButton.hidden = offline;
+    this.reconnectButton.hidden = offline;
+    this.importedLine.hidden = !offline;
+    const from = offline ? `${session.importedFrom ?? 'Imported'} · offline record` : '';
+    setVisibleText(this.importedText, from, FACT_TEXT);
   }
 
   /**

@@ -4,10 +4,11 @@
  * the output channel's file, in globalState (the recent-URL list), or in the status bar tooltip.
  */
 import * as assert from 'node:assert/strict';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { startWsServer, type WsServer } from '../fixtures/servers/wsServer';
+import { formsOf, logFiles } from './support/canaries';
 import { activateInspector, COMMANDS, type InspectorApi } from './support/inspectorApi';
 import { pollUntil } from './support/poll';
 
@@ -17,29 +18,6 @@ const CANARIES = {
   authorization: 'AuCanary-8b5e1d9f',
   cookie: 'CkCanary-4f7a2c6e',
 };
-
-function formsOf(secret: string): string[] {
-  const bytes = Buffer.from(secret);
-  return [secret, bytes.toString('base64').replace(/=+$/, ''), encodeURIComponent(secret), bytes.toString('hex')];
-}
-
-/** Every *.log file under the folder that holds the extension's logs (the output channel writes one of them). */
-async function logFiles(folder: string, depth = 3): Promise<string[]> {
-  const found: string[] = [];
-  let entries: string[];
-  try {
-    entries = await readdir(folder);
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    const path = join(folder, entry);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory() && depth > 0) found.push(...(await logFiles(path, depth - 1)));
-    else if (info?.isFile() && entry.endsWith('.log')) found.push(path);
-  }
-  return found;
-}
 
 describe('credential redaction in the extension host', () => {
   let server: WsServer;

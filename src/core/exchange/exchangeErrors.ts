@@ -18,6 +18,8 @@ export const ExchangeErrorCode = {
   ImportTooLarge: 'RI_IMPORT_TOO_LARGE',
   /** The file ends before its end marker: it was cut short. */
   ImportIncomplete: 'RI_IMPORT_INCOMPLETE',
+  /** The file could not be opened or read (missing, a folder, no permission). */
+  ImportUnreadable: 'RI_IMPORT_UNREADABLE',
   /** The import was cancelled; no session was made. */
   ImportCancelled: 'RI_IMPORT_CANCELLED',
   /** The file holds nothing that makes a session (no entries, no events). */

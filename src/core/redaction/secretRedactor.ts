@@ -42,9 +42,14 @@ export interface Redactor {
   payload(payload: Payload): Payload;
 }
 
-/** A redactor for a session with these options. */
-export function createRedactor(sources: CredentialSources): Redactor {
-  const forms = searchForms(collectSecrets(sources));
+/**
+ * A redactor for a session with these options. `extraSecrets`: values known to be secret that the options do
+ * not show as such (a profile's `${secret:NAME}` values, wherever they were placed), masked in every form too;
+ * like the others, values shorter than MIN_SEARCHED_SECRET_CHARS are not searched for in free text.
+ */
+export function createRedactor(sources: CredentialSources, extraSecrets: readonly string[] = []): Redactor {
+  const extras = extraSecrets.filter((v) => v.length >= MIN_SEARCHED_SECRET_CHARS).slice(0, MAX_COLLECTED_SECRETS);
+  const forms = searchForms([...new Set([...extras, ...collectSecrets(sources)])]);
   const byteForms = forms.map((f) => Buffer.from(f.found, 'utf8'));
   const replaceKnown = (text: string): string => {
     let out = text;

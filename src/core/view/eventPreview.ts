@@ -83,6 +83,9 @@ export function previewOf(event: LogEvent): string {
       return oneLine(meta.error ? `${meta.error.code}: ${meta.error.message}` : (meta.note ?? ''));
     case 'open':
       return oneLine(openPreview(event) ?? meta.note ?? '');
+    case 'import-warning':
+      // Issue 10: what an import left out, in the row itself (the row's warning icon says it on hover only).
+      return oneLine(meta.warning ?? '');
     default:
       if (event.layer === 'sse' || event.layer === 'poll') {
         const stream = STREAM_PREVIEWS[event.type];

@@ -144,6 +144,10 @@ export interface SessionInfoDto extends EngineSessionFacts {
   eventsOnDisk?: number;
   /** Messages and bytes per second each way, over the last second (issue #9). */
   rates?: TrafficRatesDto;
+  /** A session read from a file (issue 10): a record that cannot send, disconnect or reconnect. */
+  offline?: boolean;
+  /** Where an offline session was read from, in words: "Imported from Chrome DevTools HAR". */
+  importedFrom?: string;
 }
 
 /** Traffic per second, each direction. */

@@ -7,10 +7,11 @@
 import * as vscode from 'vscode';
 import { redactUrlsInText, urlForHistory } from '../../core/redaction/urlRedaction';
 import { optionsOfDraft, type Draft } from '../connectDraft';
-import { promptConnectionOptions } from '../connectFlow';
+import { checkedOptions, CONNECT_ENDING, promptConnectionOptions, type MenuEnding } from '../connectFlow';
 import { inferKind } from '../connectKinds';
 import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
+import type { ConnectChoice } from '../profiles/saveAsProfile';
 import type { SessionLauncher } from '../sessionLauncher';
 import { ignoredWorkspaceTlsSettings, readConnectionDefaults, type ConnectionDefaults } from '../settings';
 
@@ -23,7 +24,29 @@ export interface ConnectCommandDeps {
   launcher: SessionLauncher;
   log: OutputLog;
   globalState: vscode.Memento;
+  /** "Save as profile…" at the end of the menu (profiles/saveAsProfile.ts); absent: Connect only. */
+  saveAs?: SaveAsProfile;
 }
+
+/** How Connect… saves its options as a profile before connecting from it. */
+export interface SaveAsProfile {
+  ending: MenuEnding<ConnectChoice>;
+  /** Saves and connects; the new session's id, or undefined. */
+  saveAndConnect(
+    options: ConnectChoice['options'],
+    target: NonNullable<ConnectChoice['saveAs']>,
+    defaults: ConnectionDefaults,
+  ): Promise<string | undefined>;
+}
+
+/** Connect… without profiles: "Connect" ends the menu. */
+const CONNECT_ONLY: MenuEnding<ConnectChoice> = {
+  items: CONNECT_ENDING.items,
+  pick: async (_id, draft) => {
+    const options = checkedOptions(draft);
+    return options && { options };
+  },
+};
 
 export function registerConnectCommand(deps: ConnectCommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand(CONNECT_COMMAND, (arg?: unknown) => connect(deps, arg));
@@ -40,10 +63,13 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
     });
     return undefined;
   }
-  const options =
-    arg === undefined
-      ? await promptConnectionOptions(defaults.value, recentUrls(deps.globalState))
-      : fromArgument(arg, defaults.value);
+  let options: unknown;
+  if (arg === undefined) {
+    const ending = deps.saveAs?.ending ?? CONNECT_ONLY;
+    const choice = await promptConnectionOptions(defaults.value, recentUrls(deps.globalState), ending);
+    if (choice?.saveAs && deps.saveAs) return deps.saveAs.saveAndConnect(choice.options, choice.saveAs, defaults.value);
+    options = choice?.options;
+  } else options = fromArgument(arg, defaults.value);
   if (options === undefined) return undefined;
   const result = deps.launcher.open(options);
   if (!result.ok) {

@@ -42,7 +42,7 @@ export async function resolveSession(
   if (candidates.length === 1) return candidates[0];
   const picked = await vscode.window.showQuickPick(
     candidates.map((session) => ({
-      label: shortUrl(session.options.url),
+      label: redactorFor(session).text(shortUrl(session.options.url)),
       description: session.info.state,
       detail: redactorFor(session).url(session.options.url),
       session,

@@ -20,8 +20,10 @@ import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
 import { describeThrown, type OutputLog } from '../outputLog';
 import { openPayloadDocument } from '../payloadDocuments';
 import { redactorFor } from '../sessionRedaction';
+import { exportForPanel } from '../exchange/panelExportRequest';
 import { renderPanelHtml } from './panelHtml';
 import { PanelViews } from './panelViews';
+import { actionUnavailable, type LogActionHandler } from './panelLogActions';
 import { replayForPanel, sendForPanel } from './panelSends';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
 import { SessionView } from './sessionView';
@@ -37,7 +39,11 @@ export interface PanelControllerDeps {
   reconnect(session: Session): void;
   /** The panel became the active editor. */
   onDidFocus(session: Session): void;
+  /** Edit and send, Save to message book, Replay range… (the message-book feature). */
+  logAction?: LogActionHandler;
   viewColumn?: vscode.ViewColumn;
+  /** The tab's title (default `⚡ host/path`; an imported session's is `Imported: <file name>`). */
+  title?: string;
   timer?: BatchTimer;
   /** Wall clock for the traffic rates (ms). */
   now?: () => number;
@@ -74,7 +80,7 @@ export class PanelController implements vscode.Disposable {
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
     this.panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
-      `⚡ ${shortUrl(session.options.url)}`,
+      deps.title ?? `⚡ ${this.redactor.text(shortUrl(session.options.url))}`,
       deps.viewColumn ?? vscode.ViewColumn.Active,
       {
         enableScripts: true,
@@ -212,11 +218,19 @@ export class PanelController implements vscode.Disposable {
       case 'events/replay':
         this.reply(replayForPanel(this.session, message.requestId, message.seq, this.logRefusal));
         return;
+      case 'events/editAndSend':
+      case 'events/saveToBook':
+      case 'events/replayRange':
+        this.reply(this.deps.logAction?.(this.session, message) ?? actionUnavailable(message.requestId));
+        return;
       case 'session/disconnect':
         void this.session.close();
         return;
       case 'session/reconnect':
         this.deps.reconnect(this.session);
+        return;
+      case 'session/export':
+        exportForPanel(this.session.id, this.deps.log);
         return;
     }
   }

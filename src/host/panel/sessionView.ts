@@ -12,6 +12,7 @@ import { projectDetails, projectRow } from '../../core/view/eventProjection';
 import { projectSessionInfo, projectTimeline } from '../../core/view/sessionProjection';
 import { addToTimeline } from '../../core/view/upgradeTimeline';
 import type { EventDetailsDto, EventRowDto, SessionInfoDto, TimelineStepDto, TrafficRatesDto } from '../../shared/dto';
+import { importedOf, markOffline } from '../exchange/importedLabel';
 import { nestingDepth } from './viewMatching';
 
 /** Events read per page when a panel catches up with a log that already holds events. */
@@ -64,8 +65,12 @@ export class SessionView {
   details(event: LogEvent, reveal: boolean): EventDetailsDto {
     // Socket.IO attachments are read from the log to show them in place of their placeholders.
     const get = (seq: number): LogEvent | undefined => this.session.log.get(seq);
-    if (!reveal) return projectDetails(event, this.origin(event), this.redactor, get);
-    return { ...projectDetails(event, this.origin(event), NO_REDACTION, get), revealed: true };
+    const details = reveal
+      ? { ...projectDetails(event, this.origin(event), NO_REDACTION, get), revealed: true }
+      : projectDetails(event, this.origin(event), this.redactor, get);
+    // An imported session is a record (issue 10): nothing in it is sent again.
+    if (importedOf(this.session)) details.replayable = false;
+    return details;
   }
 
   /** The header DTO, with the upgrade timeline for Engine.IO / Socket.IO sessions. */
@@ -78,7 +83,8 @@ export class SessionView {
     // A copy of each step: later arrows are added to the steps in place.
     if (isEngineIoKind(this.session.options.kind)) dto.timeline = projectTimeline(this.timeline, this.redactor);
     if (this.session.log.dropped > 0) dto.eventsNotKept = this.session.log.dropped;
-    return dto;
+    const imported = importedOf(this.session);
+    return imported ? markOffline(dto, imported) : dto;
   }
 
   /** Elapsed times count from the session's first event (its `connecting` row). */

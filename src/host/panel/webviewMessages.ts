@@ -14,6 +14,7 @@ import {
   type ParseResult,
 } from '../../core/session/sendRequestValidation';
 import {
+  MAX_REPLAY_RANGE_EVENTS,
   MAX_ROWS_PER_MESSAGE,
   type HostToWebview,
   type RequestErrorDto,
@@ -37,18 +38,12 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
   switch (type) {
     case 'session/disconnect':
     case 'session/reconnect':
+    case 'session/export':
       return ok({ type });
     case 'webview/ready':
       return parseReady(input);
-    case 'events/getPage': {
-      const { requestId, view, from, limit } = input;
-      if (!isRequestId(requestId)) return badField(type, 'requestId');
-      if (!isRequestId(view)) return badField(type, 'view');
-      if (!isRequestId(from)) return badField(type, 'from');
-      if (!isInteger(limit) || limit < 0 || limit > MAX_ROWS_PER_MESSAGE)
-        return fail(`${type}: "limit" must be an integer from 0 to ${MAX_ROWS_PER_MESSAGE}.`);
-      return ok({ type, requestId, view, from, limit });
-    }
+    case 'events/getPage':
+      return parseGetPage(input);
     case 'events/locate': {
       const { requestId, view, seq } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');
@@ -74,12 +69,12 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
       return ok(reveal ? { type, requestId, seq, reveal } : { type, requestId, seq });
     }
     case 'events/replay':
-    case 'events/openPayload': {
-      const { requestId, seq } = input;
-      if (!isRequestId(requestId)) return badField(type, 'requestId');
-      if (!isInteger(seq) || seq < 1) return badField(type, 'seq');
-      return ok({ type, requestId, seq });
-    }
+    case 'events/openPayload':
+    case 'events/editAndSend':
+    case 'events/saveToBook':
+      return parseSeqRequest(type, input);
+    case 'events/replayRange':
+      return parseReplayRange(input);
     case 'composer/send': {
       const { requestId } = input;
       if (!isRequestId(requestId)) return badField(type, 'requestId');
@@ -90,6 +85,18 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
     default:
       return fail(`Unknown message type ${describe(type)}.`);
   }
+}
+
+/** `events/getPage`: rows of a view from a position, at most MAX_ROWS_PER_MESSAGE of them. */
+function parseGetPage(input: Record<string, unknown>): ParseResult<WebviewToHost> {
+  const type = 'events/getPage';
+  const { requestId, view, from, limit } = input;
+  if (!isRequestId(requestId)) return badField(type, 'requestId');
+  if (!isRequestId(view)) return badField(type, 'view');
+  if (!isRequestId(from)) return badField(type, 'from');
+  if (!isInteger(limit) || limit < 0 || limit > MAX_ROWS_PER_MESSAGE)
+    return fail(`${type}: "limit" must be an integer from 0 to ${MAX_ROWS_PER_MESSAGE}.`);
+  return ok({ type, requestId, view, from, limit });
 }
 
 /** `webview/ready`, with the view the webview restores (both fields optional). */
@@ -105,6 +112,28 @@ function parseReady(input: Record<string, unknown>): ParseResult<WebviewToHost> 
     message.following = input.following;
   }
   return ok(message);
+}
+
+type SeqRequestType = 'events/replay' | 'events/openPayload' | 'events/editAndSend' | 'events/saveToBook';
+
+/** A request about one event: `requestId` and `seq`. */
+function parseSeqRequest(type: SeqRequestType, input: Record<string, unknown>): ParseResult<WebviewToHost> {
+  const { requestId, seq } = input;
+  if (!isRequestId(requestId)) return badField(type, 'requestId');
+  if (!isInteger(seq) || seq < 1) return badField(type, 'seq');
+  return ok({ type, requestId, seq });
+}
+
+/** `events/replayRange`: two seqs ≥ 1 in order, at most MAX_REPLAY_RANGE_EVENTS events apart. */
+function parseReplayRange(input: Record<string, unknown>): ParseResult<WebviewToHost> {
+  const type = 'events/replayRange';
+  const { requestId, from, to } = input;
+  if (!isRequestId(requestId)) return badField(type, 'requestId');
+  if (!isInteger(from) || from < 1) return fail(`${type}: "from" must be an integer ≥ 1.`);
+  if (!isInteger(to) || to < from) return fail(`${type}: "to" must be an integer ≥ "from".`);
+  if (to - from >= MAX_REPLAY_RANGE_EVENTS)
+    return fail(`${type}: a range spans at most ${MAX_REPLAY_RANGE_EVENTS} events.`);
+  return ok({ type, requestId, from, to });
 }
 
 /**

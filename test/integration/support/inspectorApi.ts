@@ -13,6 +13,15 @@ export const COMMANDS = {
   sendMessage: 'realtimeInspector.sendMessage',
   compareTransports: 'realtimeInspector.compareTransports',
   showLog: 'realtimeInspector.showLog',
+  profileConnect: 'realtimeInspector.profiles.connect',
+  profileEdit: 'realtimeInspector.profiles.edit',
+  profileEditJson: 'realtimeInspector.profiles.editJson',
+  profileDuplicate: 'realtimeInspector.profiles.duplicate',
+  profileDelete: 'realtimeInspector.profiles.delete',
+  profileCopyUrl: 'realtimeInspector.profiles.copyUrl',
+  profileNew: 'realtimeInspector.profiles.new',
+  profileRefresh: 'realtimeInspector.profiles.refresh',
+  profileOpenWorkspaceFile: 'realtimeInspector.profiles.openWorkspaceFile',
 } as const;
 
 /** The extension's exports (activate()'s return value). */

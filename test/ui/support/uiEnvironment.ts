@@ -18,6 +18,8 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export const ARTEFACTS = path.join(ROOT, 'test-results/ui');
 
 export interface UiEnvironment {
+  /** The workspace folder the workbench shows (fresh per run). */
+  readonly folder: string;
   readonly wsServer: WsServer;
   readonly codeServer: CodeServer;
   readonly browser: Browser;
@@ -48,7 +50,7 @@ export async function startUiEnvironment(): Promise<UiEnvironment> {
     const { page } = browser;
     await page.goto(workbenchUrl(codeServer.url, { folder, payload: developmentPayload(codeServer.url, [ROOT]) }));
     await waitForWorkbench(page);
-    return { wsServer, codeServer, browser, page, dispose };
+    return { folder, wsServer, codeServer, browser, page, dispose };
   } catch (error) {
     await dispose();
     throw error;

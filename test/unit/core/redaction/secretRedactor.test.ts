@@ -152,6 +152,17 @@ describe('redaction', () => {
       assert.ok(MIN_SEARCHED_SECRET_CHARS >= 4);
     });
 
+    it("masks extra secret values (a profile's ${secret:…} in a field that is not a credential by name)", () => {
+      const extra = 'tenant-secret-42';
+      const r = createRedactor({ url: 'ws://h/x', headers: [['X-Tenant', extra]] }, [extra, 'abc']);
+      assert.equal(r.hasKnownSecrets, true);
+      for (const form of [extra, Buffer.from(extra).toString('base64'), Buffer.from(extra).toString('hex')])
+        assert.ok(!r.text(`a ${form} b`).includes(form), form);
+      assert.ok(!r.headers([['X-Tenant', extra]])[0][1].includes(extra));
+      assert.equal(r.text('abc'), 'abc', 'a short extra value is not searched for either');
+      assert.equal(createRedactor({ url: 'ws://h/x', headers: [['X-Tenant', extra]] }).text(extra), extra);
+    });
+
     it('survives an auth payload nested 10,000 deep and hostile URLs', () => {
       const deep = `${'{"a":'.repeat(10_000)}"deep-value-1"${'}'.repeat(10_000)}`;
       const r = createRedactor({ url: '::not a url::', namespaces: [{ name: '/', auth: deep }] });

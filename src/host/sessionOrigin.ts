@@ -1,0 +1,30 @@
+/**
+ * Where a session came from: the profile that opened it (the Realtime Inspector view lists sessions under
+ * their profile) and the secret values its redactor masks. Reconnect and Retry carry it to the new session.
+ * Pure (no vscode).
+ */
+import type { ProfileScope } from '../core/profiles/profileModel';
+
+/** A profile by its store and id. */
+export interface ProfileRef {
+  scope: ProfileScope;
+  id: string;
+}
+
+export interface SessionOrigin {
+  profile?: ProfileRef;
+  /** Values of the profile's `${secret:NAME}`s, masked everywhere the session is shown. Never log them. */
+  secretValues?: readonly string[];
+}
+
+/**
+ * The profile a command was given: a node of the view (`{ scope, profileId }`) or `{ scope, id }` from code;
+ * undefined for anything else.
+ */
+export function profileRefOf(arg: unknown): ProfileRef | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { scope, profileId, id } = arg as Record<string, unknown>;
+  if (scope !== 'workspace' && scope !== 'user') return undefined;
+  const ref = typeof profileId === 'string' ? profileId : id;
+  return typeof ref === 'string' && ref !== '' ? { scope, id: ref } : undefined;
+}
