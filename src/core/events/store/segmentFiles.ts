@@ -1,6 +1,7 @@
 /**
  * The disk side of the store: append-only segment files in a folder of the log's own, made on the first
- * write (a session that never spills touches no disk) and removed by `removeAll`.
+ * write (a session that never spills touches no disk) and removed by `removeAll`. What is written is encrypted
+ * under a key held only in memory (segmentCipher.ts): recorded credentials never rest on disk in a readable form.
  *
  * Blocks are appended to the newest file until it reaches `fileBytes`; the oldest file is the unit the
  * store lets go of. Every file stays open for reading (at most diskBudget / fileBytes of them). All calls are
@@ -9,6 +10,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import type { DiskLocation } from './recordBlock';
+import { SegmentCipher } from './segmentCipher';
 
 /** The file system calls the store makes; tests inject failures through it. */
 export interface SpillFs {
@@ -30,6 +32,8 @@ export const LOG_FOLDER_PREFIX = 'ri-log-';
 interface SegmentFile {
   readonly id: number;
   readonly path: string;
+  /** Its encryption nonce (segmentCipher.ts). */
+  readonly nonce: Buffer;
   fd: number | undefined;
   bytes: number;
 }
@@ -39,6 +43,7 @@ export class SegmentFiles {
   private readonly files: SegmentFile[] = [];
   private nextId = 1;
   private totalBytes = 0;
+  private readonly cipher = new SegmentCipher();
 
   constructor(
     private readonly root: string,
@@ -64,9 +69,10 @@ export class SegmentFiles {
   write(buffer: Uint8Array, length: number): DiskLocation {
     const file = this.fileWithRoom(length);
     const offset = file.bytes;
+    const sealed = this.cipher.apply(file.nonce, offset, buffer, length);
     let done = 0;
     while (done < length) {
-      const written = this.fs.writeSync(file.fd as number, buffer, done, length - done, offset + done);
+      const written = this.fs.writeSync(file.fd as number, sealed, done, length - done, offset + done);
       if (written <= 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' });
       done += written;
       // Counted as written so far: a failure part-way still leaves these bytes on disk until the file goes.
@@ -87,7 +93,7 @@ export class SegmentFiles {
       if (read <= 0) throw Object.assign(new Error('segment file shorter than its index'), { code: 'EIO' });
       done += read;
     }
-    return bytes;
+    return this.cipher.apply(file.nonce, location.offset, bytes, length);
   }
 
   /** Closes and deletes the oldest file. */
@@ -116,7 +122,7 @@ export class SegmentFiles {
     const folder = this.ensureFolder();
     const id = this.nextId++;
     const filePath = path.join(folder, `segment-${String(id).padStart(6, '0')}.bin`);
-    const file: SegmentFile = { id, path: filePath, fd: undefined, bytes: 0 };
+    const file: SegmentFile = { id, path: filePath, nonce: this.cipher.newNonce(), fd: undefined, bytes: 0 };
     file.fd = this.fs.openSync(filePath, 'w+');
     this.files.push(file);
     return file;

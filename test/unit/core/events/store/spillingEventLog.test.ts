@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { LogEvent } from '../../../../../src/core/events/logEvent';
 import { SpillingEventLog, type SpillingEventLogOptions } from '../../../../../src/core/events/store/spillingEventLog';
 import { binaryEvent, filesUnder, seqs, tempRoot, textEvent, withSeq } from './storeFixtures';
@@ -108,6 +109,31 @@ describe('SpillingEventLog', () => {
     for (let from = 1; from <= 5000; from += 377) {
       assert.deepStrictEqual(log.page(from, 500), appended.slice(from - 1, from - 1 + 500), `page(${from}, 500)`);
     }
+  });
+
+  it('writes nothing readable to disk: a credential recorded in events is in no segment file, in any form', () => {
+    const secret = 'Bearer-canary-7f3a9c1e55d2';
+    const log = newLog(SMALL);
+    const events = Array.from({ length: 2000 }, (_, i) => {
+      const event = textEvent(i + 1);
+      return { ...event, payload: { kind: 'text' as const, text: `{"auth":"${secret}","n":${i}}`, byteLength: 0 } };
+    });
+    for (const event of events) log.append(event);
+    const files = filesUnder(root);
+    assert.ok(files.length > 0 && log.stats().onDisk > 1000, 'most events went to disk');
+    const forms = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('hex'), 'canary'];
+    for (const file of files) {
+      const bytes = fs.readFileSync(path.join(root, file));
+      for (const form of forms) assert.equal(bytes.includes(form), false, `${form} in ${file}`);
+      assert.equal(bytes.includes('"n":'), false, 'no plain JSON of the events either');
+    }
+    const back = log.page(1, 2000);
+    assert.deepStrictEqual(
+      back.map((e) => e.payload),
+      events.map((e) => e.payload),
+      'and everything reads back',
+    );
+    assert.deepStrictEqual(log.get(777)?.payload, events[776].payload, 'a single record from the middle of a block');
   });
 
   it('keeps memoryBytes within the budget plus one block after every append', () => {
