@@ -12,6 +12,8 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { startSocketIoServer, type SocketIoTestServer } from '../fixtures/servers/socketIoServers';
 import { makeTempDir, removeDir } from '../harness/tempDirs';
 import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { answerFileDialog } from './support/inspectorUi';
+import { screenshotFailures } from './support/uiSuite';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const N = 20;
@@ -38,12 +40,7 @@ describe('transport comparison panel UI in code-server', function () {
     panel = activeWebview(page);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-compare-${name}.png`) }).catch(() => undefined);
-    }
-  });
+  screenshotFailures('compare', () => page);
 
   after(async () => {
     await env?.dispose();
@@ -118,16 +115,7 @@ describe('transport comparison panel UI in code-server', function () {
     const target = path.join(exportDir, 'figures.csv');
     await panel.locator('#compare-export-csv').click();
     // code-server's save dialog is a quick input holding a path, with an OK button.
-    const input = page.locator(`${QUICK_INPUT} input.input`);
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    // The dialog fills in its default path after it shows: type ours until it is the one the input holds.
-    const deadline = Date.now() + 10_000;
-    do {
-      await input.fill(target);
-      await page.waitForTimeout(200);
-    } while ((await input.inputValue()) !== target && Date.now() < deadline);
-    assert.equal(await input.inputValue(), target, 'the save dialog holds the path typed');
-    await page.locator(`${QUICK_INPUT} .monaco-button`, { hasText: /^OK$/ }).click();
+    await answerFileDialog(page, target, /^OK$/);
     await panel.locator('#compare-status', { hasText: 'Saved figures.csv' }).waitFor({ timeout: 15_000 });
     const rows = fs.readFileSync(target, 'utf8').trimEnd().split('\r\n');
     assert.equal(rows.length, 3);

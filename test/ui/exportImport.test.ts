@@ -11,9 +11,10 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { makeTempDir, removeDir } from '../harness/tempDirs';
 import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { answerFileDialog as answerDialog } from './support/inspectorUi';
+import { screenshotFailures } from './support/uiSuite';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
-const QUICK_INPUT = '.quick-input-widget';
 const MESSAGE = 'hello from the export test';
 /** A token in the URL: the sanitized HAR must not hold it. */
 const TOKEN = 'UiExportCanary-6f1d';
@@ -34,34 +35,14 @@ describe('export and import UI in code-server', function () {
     panel = activeWebview(page);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-exchange-${name}.png`) }).catch(() => undefined);
-    }
-  });
+  screenshotFailures('exchange', () => page);
 
   after(async () => {
     await env?.dispose();
     if (exportDir) removeDir(exportDir);
   });
 
-  /**
-   * Types `file` into code-server's file dialog (a quick input holding a path) until it holds it, then presses its
-   * button (the save dialog's says OK, the open dialog's our openLabel).
-   */
-  async function answerFileDialog(file: string, button: RegExp): Promise<void> {
-    const input = page.locator(`${QUICK_INPUT} input.input`);
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    // The dialog fills in its default path after it shows: type ours until it is the one the input holds.
-    const deadline = Date.now() + 10_000;
-    do {
-      await input.fill(file);
-      await page.waitForTimeout(200);
-    } while ((await input.inputValue()) !== file && Date.now() < deadline);
-    assert.equal(await input.inputValue(), file, 'the dialog holds the path typed');
-    await page.locator(`${QUICK_INPUT} .monaco-button`, { hasText: button }).click();
-  }
+  const answerFileDialog = (file: string, button: RegExp): Promise<void> => answerDialog(page, file, button);
 
   it('connects and sends a message', async () => {
     await runCommand(page, 'Realtime Inspector: Connect');

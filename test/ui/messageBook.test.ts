@@ -7,8 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { codeLens } from './support/inspectorUi';
+import { screenshotFailures } from './support/uiSuite';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const FIRST = 'hello from the book';
@@ -21,11 +23,7 @@ describe('message book in code-server', function () {
   let page: Page;
   let panel: FrameLocator;
 
-  /** The CodeLens links of the visible editors whose text is exactly `title`. */
-  const lens = (title: string) =>
-    page.locator('.codelens-decoration a', {
-      hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
-    });
+  const lens = (title: string): Locator => codeLens(page, title);
   // Whole rows: with three editor groups the panel is narrow and hides its Data column.
   const outRows = (text: string) => panel.locator('.event-row.dir-out', { hasText: text });
   const inRows = (text: string) => panel.locator('.event-row.dir-in', { hasText: text });
@@ -37,12 +35,7 @@ describe('message book in code-server', function () {
     fs.writeFileSync(path.join(env.folder, 'chat.rimessages'), BOOK);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-book-${name}.png`) }).catch(() => undefined);
-    }
-  });
+  screenshotFailures('book', () => page);
 
   after(async () => {
     await env?.dispose();
@@ -88,7 +81,7 @@ describe('message book in code-server', function () {
     await lens('Send').last().waitFor({ timeout: 15_000 });
     const before = await outRows(FIRST).count();
     await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /^\s*Send\s*$/ }).click();
-    await panel.locator('.event-row.dir-out .col-preview', { hasText: FIRST }).nth(before).waitFor({ timeout: 10_000 });
+    await outRows(FIRST).nth(before).waitFor({ timeout: 10_000 });
   });
 
   it('saves a sent row to the book', async () => {

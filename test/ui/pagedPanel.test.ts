@@ -8,8 +8,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
-import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
+import { ARTEFACTS, type UiEnvironment } from './support/uiEnvironment';
+import { useUiSuite } from './support/uiSuite';
+import { answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 /** Rows the webview asks for per page (PAGE_ROWS): the log must outgrow a few of them. */
 const ENOUGH_EVENTS = 700;
@@ -46,22 +47,8 @@ describe('paged panel UI in code-server (issue #9)', function () {
   /** Kept between steps: what the panel showed before the tab switch. */
   const shown = { seqs: [] as number[], selected: '' };
 
-  before(async () => {
-    env = await startUiEnvironment();
-    page = env.page;
-    panel = activeWebview(page);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-paged-${name}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await env?.dispose();
-  });
+  const ui = useUiSuite('paged');
+  before(() => ({ env, page, panel } = ui));
 
   it('connects to a fast ticker and follows the tail past several pages', async () => {
     await runCommand(page, 'Realtime Inspector: Connect');

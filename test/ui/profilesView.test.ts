@@ -6,8 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
-import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
+import { ARTEFACTS, type UiEnvironment } from './support/uiEnvironment';
+import { contextAction as rightClickAction, profileRow, profilesView } from './support/inspectorUi';
+import { useUiSuite } from './support/uiSuite';
+import { answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const QUICK_INPUT = '.quick-input-widget';
 const PROFILE = 'UI echo profile';
@@ -20,26 +22,11 @@ describe('the Realtime Inspector view in code-server', function () {
   let page: Page;
   let panel: FrameLocator;
 
-  before(async () => {
-    env = await startUiEnvironment();
-    page = env.page;
-    panel = activeWebview(page);
-  });
+  const ui = useUiSuite('profiles');
+  before(() => ({ env, page, panel } = ui));
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-profiles-${name}.png`) }).catch(() => undefined);
-    }
-  });
-
-  after(async () => {
-    await env?.dispose();
-  });
-
-  /** The view's pane (its rows and its welcome content). */
-  const view = (): Locator => page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Profiles/i }) });
-  const row = (text: string | RegExp): Locator => view().locator('.monaco-list-row', { hasText: text }).first();
+  const view = (): Locator => profilesView(page);
+  const row = (text: string | RegExp): Locator => profileRow(page, text);
 
   it('opens the view from the activity bar and offers New Profile when empty', async () => {
     const icon = page.locator('.activitybar .action-item a[aria-label^="Realtime Inspector"]');
@@ -59,6 +46,8 @@ describe('the Realtime Inspector view in code-server', function () {
     await view().locator('.welcome-view-content .monaco-button', { hasText: 'New Profile' }).click();
     await pickQuickItem(page, /Workspace/);
     await answerInputBox(page, `${env.wsServer.url}/echo`);
+    // The name box replaces the URL box: answer it once it is the one shown.
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'profile name' }).waitFor();
     await answerInputBox(page, PROFILE);
     await page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: `Name: ${PROFILE}` }).waitFor({ timeout: 15_000 });
     await pickQuickItem(page, /^\s*Save\s*$/);
@@ -67,19 +56,7 @@ describe('the Realtime Inspector view in code-server', function () {
     await row('Workspace').waitFor({ timeout: 5_000 });
   });
 
-  /** Right-clicks a row and picks `action` in its context menu. */
-  async function contextAction(target: Locator, action: string): Promise<void> {
-    await target.click({ button: 'right' });
-    const item = page
-      .locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: new RegExp(`^${action}$`) })
-      .first();
-    await item.waitFor({ timeout: 10_000 });
-    // A menu ignores the mouse for a moment after it opens (the right-click's own mouseup must not pick an item).
-    await item.hover();
-    await page.waitForTimeout(300);
-    await item.click();
-    if (await item.isVisible()) await page.keyboard.press('Enter');
-  }
+  const contextAction = (target: Locator, action: string): Promise<void> => rightClickAction(page, target, action);
 
   it('connects from the profile\u2019s context menu and shows the session under it', async () => {
     await contextAction(row(PROFILE), 'Connect');

@@ -15,6 +15,7 @@ import {
   type SocketIoTestServer,
 } from '../fixtures/servers/socketIoServers';
 import { ARTEFACTS, ROOT, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { screenshotFailures } from './support/uiSuite';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const UPGRADE_STEPS = ['handshake', 'open', 'probe', 'probe-ok', 'pause', 'paused', 'upgrade', 'upgraded'];
@@ -35,12 +36,7 @@ describe('Socket.IO panel UI in code-server', function () {
     panel = activeWebview(page);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-sio-${name}.png`) }).catch(() => undefined);
-    }
-  });
+  screenshotFailures('sio', () => page);
 
   after(async () => {
     await env?.dispose();

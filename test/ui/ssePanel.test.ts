@@ -11,6 +11,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { startPollServer, type PollServer } from '../fixtures/servers/pollServer';
 import { startSseServer, type SseServer } from '../fixtures/servers/sseServer';
 import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './support/uiEnvironment';
+import { screenshotFailures } from './support/uiSuite';
 import { activeWebview, answerInputBox, pickQuickItem, runCommand } from './support/workbench';
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -31,12 +32,7 @@ describe('Server-Sent Events and long-polling panels in code-server', function (
     panel = activeWebview(page);
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await page.screenshot({ path: path.join(ARTEFACTS, `failed-sse-${name}.png`) }).catch(() => undefined);
-    }
-  });
+  screenshotFailures('sse', () => page);
 
   after(async () => {
     await env?.dispose();

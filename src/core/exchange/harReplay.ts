@@ -17,6 +17,12 @@ import { importCancelled } from './importInput';
 
 interface Step {
   at: number;
+  /**
+   * Within one millisecond (a HAR's resolution): what arrived (0) before what was sent (1), which most likely
+   * answered it — the Engine.IO open arrives, the CONNECT is posted in the same millisecond; 2 for an answer
+   * in the very millisecond of its own request, which must still come after it.
+   */
+  rank: 0 | 1 | 2;
   order: number;
   run(): void;
 }
@@ -48,7 +54,10 @@ export class HarReplay {
       ? new EngineLayers(log, { version, socketIo: kind === 'socketio', maxStoredPayloadBytes: max })
       : undefined;
     for (const { entry, role } of conversation.entries) this.plan(entry, role);
-    this.steps.sort((a, b) => a.at - b.at || a.order - b.order);
+    // By the millisecond (startedDateTime's resolution; an answer's time adds a fraction to it), then rank.
+    this.steps.sort(
+      (a, b) => Math.floor(a.at) - Math.floor(b.at) || a.rank - b.rank || a.at - b.at || a.order - b.order,
+    );
     this.origin = this.steps[0]?.at ?? Date.now();
   }
 
@@ -77,19 +86,22 @@ export class HarReplay {
 
   private plan(entry: ModelEntry, role: EntryRole): void {
     let requestSeq = 0;
-    this.step(entry.start, () => (requestSeq = this.request(entry, role)));
+    this.step(entry.start, 1, () => (requestSeq = this.request(entry, role)));
     const answered = responseTime(entry, role);
-    this.step(answered, () => this.response(entry, role, requestSeq));
+    this.step(answered, sameMs(answered, entry.start) ? 2 : 0, () => this.response(entry, role, requestSeq));
     // A message is played after its handshake's answer, and keeps the time the file gives it.
-    for (const message of entry.wsMessages ?? [])
-      this.step(Math.max(message.time, answered), () => this.wsMessage(message, role));
+    for (const message of entry.wsMessages ?? []) {
+      const at = Math.max(message.time, answered);
+      // One rank for the messages of a socket: within a millisecond they keep the file's order.
+      this.step(at, sameMs(at, answered) ? 2 : 1, () => this.wsMessage(message, role));
+    }
     const last = entry.wsMessages?.[entry.wsMessages.length - 1]?.time ?? answered;
     const close = wsCloseEvent(entry, last);
-    if (close) this.step(close.time, () => this.append(close));
+    if (close) this.step(close.time, 2, () => this.append(close));
   }
 
-  private step(at: number, run: () => void): void {
-    this.steps.push({ at, order: this.steps.length, run });
+  private step(at: number, rank: Step['rank'], run: () => void): void {
+    this.steps.push({ at, rank, order: this.steps.length, run });
   }
 
   private request(entry: ModelEntry, role: EntryRole): number {
@@ -119,4 +131,8 @@ export class HarReplay {
     if (row.direction === 'in') this.engine.incoming(row);
     else this.engine.outgoingFrame(row);
   }
+}
+
+function sameMs(a: number, b: number): boolean {
+  return Math.floor(a) === Math.floor(b);
 }

@@ -188,3 +188,22 @@ describe('HAR import from other tools (issue 10)', () => {
     assert.equal(response.payload, undefined, 'an empty body is no payload');
   });
 });
+
+describe('HAR import order within a millisecond (issue 10)', () => {
+  it('plays an answer before a request sent in its millisecond (the Engine.IO open, then the CONNECT)', async () => {
+    const har = JSON.parse(readFileSync(path.join(FIXTURES, 'chrome-socketio.har'), 'utf8')) as {
+      log: { entries: Array<{ startedDateTime: string; time: number; timings: Record<string, number> }> };
+    };
+    const [open, connect] = har.log.entries;
+    // The open's answer lands 0.4 ms into the millisecond the CONNECT was posted in (HAR times are whole ms).
+    open.time = Date.parse(connect.startedDateTime) - Date.parse(open.startedDateTime) + 0.4;
+    open.timings = { blocked: 0, dns: -1, connect: -1, ssl: -1, send: 0, wait: open.time, receive: 0 };
+    const outcome = await importHar(JSON.stringify(har), { logFactory: memoryLog });
+    assert.ok(outcome.ok);
+    const rows = allEvents(outcome.session);
+    const opened = rows.findIndex((e) => e.type === 'eio-open');
+    const connected = rows.findIndex((e) => e.type === 'eio-message' && e.direction === 'out' && text(e) === '0');
+    assert.ok(opened >= 0 && connected >= 0, rows.map((e) => e.type).join());
+    assert.ok(opened < connected, `the open (#${opened}) before the CONNECT's Engine.IO message (#${connected})`);
+  });
+});
