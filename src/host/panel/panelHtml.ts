@@ -32,16 +32,22 @@ export function renderPanelHtml(
   return renderWebviewHtml(webview, extensionUri, { title, script: 'webview.js', stylesheet: 'panel.css' }, nonce);
 }
 
-/** What a webview page loads: its bundle in dist/ and its stylesheet in media/ (codicons always). */
+/** The stylesheet in media/ every page loads before its own: the rules the pages share (buttons, reset). */
+const COMMON_STYLESHEET = 'common.css';
+
+/** What a webview page loads: its bundle in dist/ and its stylesheet in media/ (codicons and common.css always). */
 export interface WebviewPage {
   title: string;
   /** File name in dist/ (an esbuild entry of scripts/build.mjs). */
   script: string;
-  /** File name in media/. */
+  /** File name in media/, loaded after common.css so the page's rules build on the shared ones. */
   stylesheet: string;
 }
 
-/** The document of any of our webviews: the same CSP, nonce and empty `#app` shell for each. */
+/**
+ * The document of any of our webviews: the same CSP, nonce and empty `#app` shell for each. Stylesheets load in
+ * cascade order: codicons, then media/common.css, then the page's own; all from the webview's cspSource.
+ */
 export function renderWebviewHtml(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
@@ -58,6 +64,7 @@ export function renderWebviewHtml(
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(asset('dist', 'codicons', 'codicon.css'))}">
+<link rel="stylesheet" href="${escapeAttribute(asset('media', COMMON_STYLESHEET))}">
 <link rel="stylesheet" href="${escapeAttribute(asset('media', page.stylesheet))}">
 <title>${escapeText(page.title)}</title>
 </head>

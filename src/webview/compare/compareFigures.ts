@@ -18,54 +18,43 @@ export interface Figure {
   value(result: TransportResultDto): number | null;
 }
 
-const ms = (id: string, label: string, chartLabel: string, value: Figure['value']): Figure => ({
-  id,
-  label,
-  chartLabel,
-  unit: 'ms',
-  value,
-});
+/** The maker of figures in one unit: `ms(id, label, chartLabel, value)`. */
+function figuresIn(unit: FigureUnit) {
+  return (id: string, label: string, chartLabel: string, value: Figure['value']): Figure => ({
+    id,
+    label,
+    chartLabel,
+    unit,
+    value,
+  });
+}
+const ms = figuresIn('ms');
+const bytes = figuresIn('bytes');
+const count = figuresIn('count');
+
+/** One of the per-message byte figures, read from `bytesPerMessage[side]`. */
+const perMessage = (side: 'up' | 'down' | 'total', id: string, label: string, chartLabel: string): Figure =>
+  bytes(id, label, chartLabel, (r) => r.bytesPerMessage[side]);
 
 const SETUP = ms('setup', 'Connection setup', 'Connection setup (ms)', (r) => r.setupMs);
 const RTT_MEDIAN = ms('rtt-median', 'Round trip, median', 'Round trip, median (ms)', (r) => r.rtt.median);
 const RTT_P95 = ms('rtt-p95', 'Round trip, p95', 'Round trip, p95 (ms)', (r) => r.rtt.p95);
 const RTT_MIN = ms('rtt-min', 'Round trip, min', 'Round trip, min (ms)', (r) => r.rtt.min);
 const RTT_MAX = ms('rtt-max', 'Round trip, max', 'Round trip, max (ms)', (r) => r.rtt.max);
-const BYTES_UP: Figure = {
-  id: 'bytes-up',
-  label: 'Bytes per message, up',
-  chartLabel: 'Bytes per message, up',
-  unit: 'bytes',
-  value: (r) => r.bytesPerMessage.up,
-};
-const BYTES_DOWN: Figure = {
-  id: 'bytes-down',
-  label: 'Bytes per message, down',
-  chartLabel: 'Bytes per message, down',
-  unit: 'bytes',
-  value: (r) => r.bytesPerMessage.down,
-};
-const BYTES_TOTAL: Figure = {
-  id: 'bytes-per-message',
-  label: 'Bytes per message, total',
-  chartLabel: 'Bytes on the wire per message',
-  unit: 'bytes',
-  value: (r) => r.bytesPerMessage.total,
-};
-const HTTP_REQUESTS: Figure = {
-  id: 'http-requests',
-  label: 'HTTP requests',
-  chartLabel: 'HTTP requests',
-  unit: 'count',
-  value: (r) => (hasFigures(r) ? r.httpRequests : null),
-};
-const TOTAL_BYTES: Figure = {
-  id: 'total-bytes',
-  label: 'Total bytes (whole session)',
-  chartLabel: 'Total bytes',
-  unit: 'bytes',
-  value: (r) => (hasFigures(r) ? r.totalBytes : null),
-};
+const BYTES_UP = perMessage('up', 'bytes-up', 'Bytes per message, up', 'Bytes per message, up');
+const BYTES_DOWN = perMessage('down', 'bytes-down', 'Bytes per message, down', 'Bytes per message, down');
+const BYTES_TOTAL = perMessage(
+  'total',
+  'bytes-per-message',
+  'Bytes per message, total',
+  'Bytes on the wire per message',
+);
+const HTTP_REQUESTS = count('http-requests', 'HTTP requests', 'HTTP requests', (r) =>
+  hasFigures(r) ? r.httpRequests : null,
+);
+const TOTAL_BYTES = bytes('total-bytes', 'Total bytes (whole session)', 'Total bytes', (r) =>
+  hasFigures(r) ? r.totalBytes : null,
+);
 
 /** The numeric rows of the table, in order (answered/sent and errors follow them). */
 export const TABLE_FIGURES: readonly Figure[] = [
