@@ -10,21 +10,13 @@
 import type { LogEvent } from '../events/logEvent';
 import { headerValue } from '../http/headers';
 import { NO_REDACTION } from '../redaction/secretRedactor';
-import { ChunkWriter } from './chunkWriter';
 import { redactEvent } from './eventRedaction';
-import { exportCancelled } from './exchangeErrors';
-import {
-  exportRedactor,
-  failedExport,
-  type ExportOptions,
-  type ExportOutcome,
-  type ExportSource,
-} from './exportOptions';
+import type { ExportOptions, ExportOutcome, ExportSource } from './exportOptions';
+import { ExportRun } from './exportRun';
 import type { ExportSink } from './exportSink';
 import { exchangeEntry, type ConnectFacts } from './harExchangeEntry';
 import { harLogHead } from './harLogHead';
 import { writeEventSourceEntry, writeWebSocketEntry, type StreamContext } from './harStreamEntries';
-import { logPages } from './logPages';
 
 /** Requests waiting for their response beyond this many are written without one (a log of failed polls). */
 const MAX_PENDING_REQUESTS = 4096;
@@ -45,34 +37,26 @@ export async function exportHar(
   sink: ExportSink,
   options: HarExportOptions = {},
 ): Promise<ExportOutcome> {
-  const redactor = exportRedactor(source, options);
-  const out = new ChunkWriter(sink);
-  const { log } = source;
-  const to = log.count;
-  const first = log.dropped + 1;
-  const total = Math.max(0, to - log.dropped);
+  const run = new ExportRun(source, sink, options);
+  const { redactor, out, to } = run;
+  // Progress by position: the pages read ahead for a WebSocket's messages count too.
   let reached = 0;
-  const report = (seq: number): void => {
-    reached = Math.max(reached, seq - first + 1);
-    options.onProgress?.({ events: reached, total, written: out.written });
+  const readThrough = (seq: number): void => {
+    reached = Math.max(reached, seq - run.first + 1);
+    run.report(reached);
   };
   const { pageSize, signal } = options;
-  const scan = new HarScan({ log, to, redactor, out, pageSize, signal, readAhead: report });
-  try {
-    await out.add(harLogHead(source.info, redactor, options.sanitize !== false, options.creator));
-    const range = { from: 1, to, pageSize, signal, cancelled: exportCancelled };
-    for await (const page of logPages(log, range)) {
+  const scan = new HarScan({ log: source.log, to, redactor, out, pageSize, signal, readAhead: readThrough });
+  return run.complete(async () => {
+    await out.add(harLogHead(source.info, redactor, run.sanitized, options.creator));
+    for await (const page of run.pages()) {
       for (const event of page) await scan.visit(event);
-      report(page[page.length - 1].seq);
+      readThrough(page[page.length - 1].seq);
     }
     await scan.finish();
     await out.add(']}}\n');
-    await out.flush();
-  } catch (error) {
-    return failedExport(error);
-  }
-  report(to);
-  return { ok: true, events: total, written: out.written };
+    return run.total;
+  });
 }
 
 /** The one read of the log: requests waiting for responses, the connection timing of the next handshake. */

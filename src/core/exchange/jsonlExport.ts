@@ -5,19 +5,11 @@
  */
 import { NO_REDACTION, type Redactor } from '../redaction/secretRedactor';
 import type { SessionInfo } from '../session/session';
-import { ChunkWriter } from './chunkWriter';
 import { redactEvent, redactRecord } from './eventRedaction';
-import { exportCancelled } from './exchangeErrors';
-import {
-  exportRedactor,
-  failedExport,
-  type ExportOptions,
-  type ExportOutcome,
-  type ExportSource,
-} from './exportOptions';
+import type { ExportOptions, ExportOutcome, ExportSource } from './exportOptions';
+import { ExportRun } from './exportRun';
 import type { ExportSink } from './exportSink';
 import { eventLine, JSONL_FORMAT, JSONL_VERSION, trailerLine, type JsonlHeader } from './jsonlFormat';
-import { logPages } from './logPages';
 
 /** Writes `source` to `sink` as JSON Lines. Resolves with the outcome; never rejects. */
 export async function exportJsonl(
@@ -25,29 +17,21 @@ export async function exportJsonl(
   sink: ExportSink,
   options: ExportOptions = {},
 ): Promise<ExportOutcome> {
-  const redactor = exportRedactor(source, options);
-  const out = new ChunkWriter(sink);
-  const { log } = source;
-  const last = log.count;
-  const total = Math.max(0, last - log.dropped);
-  let events = 0;
-  try {
-    await out.add(`${JSON.stringify(header(source.info, redactor, options.sanitize !== false, log.dropped))}\n`);
-    const range = { from: 1, to: last, pageSize: options.pageSize, signal: options.signal, cancelled: exportCancelled };
-    for await (const page of logPages(log, range)) {
+  const run = new ExportRun(source, sink, options);
+  const { out, redactor } = run;
+  return run.complete(async () => {
+    await out.add(`${JSON.stringify(header(source.info, redactor, run.sanitized, source.log.dropped))}\n`);
+    let events = 0;
+    for await (const page of run.pages()) {
       for (const event of page) {
         await out.add(`${eventLine(redactor === NO_REDACTION ? event : redactEvent(event, redactor))}\n`);
         events++;
       }
-      options.onProgress?.({ events, total, written: out.written });
+      run.report(events);
     }
     await out.add(`${trailerLine(events)}\n`);
-    await out.flush();
-  } catch (error) {
-    return failedExport(error);
-  }
-  options.onProgress?.({ events, total, written: out.written });
-  return { ok: true, events, written: out.written };
+    return events;
+  });
 }
 
 function header(info: Readonly<SessionInfo>, redactor: Redactor, sanitized: boolean, dropped: number): JsonlHeader {

@@ -16,6 +16,7 @@ import type { Session } from '../../../../src/core/session/session';
 import type { SocketIoServerKind } from '../../../fixtures/servers/socketIoServers';
 import { startWsServer, type WsServer } from '../../../fixtures/servers/wsServer';
 import { events, waitForEvent, type SessionFixture } from '../../support/sessions';
+import { startSocketIoEcho } from '../../support/socketIoEcho';
 
 export const DEADLINE_MS = 8000;
 
@@ -41,20 +42,7 @@ export async function recordSocketIo(
   fixture: SessionFixture,
   kind: SocketIoServerKind = 'socket.io@4.8.4',
 ): Promise<Session> {
-  const server = await fixture.socketIo(kind);
-  const session = fixture.session({ kind: 'socketio', url: server.url, transports: 'polling-then-websocket' });
-  assert.equal(await session.start(), 'open');
-  await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgraded', DEADLINE_MS);
-  await waitForEvent(session, (e) => e.direction === 'in' && e.meta?.sio?.event === 'welcome', DEADLINE_MS);
-  const emit = session.send({
-    kind: 'sio-emit',
-    namespace: '/',
-    event: 'echo',
-    args: '["x",{"$binary":"AQID"}]',
-    ack: true,
-  });
-  assert.ok(emit.ok);
-  await waitForEvent(session, (e) => e.meta?.sio?.ackOf === emit.seq, DEADLINE_MS);
+  const session = await startSocketIoEcho(fixture, kind, DEADLINE_MS);
   await waitForEvent(session, (e) => e.type === 'eio-ping' && e.meta?.eio?.transport === 'websocket', DEADLINE_MS);
   await session.close();
   return session;

@@ -6,42 +6,15 @@
  * or hex; the unsanitized export holds them all (so the test is not vacuous).
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
 import { createRedactor, type CredentialSources } from '../../../../src/core/redaction/secretRedactor';
 import type { Session } from '../../../../src/core/session/session';
+import { CANARIES, leaksIn, WEBSOCKET_SLOTS, webSocketCanaryOptions, type CanarySlot } from '../../support/canaries';
+import { startMirrorServer, type MirrorServer } from '../../support/mirrorServer';
 import { events, useSessions, waitForEvent, waitForState } from '../../support/sessions';
 import { DEADLINE_MS, harOf, jsonlOf } from './exchangeFixture';
 
-const CANARIES = {
-  password: 'PwCanary-7f3a9c2e',
-  query: 'QtCanary-5b8d1e4f',
-  subprotocol: 'SpCanary-2c6e9a1b',
-  authorization: 'AuCanary-9d4f2a7c',
-  cookie: 'CkCanary-3e1b8f6d',
-  sioAuth: 'SioCanary-4a7c1e9b',
-};
-type Slot = keyof typeof CANARIES;
-
-/** Every form a secret can leave in. */
-function formsOf(secret: string): string[] {
-  const bytes = Buffer.from(secret);
-  return [
-    secret,
-    bytes.toString('base64'),
-    bytes.toString('base64').replace(/=+$/, ''),
-    bytes.toString('base64url'),
-    encodeURIComponent(secret),
-    bytes.toString('hex'),
-    bytes.toString('hex').toUpperCase(),
-  ];
-}
-
-function leaks(text: string, slots: Slot[]): string[] {
-  const found: string[] = [];
-  for (const slot of slots)
-    for (const form of formsOf(CANARIES[slot])) if (text.includes(form)) found.push(`${slot}: ${form}`);
+function leaks(text: string, slots: CanarySlot[]): string[] {
+  const found = leaksIn(text, slots);
   // HTTP Basic carries `user:password` in base64.
   if (
     slots.includes('password') &&
@@ -62,41 +35,22 @@ async function exportsOf(
 describe('sanitized export: no credential leaves, in any form (issue 10)', function () {
   this.timeout(30_000);
   const fixture = useSessions();
-  let http: Server;
-  let wss: WebSocketServer;
-  let port: number;
+  let server: MirrorServer;
 
   before(async () => {
-    http = createServer();
     // Hands every credential back: a Set-Cookie, the request as a text frame, the secrets as bytes, a close reason.
-    wss = new WebSocketServer({ server: http, handleProtocols: (offered) => [...offered].pop() ?? false });
-    wss.on('headers', (headers) => headers.push(`Set-Cookie: session=${CANARIES.cookie}; Path=/; HttpOnly`));
-    wss.on('connection', (socket, req) => {
-      socket.send(JSON.stringify({ url: req.url, headers: req.headers }));
+    server = await startMirrorServer(`session=${CANARIES.cookie}; Path=/; HttpOnly`, (socket) => {
       socket.send(Buffer.from(`bytes:${CANARIES.query}|${CANARIES.authorization}|${CANARIES.subprotocol}`));
       socket.on('message', (data, binary) => {
         socket.send(data, { binary });
         if (!binary && String(data) === 'bye') socket.close(4000, `bye ${CANARIES.password}`);
       });
     });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    port = (http.address() as AddressInfo).port;
   });
-  after(async () => {
-    wss.close();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-  });
+  after(async () => server.close());
 
   it('WebSocket: userinfo, query token, subprotocol token, Authorization, Cookie — echoed in frames', async () => {
-    const session = fixture.session({
-      kind: 'websocket',
-      url: `ws://alice:${CANARIES.password}@127.0.0.1:${port}/mirror?room=1&access_token=${CANARIES.query}`,
-      subprotocols: ['chat', 'access_token', CANARIES.subprotocol],
-      headers: [
-        ['Authorization', `Bearer ${CANARIES.authorization}`],
-        ['Cookie', `theme=dark; session=${CANARIES.cookie}`],
-      ],
-    });
+    const session = fixture.session(webSocketCanaryOptions(server.port));
     assert.equal(await session.start(), 'open');
     assert.ok(session.send({ kind: 'json', text: JSON.stringify({ echo: CANARIES.cookie }) }).ok);
     assert.ok(session.send({ kind: 'text', text: 'bye' }).ok);
@@ -106,17 +60,16 @@ describe('sanitized export: no credential leaves, in any form (issue 10)', funct
       all.includes(CANARIES.authorization) && all.includes(CANARIES.subprotocol),
       'the secrets crossed the wire',
     );
-    const slots: Slot[] = ['password', 'query', 'subprotocol', 'authorization', 'cookie'];
     // No redactor given: the export builds the session's own from its options, as the host's redactorFor does.
     for (const text of await exportsOf(session, {})) {
-      assert.deepEqual(leaks(text, slots), []);
+      assert.deepEqual(leaks(text, WEBSOCKET_SLOTS), []);
       assert.match(text, /Bearer ••••/, 'masked, with the scheme kept');
     }
     const [har, jsonl] = await Promise.all([
       harOf(session, { sanitize: false }),
       jsonlOf(session, { sanitize: false }),
     ]);
-    for (const slot of slots) {
+    for (const slot of WEBSOCKET_SLOTS) {
       assert.ok(har.text.includes(CANARIES[slot]), `unsanitized HAR holds the ${slot} secret`);
       assert.ok(jsonl.includes(CANARIES[slot]), `unsanitized JSON Lines holds the ${slot} secret`);
     }

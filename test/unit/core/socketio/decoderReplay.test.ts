@@ -14,6 +14,7 @@ import type { LogEvent } from '../../../../src/core/events/logEvent';
 import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
 import { SioLayerDecoder } from '../../../../src/core/socketio/sioLayerDecoder';
 import { events, useSessions, waitForEvent } from '../../support/sessions';
+import { startSocketIoEcho } from '../../support/socketIoEcho';
 import { DEADLINE_MS, errorsOf } from './serverMatrixHelpers';
 
 const MAX_STORED = 1024 * 1024;
@@ -81,20 +82,7 @@ describe('decoder replay: a recorded session decodes again to the same rows (iss
   const fixture = useSessions();
 
   it('socket.io@4.8.4, polling then WebSocket, binary event and acks: fresh decoders give the live rows', async () => {
-    const server = await fixture.socketIo('socket.io@4.8.4');
-    const session = fixture.session({ kind: 'socketio', url: server.url, transports: 'polling-then-websocket' });
-    assert.equal(await session.start(), 'open');
-    await waitForEvent(session, (e) => e.meta?.eio?.step === 'upgraded', DEADLINE_MS);
-    await waitForEvent(session, (e) => e.direction === 'in' && e.meta?.sio?.event === 'welcome', DEADLINE_MS);
-    const emit = session.send({
-      kind: 'sio-emit',
-      namespace: '/',
-      event: 'echo',
-      args: '["x",{"$binary":"AQID"}]',
-      ack: true,
-    });
-    assert.ok(emit.ok);
-    await waitForEvent(session, (e) => e.meta?.sio?.ackOf === emit.seq, DEADLINE_MS);
+    const session = await startSocketIoEcho(fixture, 'socket.io@4.8.4', DEADLINE_MS);
     assert.ok(session.send({ kind: 'sio-emit', namespace: '/', event: 'ask-server-ack', args: '[]', ack: false }).ok);
     const asked = await waitForEvent(session, (e) => e.meta?.sio?.event === 'please-ack', DEADLINE_MS);
     assert.ok(session.send({ kind: 'sio-ack', namespace: '/', id: asked.meta!.sio!.ackId!, args: '["yes"]' }).ok);
