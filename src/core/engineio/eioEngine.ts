@@ -13,20 +13,20 @@ import { toDisposable, type Disposable } from '../disposable';
 import { ErrorCode } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, LogEvent } from '../events/logEvent';
+import { EventWriter } from '../events/eventWriter';
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { createDirectNetwork, type Network } from '../session/network';
 import type { SendRequest } from '../session/sendRequest';
 import type { SessionInfo, SessionState } from '../session/session';
 import { SessionLifecycle } from '../session/sessionLifecycle';
-import { SessionStatus } from './sessionStatus';
+import { initialSessionInfo, SessionStatus } from '../session/sessionStatus';
 import { ActiveTransport } from './activeTransport';
 import { CookieJar } from './cookieJar';
 import { EioHeartbeat } from './eioHeartbeat';
 import { EioInbound } from './eioInbound';
 import { EioLayerDecoder } from './eioLayerDecoder';
-import type { EioPacket, EioVersion } from './eioPacket';
+import { packetSize, type EioPacket, type EioVersion } from './eioPacket';
 import { PROCEED_ALWAYS, type EnginePolicies } from './enginePolicies';
-import { EventWriter } from './eventWriter';
 import type { OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 import { describeAttempt, handshakeTimeoutError, heartbeatHint, openNote, v3Explanation } from './engineNotes';
@@ -112,7 +112,10 @@ export class EioEngine {
       onTimeout: this.lifecycle.guarded((message: string) => this.onHeartbeatTimeout(message)),
     });
     this.startMono = this.clock.mono();
-    this.status = new SessionStatus(options, this.clock.now(), this.protocolLabel());
+    const protocol = this.protocolLabel();
+    this.status = new SessionStatus(
+      initialSessionInfo(options.url, options.kind, this.clock.now(), { upgrade: 'none', protocol }),
+    );
   }
 
   get info(): Readonly<SessionInfo> {
@@ -193,7 +196,7 @@ export class EioEngine {
         this.heartbeat.onPong();
         break;
       case 'message':
-        this.status.countMessage('in', packet);
+        this.countMessage('in', packet);
         this.layer?.onMessage(event, packet);
         break;
       case 'close':
@@ -241,7 +244,7 @@ export class EioEngine {
   sendMessage(data: string | Uint8Array, send?: SendRequest): number {
     const packet: EioPacket =
       typeof data === 'string' ? { type: 'message', data } : { type: 'message', data, binary: true };
-    this.status.countMessage('out', packet);
+    this.countMessage('out', packet);
     return this.sendPacket(packet, send);
   }
 
@@ -313,6 +316,14 @@ export class EioEngine {
   }
 
   // ---- plumbing --------------------------------------------------------------------------------
+
+  /** Counts a message packet in or out. */
+  private countMessage(direction: 'in' | 'out', packet: EioPacket): void {
+    const { info } = this.status;
+    if (direction === 'in')
+      this.updateInfo({ messagesIn: info.messagesIn + 1, bytesIn: info.bytesIn + packetSize(packet) });
+    else this.updateInfo({ messagesOut: info.messagesOut + 1, bytesOut: info.bytesOut + packetSize(packet) });
+  }
 
   private protocolLabel(): string {
     return this.layer?.protocolLabel(this.spoken) ?? `Engine.IO ${this.spoken}`;

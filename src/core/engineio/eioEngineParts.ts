@@ -11,7 +11,7 @@ import type { SessionLifecycle } from '../session/sessionLifecycle';
 import type { CookieJar } from './cookieJar';
 import type { EioPacket, EioVersion } from './eioPacket';
 import type { EnginePolicies, TransportStepPolicy } from './enginePolicies';
-import type { EventWriter } from './eventWriter';
+import type { EventWriter } from '../events/eventWriter';
 import { POLL_GRACE_MS, type OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 

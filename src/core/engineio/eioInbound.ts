@@ -10,7 +10,7 @@ import type { ErrorMeta, LogEvent } from '../events/logEvent';
 import { deliverInSlices, type BodySummary } from './bodySlicer';
 import type { EioLayerDecoder, EioChild } from './eioLayerDecoder';
 import type { EioPacket, EioVersion } from './eioPacket';
-import type { EventWriter } from './eventWriter';
+import type { EventWriter } from '../events/eventWriter';
 import type { OpenPacket } from './openPacket';
 import type { ReceivedCarrier } from './transports/transport';
 import { looksLikeV3Payload } from './versionHints';

@@ -14,6 +14,7 @@
  */
 import type { ResolvedPollOptions } from '../connection/pollOptions';
 import { EMPTY_POLL_MIN_GAP_MS } from '../engineio/pollPacing';
+import type { EventWriter } from '../events/eventWriter';
 import type { ErrorMeta, EventMeta } from '../events/logEvent';
 import type { Network } from '../session/network';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
@@ -25,7 +26,6 @@ import type { PollFacts } from './pollFacts';
 import { planRequest } from './pollRequestPlan';
 import { retryAfterMs, retryDelayMs, isRetryableStatus } from './pollRetry';
 import { formatMs, isEmptyAnswer, requestRow, responseRow, type SentFacts } from './pollRows';
-import type { PollWriter } from './pollWriter';
 
 /**
  * Long-poll: least time from one request's start to the next when the answer carried data. A chat with
@@ -42,7 +42,7 @@ export interface PollLoopHost {
   readonly options: ResolvedPollOptions;
   readonly lifecycle: SessionLifecycle;
   readonly network: Network;
-  readonly writer: PollWriter;
+  readonly writer: EventWriter;
   readonly facts: PollFacts;
   /** Randomness for the retry jitter, in [0, 1). */
   readonly random: () => number;
@@ -103,7 +103,7 @@ export class PollLoop {
     if (this.retries > 0) sent.attempt = this.retries;
     if (this.cursor !== undefined) sent.cursorBefore = cursorText(this.cursor);
     const row = requestRow(plan, exchange.sentHeaders, sent, options.maxStoredPayloadBytes);
-    const request = writer.append('out', 'poll-request', row.meta, row.payload, row.size);
+    const request = writer.append('out', 'poll', 'poll-request', row.meta, row.payload, row.size);
     facts.count('out', exchange.requestBytes);
     const flight: InFlight = { exchange, requestSeq: request.seq, startMono, sent };
     this.inFlight = flight;
@@ -161,7 +161,7 @@ export class PollLoop {
     const answer = { complete, timing: result.timing, warning, cursorAfter: this.cursorAfter() };
     const row = responseRow(response, flight.requestSeq, flight.sent, answer, options.maxStoredPayloadBytes);
     facts.count('in', row.meta.poll?.responseBytes ?? 0);
-    return writer.append('in', 'poll-response', row.meta, row.payload, row.size, flight.requestSeq).seq;
+    return writer.append('in', 'poll', 'poll-response', row.meta, row.payload, row.size, flight.requestSeq).seq;
   }
 
   private cursorAfter(): string | undefined {
@@ -190,7 +190,7 @@ export class PollLoop {
     const warning = `${cause.summary}: retry ${this.retries} of ${retry.maxRetries} in ${formatMs(delay)}`;
     const meta: EventMeta = { warning, poll: { attempt: this.retries, retryInMs: delay } };
     if (serverAskedMs !== undefined) meta.note = `Retry-After: the server asked to wait ${formatMs(serverAskedMs)}`;
-    this.host.writer.append('local', 'poll-retry', meta, undefined, 0, requestSeq);
+    this.host.writer.append('local', 'poll', 'poll-retry', meta, undefined, 0, requestSeq);
     this.later(delay);
   }
 
@@ -220,7 +220,7 @@ export class PollLoop {
 
   private stopWith(error: ErrorMeta, requestSeq: number): void {
     this.stop();
-    this.host.writer.append('local', 'error', { error }, undefined, 0, requestSeq);
+    this.host.writer.append('local', 'poll', 'error', { error }, undefined, 0, requestSeq);
     this.host.failed(error);
   }
 }

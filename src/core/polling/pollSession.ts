@@ -11,21 +11,22 @@
 import type { JitteredEngineDeps } from '../session/engineDeps';
 import { type Clock, systemClock } from '../clock';
 import type { ResolvedPollOptions } from '../connection/pollOptions';
-import { toDisposable, type Disposable } from '../disposable';
+import type { Disposable } from '../disposable';
 import { ErrorCode } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta } from '../events/logEvent';
+import { EventWriter } from '../events/eventWriter';
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { createDirectNetwork } from '../session/network';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { SessionLifecycle } from '../session/sessionLifecycle';
+import type { SessionStatus } from '../session/sessionStatus';
 import { describePolling } from './pollNotes';
-import { PollFacts } from './pollFacts';
+import { PollFacts, pollStatus } from './pollFacts';
 import { PollLoop } from './pollLoop';
 import { formatMs } from './pollRows';
-import { PollWriter } from './pollWriter';
 
 /** What a polling session is made with besides its options (engineDeps.ts). */
 export type PollSessionDeps = JitteredEngineDeps;
@@ -37,7 +38,8 @@ export class PollSession implements Session {
   readonly log: EventLog;
   private readonly clock: Clock;
   private readonly lifecycle: SessionLifecycle;
-  private readonly writer: PollWriter;
+  private readonly writer: EventWriter;
+  private readonly status: SessionStatus;
   private readonly facts: PollFacts;
   private readonly loop: PollLoop;
   private readonly startMono: number;
@@ -49,13 +51,15 @@ export class PollSession implements Session {
     this.id = deps.id ?? `poll-${nextId++}`;
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
-    this.writer = new PollWriter(this.log, this.clock);
-    const lifecycle = new SessionLifecycle(this.clock, (error) => this.writer.append('local', 'error', { error }));
+    this.writer = new EventWriter(this.log, this.clock);
+    const lifecycle = new SessionLifecycle(this.clock, (error) =>
+      this.writer.append('local', 'poll', 'error', { error }),
+    );
     this.lifecycle = lifecycle;
     // A network given from outside is its giver's to dispose; the default one is ours.
     const network = deps.network ?? lifecycle.own(createDirectNetwork(resolved.tls));
-    this.facts = new PollFacts(resolved, this.clock.now(), lifecycle.timers);
-    lifecycle.own(toDisposable(() => this.facts.dispose()));
+    this.status = lifecycle.own(pollStatus(resolved, this.clock.now()));
+    this.facts = new PollFacts(this.status, lifecycle.timers);
     this.startMono = this.clock.mono();
     this.loop = new PollLoop({
       options: resolved,
@@ -78,19 +82,19 @@ export class PollSession implements Session {
   }
 
   get info(): Readonly<SessionInfo> {
-    return this.facts.info;
+    return this.status.info;
   }
 
   onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
-    return this.facts.onDidChange(listener);
+    return this.status.onDidChange(listener);
   }
 
   /** Sends the first request. Resolves once the first answer opened the session, or it closed; never rejects. */
   start(): Promise<SessionState> {
-    return this.facts.startOnce(() => {
-      this.writer.append('local', 'connecting', { note: describePolling(this.resolved) });
+    return this.status.startOnce(() => {
+      this.writer.append('local', 'poll', 'connecting', { note: describePolling(this.resolved) });
       this.lifecycle.guard(() => this.loop.start());
-    });
+    }, true);
   }
 
   /** Refuses every kind (session/sendRequest.ts: polling sessions send nothing). Never throws. */
@@ -102,7 +106,7 @@ export class PollSession implements Session {
 
   /** Stops polling: the request in flight is aborted and no other is sent. Resolves when closed. */
   close(): Promise<void> {
-    if (this.facts.isClosed) return Promise.resolve();
+    if (this.status.isClosed) return Promise.resolve();
     this.lifecycle.guard(() => {
       this.facts.update({ state: 'closing' });
       const aborted = this.loop.stop();
@@ -110,11 +114,11 @@ export class PollSession implements Session {
         aborted === undefined ? 'closed by the client' : `closed by the client (request #${aborted} aborted)`;
       this.finish(summary);
     });
-    return this.facts.whenClosed();
+    return this.status.whenClosed();
   }
 
   dispose(): void {
-    if (!this.facts.isClosed) {
+    if (!this.status.isClosed) {
       this.lifecycle.guard(() => {
         this.loop.stop();
         this.finish('the session was disposed');
@@ -126,7 +130,7 @@ export class PollSession implements Session {
   private onOpened(responseSeq: number): void {
     const handshakeMs = this.clock.mono() - this.startMono;
     const note = `First answer after ${formatMs(handshakeMs)}: polling`;
-    this.writer.append('local', 'open', { note, durationMs: handshakeMs }, undefined, 0, responseSeq);
+    this.writer.append('local', 'poll', 'open', { note, durationMs: handshakeMs }, undefined, 0, responseSeq);
     this.facts.opened({ openedAt: this.clock.now(), handshakeMs });
   }
 
@@ -136,8 +140,8 @@ export class PollSession implements Session {
 
   /** The one way a session ends: the `closed` row, the closed state, then teardown (timers, owned network). */
   private finish(summary: string): void {
-    if (this.facts.isClosed) return;
-    this.writer.append('local', 'closed', { note: summary });
+    if (this.status.isClosed) return;
+    this.writer.append('local', 'poll', 'closed', { note: summary });
     this.facts.closed({ closedAt: this.clock.now(), closeSummary: summary });
     this.lifecycle.dispose();
   }

@@ -23,13 +23,14 @@ import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
 import { SessionLifecycle } from '../session/sessionLifecycle';
+import type { SessionStatus } from '../session/sessionStatus';
 import { createEventAppender } from '../websocket/eventAppender';
 import { SseAttempt, type AttemptEnd } from './sseAttempt';
 import type { SseContext } from './sseContext';
 import { SseInbound } from './sseInbound';
 import { describeSseAttempt, DISPOSED_SUMMARY, NO_CONTENT_SUMMARY, openNote, USER_CLOSE_SUMMARY } from './sseNotes';
 import { ReconnectSchedule, reconnectNote } from './sseReconnect';
-import { SseStatus } from './sseStatus';
+import { sseSessionStatus, SseStatus } from './sseStatus';
 
 /** What an SSE session is made with besides its options (engineDeps.ts). */
 export type SseSessionDeps = JitteredEngineDeps;
@@ -43,7 +44,8 @@ export class SseSession implements Session {
   readonly options: ConnectionOptions;
   private readonly context: SseContext;
   private readonly lifecycle: SessionLifecycle;
-  private readonly status: SseStatus;
+  private readonly status: SessionStatus;
+  private readonly facts: SseStatus;
   private readonly schedule: ReconnectSchedule;
   private readonly inbound: SseInbound;
   private attempt: SseAttempt | undefined;
@@ -62,9 +64,10 @@ export class SseSession implements Session {
     this.lifecycle = lifecycle;
     const network = deps.network ?? lifecycle.own(createDirectNetwork(resolved.tls));
     this.context = { options: resolved, clock, lifecycle, network, append };
-    this.status = lifecycle.own(new SseStatus(resolved, clock));
+    this.status = lifecycle.own(sseSessionStatus(resolved, clock));
+    this.facts = lifecycle.own(new SseStatus(this.status, clock));
     this.schedule = new ReconnectSchedule(deps.random);
-    this.inbound = new SseInbound(this.context, this.status, this.schedule, (error, sample) =>
+    this.inbound = new SseInbound(this.context, this.facts, this.schedule, (error, sample) =>
       this.onOverflow(error, sample),
     );
   }
@@ -120,7 +123,7 @@ export class SseSession implements Session {
 
   private onOpen(durationMs: number, contentType: string | undefined): void {
     this.context.append('local', 'sse', 'open', { note: openNote(durationMs, this.attempts, contentType) });
-    this.status.opened(durationMs);
+    this.facts.opened(durationMs);
   }
 
   private onAttemptEnded(attempt: SseAttempt, end: AttemptEnd): void {
@@ -142,7 +145,7 @@ export class SseSession implements Session {
     const plan = this.schedule.next();
     const lastEventId = this.inbound.lastEventId;
     const sse = { attempt: plan.attempt, delayMs: plan.delayMs, retryMs: plan.retryMs };
-    this.status.reconnecting();
+    this.facts.reconnecting();
     this.context.append('local', 'sse', 'reconnecting', { sse, note: reconnectNote(why + cut, plan, lastEventId) });
     const { lifecycle } = this;
     lifecycle.timers.start(
@@ -167,6 +170,6 @@ export class SseSession implements Session {
     attempt?.abort();
     this.lifecycle.timers.clearAll();
     this.context.append('local', 'sse', 'closed', { note: summary });
-    this.status.closed(summary);
+    this.facts.closed(summary);
   }
 }

@@ -9,6 +9,7 @@ import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
 import type { SessionInfo, SessionState } from '../session/session';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
+import { initialSessionInfo } from '../session/sessionStatus';
 import type { AppendEvent } from './eventAppender';
 
 /** The shared context every part of a WebSocket session is built with. */
@@ -43,16 +44,7 @@ export class LiveSessionFacts implements Disposable {
     url: string,
     private readonly clock: Clock,
   ) {
-    this.info = {
-      state: 'connecting',
-      url,
-      kind: 'websocket',
-      startedAt: clock.now(),
-      messagesIn: 0,
-      messagesOut: 0,
-      bytesIn: 0,
-      bytesOut: 0,
-    };
+    this.info = initialSessionInfo(url, 'websocket', clock.now());
   }
 
   get state(): SessionState {

@@ -10,6 +10,7 @@
 import { textPayload } from '../../payload/storedPayload';
 import { headerValue } from '../../http/headers';
 import { encodeV3Payload } from '../eioCodecV3';
+import { appendPacket } from '../appendPacket';
 import { encodeV4Payload } from '../eioCodecV4';
 import { engineIoUrl } from '../eioUrls';
 import type { LogEvent } from '../../events/logEvent';
@@ -264,7 +265,7 @@ export class PollingTransport implements EioTransport {
 
   private logQueued(packet: OutgoingPacket): number {
     const facts = { eio: { packetType: packet.packet.type, transport: 'polling' as const }, send: packet.send };
-    return this.ctx.writer.appendPacket('out', packet.packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
+    return appendPacket(this.ctx.writer, 'out', packet.packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
   }
 
   private logResponse(

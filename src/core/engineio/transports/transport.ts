@@ -14,7 +14,7 @@ import type { Network } from '../../session/network';
 import type { CookieJar } from '../cookieJar';
 import type { CarrierInput } from '../eioLayerDecoder';
 import type { EioPacket, EioVersion } from '../eioPacket';
-import type { EventWriter } from '../eventWriter';
+import type { EventWriter } from '../../events/eventWriter';
 import type { TransportStepPolicy } from '../enginePolicies';
 
 export type TransportName = 'polling' | 'websocket';

@@ -10,6 +10,7 @@ import { DisposableStore } from '../../disposable';
 import type { ErrorMeta, LogEvent } from '../../events/logEvent';
 import type { SessionInfo } from '../../session/session';
 import { WebSocketSession, type WsDataMessage } from '../../websocket/webSocketSession';
+import { appendPacket } from '../appendPacket';
 import { encodeV3Frame } from '../eioCodecV3';
 import { encodeV4Packet } from '../eioCodecV4';
 import { engineIoUrl } from '../eioUrls';
@@ -135,6 +136,6 @@ export class WebSocketTransport implements EioTransport {
     if (outgoing.seq !== undefined) return outgoing.seq;
     const eio = { packetType: packet.type, transport: 'websocket' as const, ...(outgoing.probe && { probe: true }) };
     const facts = { eio, parent: frameSeq, send: outgoing.send };
-    return this.ctx.writer.appendPacket('out', packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
+    return appendPacket(this.ctx.writer, 'out', packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
   }
 }
