@@ -27,7 +27,7 @@ import { EioInbound } from './eioInbound';
 import { EioLayerDecoder } from './eioLayerDecoder';
 import { packetSize, type EioPacket, type EioVersion } from './eioPacket';
 import { PROCEED_ALWAYS, type EnginePolicies } from './enginePolicies';
-import type { OpenPacket } from './openPacket';
+import { keptHeartbeat, type OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 import { describeAttempt, handshakeTimeoutError, heartbeatHint, openNote, v3Explanation } from './engineNotes';
 import { transportContextFor, type EioEngineDeps, type EioLayer } from './eioEngineParts';
@@ -249,7 +249,9 @@ export class EioEngine {
   }
 
   private startHeartbeat(): void {
-    if (this.opened) this.heartbeat.start(this.spoken, this.opened.pingInterval, this.opened.pingTimeout);
+    if (!this.opened) return;
+    const { pingInterval, pingTimeout } = keptHeartbeat(this.opened);
+    this.heartbeat.start(this.spoken, pingInterval, pingTimeout);
   }
 
   private onHeartbeatTimeout(message: string): void {

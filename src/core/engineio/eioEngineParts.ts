@@ -12,7 +12,7 @@ import type { CookieJar } from './cookieJar';
 import type { EioPacket, EioVersion } from './eioPacket';
 import type { EnginePolicies, TransportStepPolicy } from './enginePolicies';
 import type { EventWriter } from '../events/eventWriter';
-import { POLL_GRACE_MS, type OpenPacket } from './openPacket';
+import { keptHeartbeat, POLL_GRACE_MS, type OpenPacket } from './openPacket';
 import type { TransportContext } from './transports/transport';
 
 export interface EioEngineDeps extends EngineDeps {
@@ -54,7 +54,9 @@ export function transportContextFor(parts: TransportContextParts): TransportCont
     // A long-poll is held up to pingInterval by the server; the timeout on top before calling it dead.
     pollTimeoutMs: () => {
       const open = openPacket();
-      return open ? open.pingInterval + open.pingTimeout + POLL_GRACE_MS : parts.options.handshakeTimeoutMs;
+      if (!open) return parts.options.handshakeTimeoutMs;
+      const { pingInterval, pingTimeout } = keptHeartbeat(open);
+      return pingInterval + pingTimeout + POLL_GRACE_MS;
     },
   };
 }

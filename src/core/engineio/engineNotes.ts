@@ -3,7 +3,7 @@ import type { ResolvedEngineIoOptions, TransportPolicy } from '../connection/eng
 import { ErrorCode } from '../errors';
 import type { ErrorMeta } from '../events/logEvent';
 import type { EioVersion } from './eioPacket';
-import type { OpenPacket } from './openPacket';
+import { keptHeartbeat, MAX_HEARTBEAT_MS, type OpenPacket } from './openPacket';
 
 /** Why an `auto` session speaks v3 after a length-prefixed handshake answer. */
 export const v3Explanation =
@@ -19,9 +19,14 @@ export function describeAttempt(o: ResolvedEngineIoOptions): string {
 /** The `open` row: the sid and what the open packet said. */
 export function openNote(open: OpenPacket, transport: string | undefined): string {
   const max = open.maxPayload ? `, maxPayload ${open.maxPayload}` : '';
+  const kept = keptHeartbeat(open);
+  const capped = kept.capped
+    ? `; the inspector waits at most ${MAX_HEARTBEAT_MS / 60_000} min on each (pingInterval ${kept.pingInterval} ms,` +
+      ` pingTimeout ${kept.pingTimeout} ms): a longer wait would leave a dead link unnoticed`
+    : '';
   return (
     `Open: sid ${open.sid} on ${transport}, upgrades [${open.upgrades.join(', ')}], ` +
-    `pingInterval ${open.pingInterval} ms, pingTimeout ${open.pingTimeout} ms${max}`
+    `pingInterval ${open.pingInterval} ms, pingTimeout ${open.pingTimeout} ms${max}${capped}`
   );
 }
 

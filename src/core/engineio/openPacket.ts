@@ -20,6 +20,20 @@ export const POLL_GRACE_MS = 5_000;
 
 export type OpenPacketResult = { ok: true; value: OpenPacket } | { ok: false; error: string };
 
+/**
+ * Longest pingInterval, and longest pingTimeout, the client waits on (issue 12): a server that names days would
+ * leave a dead link unnoticed for as long. Servers use seconds (socket.io: 25 s and 20 s); five minutes is far
+ * beyond any of them.
+ */
+export const MAX_HEARTBEAT_MS = 5 * 60_000;
+
+/** The heartbeat the client keeps: the open packet's values, each at most MAX_HEARTBEAT_MS. */
+export function keptHeartbeat(open: OpenPacket): { pingInterval: number; pingTimeout: number; capped: boolean } {
+  const pingInterval = Math.min(open.pingInterval, MAX_HEARTBEAT_MS);
+  const pingTimeout = Math.min(open.pingTimeout, MAX_HEARTBEAT_MS);
+  return { pingInterval, pingTimeout, capped: pingInterval < open.pingInterval || pingTimeout < open.pingTimeout };
+}
+
 export function parseOpenPacket(data: string | undefined): OpenPacketResult {
   let parsed: unknown;
   try {
