@@ -9,25 +9,24 @@
 import * as vscode from 'vscode';
 import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
-import { ErrorCode } from '../../core/errors';
 import { warmQueryRunner } from '../../core/query/queryRunner';
 import type { Redactor } from '../../core/redaction/secretRedactor';
 import type { Session } from '../../core/session/session';
 import { shortUrl } from '../../core/view/sessionProjection';
 import type { SessionInfoDto } from '../../shared/dto';
-import { APPEND_FLUSH_MS, type HostToWebview, type RequestErrorDto, type WebviewToHost } from '../../shared/protocol';
-import { failedRequestReply, parseWebviewMessage } from './webviewMessages';
+import { APPEND_FLUSH_MS, type HostToWebview, type WebviewToHost } from '../../shared/protocol';
 import { describeThrown, type OutputLog } from '../outputLog';
-import { openPayloadDocument } from '../payloadDocuments';
 import { redactorFor } from '../sessionRedaction';
 import { exportForPanel } from '../exchange/panelExportRequest';
 import { renderPanelHtml } from './panelHtml';
+import { HeaderRates } from './headerRates';
+import { openPayloadForPanel } from './panelPayload';
 import { PanelViews } from './panelViews';
+import { failAsyncRequest, receiveWebviewMessage, type PanelRequestDeps } from './panelRequests';
 import { actionUnavailable, type LogActionHandler } from './panelLogActions';
 import { replayForPanel, sendForPanel } from './panelSends';
 import { RowBatcher, type BatchTimer } from './rowBatcher';
 import { SessionView } from './sessionView';
-import { isMoving, RATE_WINDOW_MS, TrafficRates } from './trafficRates';
 
 /** The webview panel type id (used for the panel's view state and by tests). */
 export const PANEL_VIEW_TYPE = 'realtimeInspector.session';
@@ -53,10 +52,11 @@ export class PanelController implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly store = new DisposableStore();
   private readonly views: PanelViews;
+  private readonly rates: HeaderRates;
+  /** What taking in the webview's messages needs (panelRequests.ts). */
+  private readonly requestDeps: PanelRequestDeps;
   private readonly changes: RowBatcher<true>;
-  private readonly rates = new TrafficRates();
   /** A header post booked for when the rates have settled (traffic stopped). */
-  private ratesTimer: unknown;
   private readonly disposed = new vscode.EventEmitter<void>();
   private ready = false;
   private hidden = false;
@@ -75,6 +75,7 @@ export class PanelController implements vscode.Disposable {
     private readonly deps: PanelControllerDeps,
   ) {
     this.now = deps.now ?? (() => Date.now());
+    this.requestDeps = { sessionId: session.id, log: deps.log, reply: (message) => this.reply(message) };
     this.redactor = redactorFor(session);
     this.view = new SessionView(session, this.redactor);
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
@@ -104,7 +105,7 @@ export class PanelController implements vscode.Disposable {
         onFlushError,
       }),
     );
-    this.store.add({ dispose: () => timer.clearTimeout(this.ratesTimer) });
+    this.rates = this.store.add(new HeaderRates(timer, this.now, () => this.live && this.changes.push(true)));
     this.changes = this.store.add(
       new RowBatcher<true>({
         intervalMs: APPEND_FLUSH_MS,
@@ -117,21 +118,7 @@ export class PanelController implements vscode.Disposable {
 
     // The filter's regular expressions run in a worker: started now, so the first query does not wait for it.
     void warmQueryRunner();
-    this.store.add(this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
-    this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
-    this.store.add(this.panel.onDidDispose(() => this.dispose()));
-    this.store.add(
-      session.log.onAppend((event) => {
-        if (this.view.track(event) && this.live) this.changes.push(true);
-        if (this.live) this.views.noteAppended();
-      }),
-    );
-    this.store.add(
-      session.onDidChange((info) => {
-        this.rates.note(this.now(), info);
-        if (this.live) this.changes.push(true);
-      }),
-    );
+    this.listen();
     this.panel.webview.html = renderPanelHtml(this.panel.webview, deps.extensionUri, this.panel.title);
   }
 
@@ -159,32 +146,6 @@ export class PanelController implements vscode.Disposable {
 
   // ---- webview → host ----------------------------------------------------------------------
 
-  private onMessage(raw: unknown): void {
-    const parsed = parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      this.deps.log.warn(`Panel ${this.session.id}: dropped an invalid message from the webview: ${parsed.reason}`);
-      // A request gets its answer now rather than waiting out the webview's timeout (issue #8).
-      this.failRequest(raw, { code: ErrorCode.InvalidMessage, message: parsed.reason });
-      return;
-    }
-    try {
-      this.handle(parsed.value);
-    } catch (error) {
-      this.deps.log.error(`Panel ${this.session.id}: handling "${parsed.value.type}" failed: ${describeThrown(error)}`);
-      this.failRequest(parsed.value, {
-        code: ErrorCode.Internal,
-        message: `The request "${parsed.value.type}" failed inside the extension.`,
-        hint: 'The Realtime Inspector log has the details.',
-      });
-    }
-  }
-
-  /** Answers a request with `request/failed`; other messages need no answer. */
-  private failRequest(message: unknown, error: RequestErrorDto): void {
-    const reply = failedRequestReply(message, error);
-    if (reply) this.reply(reply);
-  }
-
   private handle(message: WebviewToHost): void {
     switch (message.type) {
       case 'webview/ready':
@@ -197,7 +158,7 @@ export class PanelController implements vscode.Disposable {
       case 'events/locate':
         this.views.locate(message.requestId, message.view, message.seq).then(
           (reply) => this.reply(reply),
-          (error: unknown) => this.failAsync(message, error),
+          (error: unknown) => failAsyncRequest(message, error, this.requestDeps),
         );
         return;
       case 'events/query':
@@ -210,7 +171,9 @@ export class PanelController implements vscode.Disposable {
         this.replyDetails(message.requestId, message.seq, message.reveal === true);
         return;
       case 'events/openPayload':
-        this.openPayload(message.requestId, message.seq);
+        void openPayloadForPanel(this.session, message.requestId, message.seq, this.deps.log).then((reply) =>
+          this.reply(reply),
+        );
         return;
       case 'composer/send':
         this.reply(sendForPanel(this.session, message.requestId, message.request, this.logRefusal));
@@ -240,26 +203,27 @@ export class PanelController implements vscode.Disposable {
     this.reply({ type: 'events/details', requestId, details: event ? this.view.details(event, reveal) : null });
   }
 
-  /** Opens the whole stored payload of `seq` in a read-only editor (issue #9), or says why not. */
-  private openPayload(requestId: number, seq: number): void {
-    const event = this.session.log.get(seq);
-    if (!event?.payload) {
-      const error = event ? `Event #${seq} has no payload.` : `Event #${seq} is no longer in the log.`;
-      this.reply({ type: 'payload/opened', requestId, ok: false, error });
-      return;
-    }
-    openPayloadDocument(this.session.id, event).then(
-      () => this.reply({ type: 'payload/opened', requestId, ok: true }),
-      (error: unknown) => {
-        this.deps.log.warn(`Panel ${this.session.id}: opening payload #${seq} failed: ${describeThrown(error)}`);
-        this.reply({ type: 'payload/opened', requestId, ok: false, error: 'The editor could not be opened.' });
-      },
+  /** The webview's messages, the panel's state, and the session's events and changes. */
+  private listen(): void {
+    this.store.add(
+      this.panel.webview.onDidReceiveMessage((raw: unknown) =>
+        receiveWebviewMessage(raw, this.requestDeps, (message) => this.handle(message)),
+      ),
     );
-  }
-
-  private failAsync(message: WebviewToHost, error: unknown): void {
-    this.deps.log.error(`Panel ${this.session.id}: handling "${message.type}" failed: ${describeThrown(error)}`);
-    this.failRequest(message, { code: ErrorCode.Internal, message: `The request "${message.type}" failed.` });
+    this.store.add(this.panel.onDidChangeViewState((e) => this.onViewState(e.webviewPanel)));
+    this.store.add(this.panel.onDidDispose(() => this.dispose()));
+    this.store.add(
+      this.session.log.onAppend((event) => {
+        if (this.view.track(event) && this.live) this.changes.push(true);
+        if (this.live) this.views.noteAppended();
+      }),
+    );
+    this.store.add(
+      this.session.onDidChange((info) => {
+        this.rates.note(info);
+        if (this.live) this.changes.push(true);
+      }),
+    );
   }
 
   /** A refused send, for the output channel (credentials masked). */
@@ -300,17 +264,9 @@ export class PanelController implements vscode.Disposable {
     this.post({ type: 'session/changed', session: this.headerWithRates() });
   }
 
-  /** The header with the rates sampled now; while they move, one more header is booked for when they settle. */
+  /** The header with the rates sampled now (headerRates.ts books one more while they move). */
   private headerWithRates(): SessionInfoDto {
-    const rates = this.rates.sample(this.now(), this.session.info);
-    const timer = this.deps.timer ?? systemClock;
-    if (isMoving(rates) && this.ratesTimer === undefined) {
-      this.ratesTimer = timer.setTimeout(() => {
-        this.ratesTimer = undefined;
-        if (this.live) this.changes.push(true);
-      }, RATE_WINDOW_MS + APPEND_FLUSH_MS);
-    }
-    return this.view.header(rates);
+    return this.view.header(this.rates.sample(this.session.info));
   }
 
   /** Batched and pushed messages: only while the webview is ready. */
