@@ -5,11 +5,15 @@
  *   npm run bench -- --count 1000000 --rounds 3 --sio-events 100000 --scale-events 1000000
  *   npm run bench -- --only ingest,scale --cpu-prof bench-profiles
  *   npm run bench -- --only ui   (opt-in: code-server in Chromium, about two minutes; see uiBench.ts)
+ *   npm run bench -- soak --minutes 30 --rate 5000   (opt-in, issue 12: see soakBench.ts; `--only soak` too,
+ *     `--log-memory-mb 16` makes a short run spill). Its figures go to bench-results/soak-<time>.json, so a
+ *     soak alone leaves bench-results.json as the last full run wrote it.
  */
 import { join, resolve } from 'node:path';
 import { printFigures, writeFigures, type BenchFigure } from './benchResults';
 import { ingestBench } from './ingestBench';
 import { scaleBench } from './scaleBench';
+import { soakBench } from './soakBench';
 import { socketIoBench } from './socketIoBench';
 import { uiBench } from './uiBench';
 
@@ -20,6 +24,9 @@ interface BenchOptions {
   scaleEvents: number;
   only: string[];
   cpuProfDir?: string;
+  minutes: number;
+  rate: number;
+  logMemoryMB?: number;
 }
 
 const root = join(__dirname, '..');
@@ -35,13 +42,19 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     return Math.floor(n);
   };
   const profile = value('cpu-prof');
+  const only = (value('only') ?? 'ingest,sio,scale').split(',');
+  // `npm run bench -- soak`: the bare word alone runs the soak bench (not in the default set).
+  const bare = argv.filter((arg, i) => !arg.startsWith('--') && !argv[i - 1]?.startsWith('--'));
   return {
     count: number('count', 1_000_000),
     rounds: number('rounds', 3),
     sioEvents: number('sio-events', 100_000),
     scaleEvents: number('scale-events', 1_000_000),
-    only: (value('only') ?? 'ingest,sio,scale').split(','),
+    only: bare.includes('soak') && value('only') === undefined ? ['soak'] : [...only, ...bare],
     cpuProfDir: profile ? resolve(root, profile) : undefined,
+    minutes: number('minutes', 30),
+    rate: number('rate', 5000),
+    logMemoryMB: value('log-memory-mb') === undefined ? undefined : number('log-memory-mb', 256),
   };
 }
 
@@ -53,8 +66,9 @@ async function main(): Promise<void> {
   if (options.only.includes('sio')) figures.push(...(await socketIoBench(options)));
   if (options.only.includes('scale')) figures.push(...(await scaleBench(options)));
   if (options.only.includes('ui')) figures.push(...(await uiBench()));
-  printFigures(figures);
-  console.log(`wrote ${writeFigures(root, figures)}`);
+  const soak = options.only.includes('soak') ? await soakBench(options) : [];
+  printFigures([...figures, ...soak]);
+  if (figures.length > 0) console.log(`wrote ${writeFigures(root, figures)}`);
 }
 
 main().catch((error: unknown) => {

@@ -20,16 +20,21 @@ const DIAGNOSTICS_KEY = 'Control+Alt+Shift+F10';
 export interface HostLag {
   eventLoopDelay: { p50: number; p95: number; max: number };
   sinceMs: number;
+  /** The host process's memory in bytes (absent from extensions built before it was added). */
+  memory?: { rss: number; heapUsed: number; external: number };
 }
 
 export interface UiBenchEnvironment {
   readonly page: Page;
+  /** code-server's user-data dir (the extension's global storage, where session logs spill, is under it). */
+  readonly dataDir: string;
   /** Runs the diagnostics command (read, then reset); undefined if the extension does not register it. */
   hostLag(): Promise<HostLag | undefined>;
   dispose(): Promise<void>;
 }
 
-export async function startUiBenchEnvironment(): Promise<UiBenchEnvironment> {
+/** `settings`: user settings on top of the quiet ones (the soak bench's log budgets). */
+export async function startUiBenchEnvironment(settings: Record<string, unknown> = {}): Promise<UiBenchEnvironment> {
   if (!fs.existsSync(path.join(ROOT, 'dist/extension.js')))
     throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
   const started: { dispose(): Promise<void> | void }[] = [];
@@ -44,7 +49,7 @@ export async function startUiBenchEnvironment(): Promise<UiBenchEnvironment> {
     fs.writeFileSync(path.join(folder, 'README.md'), '# Realtime Inspector UI bench workspace\n');
     const figuresFile = path.join(scratch, 'host-lag.json');
     const dataDir = path.join(scratch, 'data');
-    writeUserSettings(dataDir, figuresFile);
+    writeUserSettings(dataDir, figuresFile, settings);
     const logFile = path.join(ROOT, 'test-results/ui/code-server-bench.log');
     const codeServer = await startCodeServer({ dataDir, logFile });
     started.push({ dispose: () => codeServer.stop() });
@@ -53,7 +58,7 @@ export async function startUiBenchEnvironment(): Promise<UiBenchEnvironment> {
     const { page } = browser;
     await page.goto(workbenchUrl(codeServer.url, { folder, payload: developmentPayload(codeServer.url, [ROOT]) }));
     await waitForWorkbench(page);
-    return { page, hostLag: () => readHostLag(page, figuresFile), dispose };
+    return { page, dataDir, hostLag: () => readHostLag(page, figuresFile), dispose };
   } catch (error) {
     await dispose();
     throw error;
@@ -61,10 +66,10 @@ export async function startUiBenchEnvironment(): Promise<UiBenchEnvironment> {
 }
 
 /** Quiet settings plus the keybinding: `{ file, reset: true }` as the command's argument. */
-function writeUserSettings(dataDir: string, figuresFile: string): void {
+function writeUserSettings(dataDir: string, figuresFile: string, settings: Record<string, unknown>): void {
   const user = path.join(dataDir, 'User');
   fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   const binding = {
     key: DIAGNOSTICS_KEY.toLowerCase().replace('control', 'ctrl'),
     command: 'realtimeInspector.diagnostics',

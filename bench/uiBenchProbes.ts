@@ -48,6 +48,14 @@ export async function stopFrameGaps(frame: Frame): Promise<number[]> {
   });
 }
 
+/** The gaps since the start or the last take, in ms; the loop keeps running (the soak bench's samples). */
+export async function takeFrameGaps(frame: Frame): Promise<number[]> {
+  return frame.evaluate(() => {
+    const gaps = (window as unknown as ProbeWindow).__riGaps ?? [];
+    return gaps.splice(0, gaps.length);
+  });
+}
+
 /**
  * Installs the click probe: a capturing `pointerdown` notes the time and the row's seq; a
  * MutationObserver on `#details` notes when its meta line (`#<seq> · …`) is shown, not loading, and the

@@ -3,6 +3,7 @@
  * decides how to show them (a row in the log, a notification only where the user can act).
  */
 import type { ErrorMeta } from './events/logEvent';
+import { LIMITS, raiseSettingHint } from './limits/limits';
 
 export const ErrorCode = {
   InvalidOptions: 'RI_INVALID_OPTIONS',
@@ -17,6 +18,7 @@ export const ErrorCode = {
   SubprotocolMismatch: 'RI_SUBPROTOCOL_MISMATCH',
   ExtensionMismatch: 'RI_EXTENSION_MISMATCH',
   ProtocolError: 'RI_PROTOCOL_ERROR',
+  InvalidHttpResponse: 'RI_INVALID_HTTP_RESPONSE',
   MessageTooBig: 'RI_MESSAGE_TOO_BIG',
   HeartbeatTimeout: 'RI_HEARTBEAT_TIMEOUT',
   NotOpen: 'RI_NOT_OPEN',
@@ -43,6 +45,15 @@ export const ErrorCode = {
   SseLineTooLong: 'RI_SSE_LINE_TOO_LONG',
   SseEventTooLarge: 'RI_SSE_EVENT_TOO_LARGE',
   SseBadEncoding: 'RI_SSE_BAD_ENCODING',
+  // Limits as settings (issue 12)
+  TooManyFragments: 'RI_TOO_MANY_FRAGMENTS',
+  SendBufferFull: 'RI_SEND_BUFFER_FULL',
+  // Redirects and liveness (issue 12)
+  TooManyRedirects: 'RI_TOO_MANY_REDIRECTS',
+  RedirectLoop: 'RI_REDIRECT_LOOP',
+  RedirectInvalid: 'RI_REDIRECT_INVALID',
+  RedirectDowngrade: 'RI_REDIRECT_DOWNGRADE',
+  IdleTimeout: 'RI_IDLE_TIMEOUT',
   // Transport comparison (issue 11)
   CompareInvalidPlan: 'RI_COMPARE_INVALID_PLAN',
   CompareConnectFailed: 'RI_COMPARE_CONNECT_FAILED',
@@ -53,6 +64,15 @@ export const ErrorCode = {
   CompareNoAnswers: 'RI_COMPARE_NO_ANSWERS',
   CompareCancelled: 'RI_COMPARE_CANCELLED',
   CompareInternal: 'RI_COMPARE_INTERNAL',
+  // Proxies (issue 12): the CONNECT tunnel and the proxy settings
+  ProxyInvalid: 'RI_PROXY_INVALID',
+  ProxyRefused: 'RI_PROXY_REFUSED',
+  ProxyUnreachable: 'RI_PROXY_UNREACHABLE',
+  ProxyAuthRequired: 'RI_PROXY_AUTH_REQUIRED',
+  ProxyConnectFailed: 'RI_PROXY_CONNECT_FAILED',
+  ProxyTimeout: 'RI_PROXY_TIMEOUT',
+  ProxyClosed: 'RI_PROXY_CLOSED',
+  ProxyBadResponse: 'RI_PROXY_BAD_RESPONSE',
 } as const;
 
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -125,6 +145,8 @@ const WS_PROTOCOL_ERRORS: Record<string, string> = {
 
 /** Turns any error from Node, TLS or `ws` into an ErrorMeta with a stable code. Never throws. */
 export function describeError(error: unknown): ErrorMeta {
+  const explained = explainedError(error);
+  if (explained) return explained;
   const err = (error ?? {}) as { code?: unknown; message?: unknown };
   const rawCode = typeof err.code === 'string' ? err.code : undefined;
   const detail = typeof err.message === 'string' ? err.message : safeString(error);
@@ -173,7 +195,40 @@ export function describeError(error: unknown): ErrorMeta {
   if (/Sec-WebSocket-Extensions|extension/i.test(detail)) {
     return { code: ErrorCode.ExtensionMismatch, message: `Extension negotiation failed: ${detail}`, detail };
   }
+  if (rawCode?.startsWith('HPE_')) return httpParseError(rawCode, detail);
   return { code: rawCode ?? ErrorCode.Internal, message: detail, detail };
+}
+
+/**
+ * Node's HTTP parser (llhttp, `HPE_…`) refused the server's answer: not HTTP at all, or a head past Node's
+ * 16 KiB limit (10,000 headers, a 1 MB header line, a header block that never ends). Issue 12: our words.
+ */
+function httpParseError(rawCode: string, detail: string): ErrorMeta {
+  if (rawCode === 'HPE_HEADER_OVERFLOW') {
+    return {
+      code: ErrorCode.InvalidHttpResponse,
+      message: 'The server sent response headers larger than 16 KiB (too many, or a line too long): refused.',
+      detail: `${rawCode}: ${detail}`,
+    };
+  }
+  return {
+    code: ErrorCode.InvalidHttpResponse,
+    message: `The server's answer is not valid HTTP (${detail.replace(/^Parse Error: /, '')}).`,
+    hint: 'Check the scheme and the port: is an HTTP server listening there (TLS needs https:// or wss://)?',
+    detail: `${rawCode}: ${detail}`,
+  };
+}
+
+/**
+ * The ErrorMeta an error already carries (`explained`): our own network errors (a proxy's 407, a CONNECT that
+ * hangs, issue 12) say what they mean where they happen, and every engine shows that as is.
+ */
+export function explainedError(error: unknown): ErrorMeta | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const explained = (error as { explained?: unknown }).explained;
+  if (typeof explained !== 'object' || explained === null) return undefined;
+  const meta = explained as Partial<ErrorMeta>;
+  return typeof meta.code === 'string' && typeof meta.message === 'string' ? (explained as ErrorMeta) : undefined;
 }
 
 /**
@@ -185,8 +240,9 @@ export function messageTooBig(limitBytes: number, detail?: string): ErrorMeta {
     code: ErrorCode.MessageTooBig,
     message:
       `The server sent a message larger than the limit of ${limitBytes} bytes ` +
-      `(${formatMiB(limitBytes)}): it was refused and the connection closed with 1009 (Message Too Big).`,
-    hint: 'If messages this large are expected, raise the setting realtimeInspector.maxMessageBytes.',
+      `(${formatMiB(limitBytes)}) set by ${LIMITS.maxMessageBytes.setting}: it was refused and the connection ` +
+      'closed with 1009 (Message Too Big).',
+    hint: raiseSettingHint('maxMessageBytes', 'larger messages'),
     detail,
   };
 }

@@ -32,7 +32,8 @@ export type OptionId =
   | 'reconnect'
   | 'interval'
   | 'requestTimeout'
-  | 'cursor';
+  | 'cursor'
+  | 'redirects';
 
 export interface OptionItem extends vscode.QuickPickItem {
   id: OptionId;

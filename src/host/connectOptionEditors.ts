@@ -85,6 +85,9 @@ const OPTION_EDITORS: Record<OptionId, OptionEditor> = {
   parser: (draft) => {
     draft.parser = draft.parser === 'msgpack' ? 'default' : 'msgpack';
   },
+  redirects: (draft) => {
+    draft.followRedirects = draft.followRedirects !== true;
+  },
   ...HTTP_OPTION_EDITORS,
 };
 

@@ -24,10 +24,23 @@ export function optionItems(draft: Draft): OptionItem[] {
       description: headers.length ? headers.map(([n]) => n).join(', ') : 'none',
     },
   ];
-  if (draft.kind === 'websocket') return [...common, ...webSocketItems(draft)];
-  if (draft.kind === 'sse') return [...common, ...sseItems(draft)];
-  if (draft.kind === 'longpoll' || draft.kind === 'shortpoll') return [...common, ...pollItems(draft)];
-  return [...common, ...engineIoItems(draft), ...(draft.kind === 'socketio' ? socketIoItems(draft) : [])];
+  return [...common, ...kindItems(draft), redirectsItem(draft)];
+}
+
+function kindItems(draft: Draft): OptionItem[] {
+  if (draft.kind === 'websocket') return webSocketItems(draft);
+  if (draft.kind === 'sse') return sseItems(draft);
+  if (draft.kind === 'longpoll' || draft.kind === 'shortpoll') return pollItems(draft);
+  return [...engineIoItems(draft), ...(draft.kind === 'socketio' ? socketIoItems(draft) : [])];
+}
+
+/** Every kind: follow redirects (issue 12; off unless chosen). */
+function redirectsItem(draft: Draft): OptionItem {
+  return {
+    id: 'redirects',
+    label: `$(arrow-right) Follow redirects: ${draft.followRedirects === true ? 'on' : 'off'}`,
+    description: 'toggle; at most 5 hops, credentials not sent to another origin, never from TLS to plain text',
+  };
 }
 
 function webSocketItems(draft: Draft): OptionItem[] {

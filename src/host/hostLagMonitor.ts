@@ -20,6 +20,8 @@ export interface HostDiagnostics {
   eventLoopDelay: { p50: number; p95: number; max: number };
   /** How long the figures cover: milliseconds since the monitor started or was last reset. */
   sinceMs: number;
+  /** The host process's memory now, in bytes (the soak bench's slope, issue 12). */
+  memory: { rss: number; heapUsed: number; external: number };
 }
 
 /** What the command accepts (all optional): `{ "file": "/abs/path.json", "reset": true }`. */
@@ -56,6 +58,7 @@ export class HostLagMonitor implements vscode.Disposable {
     return {
       eventLoopDelay: { p50: ms(h.percentile(50)), p95: ms(h.percentile(95)), max: ms(h.max) },
       sinceMs: Math.round(performance.now() - this.since),
+      memory: hostMemory(),
     };
   }
 
@@ -69,6 +72,11 @@ export class HostLagMonitor implements vscode.Disposable {
     this.histogram?.disable();
     this.histogram = undefined;
   }
+}
+
+function hostMemory(): HostDiagnostics['memory'] {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, heapUsed, external };
 }
 
 function parseArgs(args: unknown): DiagnosticsArgs {

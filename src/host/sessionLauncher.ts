@@ -10,11 +10,13 @@
 import * as vscode from 'vscode';
 import { formatIssues } from '../core/connection/connectionOptions';
 import type { EventLog } from '../core/events/eventLog';
+import type { ErrorMeta } from '../core/events/logEvent';
 import { SpillingEventLog } from '../core/events/store/spillingEventLog';
 import type { ImportedSession } from '../core/exchange/importedSession';
 import { createSession } from '../core/session/createSession';
 import type { Session } from '../core/session/session';
 import { redactUrlsInText } from '../core/redaction/urlRedaction';
+import { bindNetwork, networkForOptions, releaseNetwork } from './network/sessionNetwork';
 import { inert } from './notificationText';
 import { describeThrown, type OutputLog } from './outputLog';
 import { PanelController, type PanelControllerDeps } from './panel/panelController';
@@ -27,6 +29,9 @@ import { watchSession } from './sessionWatcher';
 
 const PANEL_FAILED = 'The session panel could not be opened (details in the Realtime Inspector log).';
 
+/** Handles a session's failure before open itself (true), or leaves the generic notification to the watcher. */
+export type ConnectFailureHandler = (session: Session, error: ErrorMeta) => boolean;
+
 export type LaunchResult = { ok: true; session: Session } | { ok: false; message: string };
 
 export class SessionLauncher implements vscode.Disposable {
@@ -35,6 +40,8 @@ export class SessionLauncher implements vscode.Disposable {
   private readonly closing = new Map<string, Promise<void>>();
   /** The panels' row actions (Edit and send, Save to message book, Replay range…), when a feature handles them. */
   private logActions: LogActionHandler | undefined;
+  /** Takes over a failed connection's notification when it returns true (issue 12). */
+  private connectFailed: ConnectFailureHandler | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -50,16 +57,28 @@ export class SessionLauncher implements vscode.Disposable {
    */
   open(options: unknown, viewColumn?: vscode.ViewColumn, origin?: SessionOrigin): LaunchResult {
     // Every event is kept: the newest in memory, the rest spilled to the extension's storage (issue #9).
-    const created = createSession(options, { logFactory: this.logFactory });
-    if (!created.ok) return { ok: false, message: formatIssues(created.issues) };
+    // A profile's reconnect policy (issue 12) makes one session of every attempt, on one log.
+    // Its connections go through the proxy of the settings, the environment or the profile (issue 12).
+    const network = networkForOptions(options, origin?.proxy);
+    const created = createSession(options, { logFactory: this.logFactory, reconnect: origin?.reconnect, network });
+    if (!created.ok) {
+      network?.dispose();
+      return { ok: false, message: formatIssues(created.issues) };
+    }
     const session = created.value;
+    bindNetwork(session, network);
     setSessionSecrets(session, origin?.secretValues ?? []);
     this.registry.add(session, origin);
-    const watcher = watchSession(session, this.log, { retry: (s) => this.retry(s), showLog: () => this.log.show() });
+    const watcher = watchSession(session, this.log, {
+      retry: (s) => this.retry(s),
+      showLog: () => this.log.show(),
+      connectFailed: (s, error) => this.connectFailed?.(s, error) ?? false,
+    });
     if (!this.attachPanel(session, { viewColumn, reconnect: (s) => this.reconnect(s) }, watcher)) {
       watcher.dispose();
       this.registry.remove(session.id);
       session.dispose();
+      releaseNetwork(session);
       return { ok: false, message: PANEL_FAILED };
     }
     this.log.info(`[${session.id}] connecting to ${redactorFor(session).url(session.options.url)}`);
@@ -90,6 +109,14 @@ export class SessionLauncher implements vscode.Disposable {
     }
     this.log.info(`[${session.id}] imported: ${session.log.count} events`);
     return { ok: true, session };
+  }
+
+  /** Who takes over a failed connection's notification (the certificate trust offer), until disposed. */
+  setConnectFailureHandler(handler: ConnectFailureHandler): vscode.Disposable {
+    this.connectFailed = handler;
+    return new vscode.Disposable(() => {
+      if (this.connectFailed === handler) this.connectFailed = undefined;
+    });
   }
 
   /** Who answers the panels' row actions, until the returned disposable is disposed. */
@@ -182,6 +209,7 @@ export class SessionLauncher implements vscode.Disposable {
       try {
         await session.close();
         session.dispose();
+        releaseNetwork(session);
         // The log's spilled files go with it.
         session.log.dispose();
       } catch (error) {

@@ -3,7 +3,9 @@
  * their profile) and the secret values its redactor masks. Reconnect and Retry carry it to the new session.
  * Pure (no vscode).
  */
+import type { ProfileProxy } from '../core/network/proxyChoice';
 import type { ProfileScope } from '../core/profiles/profileModel';
+import type { ReconnectPolicy } from '../core/reconnect/reconnectPolicy';
 
 /** A profile by its store and id. */
 export interface ProfileRef {
@@ -15,6 +17,10 @@ export interface SessionOrigin {
   profile?: ProfileRef;
   /** Values of the profile's `${secret:NAME}`s, masked everywhere the session is shown. Never log them. */
   secretValues?: readonly string[];
+  /** The profile's reconnect policy (issue 12); absent: the session does not reconnect by itself. */
+  reconnect?: ReconnectPolicy;
+  /** The profile's own proxy, variables resolved (issue 12); absent: VS Code's and the environment's. */
+  proxy?: ProfileProxy;
 }
 
 /**

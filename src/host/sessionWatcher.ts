@@ -27,6 +27,8 @@ const CONNECT_FAILURES = new Set<string>([
 export interface SessionWatcherActions {
   retry(session: Session): void;
   showLog(): void;
+  /** Takes over the notification of a failure before open (issue 12: a certificate trust offer); true = handled. */
+  connectFailed?(session: Session, error: ErrorMeta): boolean;
 }
 
 /** Starts watching; dispose to stop. */
@@ -55,9 +57,13 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
         'error',
         `${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${detailText(error)}`,
       );
-      if (!opened && !notified && session.info.openedAt === undefined && CONNECT_FAILURES.has(error.code)) {
-        notified = true;
-        notify(error.code);
+      if (!opened && !notified && session.info.openedAt === undefined) {
+        // A handler may take over any failure before open (a certificate one: Engine.IO's is a transport error).
+        if (actions.connectFailed?.(session, error)) notified = true;
+        else if (CONNECT_FAILURES.has(error.code)) {
+          notified = true;
+          notify(error.code);
+        }
       }
     }
   };

@@ -8,13 +8,19 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WebSocketConnectionOptions } from '../core/connection/connectionOptions';
+import { limitOptionsFromSettings, logBudgetsFromSettings } from '../core/limits/limitSettings';
 import { userValue, workspaceTried } from './trustedSettings';
 
 /**
  * Everything a connection takes from settings; the URL and per-connection choices come from the user.
- * `maxPollBodyBytes` applies to Engine.IO / Socket.IO sessions (the WebSocket kind ignores it).
+ * `maxPollBodyBytes` applies to Engine.IO / Socket.IO sessions (the WebSocket kind ignores it), `maxLineBytes` to
+ * SSE, `maxAttachments` to Socket.IO: each kind's validation reads only its own fields.
  */
-export type ConnectionDefaults = Omit<WebSocketConnectionOptions, 'kind' | 'url'> & { maxPollBodyBytes?: number };
+export type ConnectionDefaults = Omit<WebSocketConnectionOptions, 'kind' | 'url'> & {
+  maxPollBodyBytes?: number;
+  maxLineBytes?: number;
+  maxAttachments?: number;
+};
 
 export type DefaultsResult = { ok: true; value: ConnectionDefaults } | { ok: false; error: string };
 
@@ -24,10 +30,11 @@ export async function readConnectionDefaults(): Promise<DefaultsResult> {
   const defaults: ConnectionDefaults = {
     handshakeTimeoutMs: config.get<number>('handshakeTimeoutMs'),
     heartbeatIntervalMs: config.get<number>('heartbeatIntervalMs'),
+    heartbeatTimeoutMs: config.get<number>('heartbeatTimeoutMs'),
     perMessageDeflate: config.get<boolean>('perMessageDeflate'),
     maxStoredPayloadBytes: config.get<number>('maxPayloadPreviewBytes'),
-    maxPayloadBytes: config.get<number>('maxMessageBytes'),
-    maxPollBodyBytes: config.get<number>('maxPollBodyBytes'),
+    // The limits (issue 12): maxMessageBytes → maxPayloadBytes, maxSseLineBytes → maxLineBytes… (limits.ts).
+    ...limitOptionsFromSettings((key) => config.get(settingInSection(key))),
     tls: { rejectUnauthorized: userValue(config.inspect<boolean>('tls.rejectUnauthorized'), true) },
   };
   const caFile = userValue(config.inspect<string>('tls.caFile'), '').trim();
@@ -44,11 +51,13 @@ export async function readConnectionDefaults(): Promise<DefaultsResult> {
  * oldest spill to disk in the extension's storage, and past the disk budget the oldest are let go (counted).
  */
 export function readLogBudgets(): { memoryBudgetBytes: number; diskBudgetBytes: number } {
-  const config = vscode.workspace.getConfiguration('realtimeInspector.log');
-  return {
-    memoryBudgetBytes: config.get<number>('memoryBudgetBytes', 256 * 1024 * 1024),
-    diskBudgetBytes: config.get<number>('diskBudgetBytes', 2 * 1024 * 1024 * 1024),
-  };
+  const config = vscode.workspace.getConfiguration('realtimeInspector');
+  return logBudgetsFromSettings((key) => config.get(settingInSection(key)));
+}
+
+/** `realtimeInspector.maxMessageBytes` as the section's `get` names it: `maxMessageBytes`. */
+function settingInSection(key: string): string {
+  return key.replace(/^realtimeInspector\./, '');
 }
 
 /** A note for the log when a workspace tried to change TLS trust (it has no effect). */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Disposable } from '../core/disposable';
 import type { Session, SessionInfo, SessionState } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
+import { COUNTDOWN_TICK_MS, countdownText } from '../shared/reconnectCountdown';
 import { KIND_LABELS, type ConnectionKind } from './connectKinds';
 import { redactorFor } from './sessionRedaction';
 import type { SessionRegistry } from './sessionRegistry';
@@ -27,8 +28,12 @@ const ICONS: Record<SessionState, string> = {
 export function statusText(
   kind: ConnectionKind,
   url: string,
-  info: Readonly<Pick<SessionInfo, 'state' | 'transport'>>,
+  info: Readonly<Pick<SessionInfo, 'state' | 'transport' | 'reconnect'>>,
+  now = Date.now(),
 ): string {
+  // Issue 12: while a session waits to reconnect, the countdown and the attempt instead of the state.
+  const countdown = info.reconnect && countdownText(info.reconnect, now);
+  if (countdown) return `$(sync~spin) ${countdown} · ${shortUrl(url)}`;
   const transport = kind !== 'websocket' && info.transport ? ` · ${info.transport}` : '';
   return `${ICONS[info.state]} ${info.state}${transport} · ${shortUrl(url)}`;
 }
@@ -42,6 +47,8 @@ export class SessionStatusBar implements vscode.Disposable {
   private readonly registryListener: vscode.Disposable;
   private sessionListener: Disposable | undefined;
   private shown: Session | undefined;
+  /** Redraws the reconnect countdown once a second, only while the shown session waits (issue 12). */
+  private countdownTicker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly registry: SessionRegistry) {
     this.item.name = 'Realtime Inspector session';
@@ -50,6 +57,7 @@ export class SessionStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.tickCountdown(false);
     this.sessionListener?.dispose();
     this.registryListener.dispose();
     this.item.dispose();
@@ -68,6 +76,7 @@ export class SessionStatusBar implements vscode.Disposable {
 
   private render(): void {
     const session = this.shown;
+    this.tickCountdown(session?.info.reconnect?.phase === 'waiting');
     if (!session) {
       this.item.hide();
       return;
@@ -83,8 +92,19 @@ export class SessionStatusBar implements vscode.Disposable {
     // A plain-string tooltip is not rendered as markdown; the URL and the server's close reason are still masked.
     const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
     const where = `${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]})`;
-    this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${transport}${closed} Click to show its panel.`;
+    const reconnect = info.reconnect ? ` Reconnect: ${info.reconnect.stoppedReason ?? info.reconnect.policy}.` : '';
+    const facts = `${transport}${closed}${reconnect}`;
+    this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${facts} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();
+  }
+
+  private tickCountdown(on: boolean): void {
+    if (on && this.countdownTicker === undefined) {
+      this.countdownTicker = setInterval(() => this.render(), COUNTDOWN_TICK_MS);
+    } else if (!on && this.countdownTicker !== undefined) {
+      clearInterval(this.countdownTicker);
+      this.countdownTicker = undefined;
+    }
   }
 }

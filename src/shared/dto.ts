@@ -14,6 +14,7 @@ export type {
   PayloadViewDto,
   RawBlockDto,
   RawPartDto,
+  ReconnectStatusDto,
   SessionInfoDto,
   SessionStateDto,
   TimelineArrowDto,

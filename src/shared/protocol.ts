@@ -162,6 +162,10 @@ export type WebviewToHost =
   | { type: 'session/disconnect' }
   /** Open a new session with the same options. */
   | { type: 'session/reconnect' }
+  /** A session with a reconnect policy (issue 12), while it waits: start the booked attempt now. */
+  | { type: 'session/retryNow' }
+  /** A session with a reconnect policy (issue 12): no more attempts; the session stays closed. */
+  | { type: 'session/cancelReconnect' }
   /** Export this panel's session (issue 10): the host asks for the format, the sanitizing and the file. */
   | { type: 'session/export' };
 

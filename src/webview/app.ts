@@ -65,6 +65,8 @@ export class PanelApp implements Disposable {
       new SessionHeader({
         disconnect: () => host.post({ type: 'session/disconnect' }),
         reconnect: () => host.post({ type: 'session/reconnect' }),
+        retryNow: () => host.post({ type: 'session/retryNow' }),
+        cancelReconnect: () => host.post({ type: 'session/cancelReconnect' }),
         exportSession: () => host.post({ type: 'session/export' }),
       }),
     );

@@ -7,6 +7,7 @@ import type { SessionInfoDto, SessionStateDto } from '../shared/dto';
 import { DisposableStore, type Disposable } from './disposables';
 import { codicon, h, iconButton, listen, setText } from './dom';
 import { formatCount, formatDuration, formatSize } from './format';
+import { ReconnectLine, type ReconnectActions } from './reconnectLine';
 import type { VisibleTextOptions } from './visibleText';
 import { appendVisibleText, setVisibleText } from './visibleTextDom';
 
@@ -15,8 +16,8 @@ const FACT_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 300 };
 const CLOSE_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 1000 };
 const REASON_TEXT: VisibleTextOptions = { mode: 'line', maxChars: 80 };
 
-/** What the header's buttons ask for. */
-export interface SessionActions {
+/** What the header's buttons ask for (Retry now and Cancel: the reconnect line's, issue 12). */
+export interface SessionActions extends ReconnectActions {
   disconnect(): void;
   reconnect(): void;
   /** Export… (issue 10): the host asks for the format, the sanitizing and the file. */
@@ -74,6 +75,8 @@ export class SessionHeader implements Disposable {
   private readonly subprotocol = fact('session-subprotocol', 'Subprotocol');
   private readonly extensions = fact('session-extensions', 'Extensions');
   private readonly handshake = fact('session-handshake', 'Handshake');
+  /** The proxy the session goes through (issue 12); hidden when it connects directly. */
+  private readonly via = fact('session-via', 'Proxy');
   private readonly messagesIn = fact('session-in', 'In');
   private readonly messagesOut = fact('session-out', 'Out');
   // Engine.IO / Socket.IO facts, hidden for raw WebSocket sessions.
@@ -106,8 +109,10 @@ export class SessionHeader implements Disposable {
   );
   /** The namespaces as last drawn (JSON), so an unchanged list is not rebuilt. */
   private namespacesShown = '';
+  private readonly reconnectLine: ReconnectLine;
 
   constructor(actions: SessionActions) {
+    this.reconnectLine = this.disposables.add(new ReconnectLine(actions));
     this.element = h('header', { id: 'session-header', class: 'session-header' }, [
       h('div', { class: 'session-title' }, [
         this.stateBadge,
@@ -119,12 +124,14 @@ export class SessionHeader implements Disposable {
         this.subprotocol.element,
         this.extensions.element,
         this.handshake.element,
+        this.via.element,
         this.messagesIn.element,
         this.messagesOut.element,
       ]),
       this.eioFacts,
       this.importedLine,
       this.closeLine,
+      this.reconnectLine.element,
     ]);
     this.disposables.add(listen(this.disconnectButton, 'click', () => actions.disconnect()));
     this.disposables.add(listen(this.reconnectButton, 'click', () => actions.reconnect()));
@@ -145,6 +152,8 @@ export class SessionHeader implements Disposable {
     setVisibleText(this.extensions.value, session?.extensions || 'none', FACT_TEXT);
     setText(this.handshake.label, (session && HANDSHAKE_LABELS[session.kind]) ?? 'Handshake');
     setText(this.handshake.value, session?.handshakeMs !== undefined ? formatDuration(session.handshakeMs) : '—');
+    this.via.element.hidden = !session?.via;
+    setVisibleText(this.via.value, session?.via ?? '', FACT_TEXT);
     const rates = session?.rates;
     const inRate: [number, number] | undefined = rates && [rates.messagesInPerSec, rates.bytesInPerSec];
     const outRate: [number, number] | undefined = rates && [rates.messagesOutPerSec, rates.bytesOutPerSec];
@@ -157,6 +166,7 @@ export class SessionHeader implements Disposable {
     this.disconnectButton.disabled = !(state === 'connecting' || state === 'open');
     this.reconnectButton.disabled = state !== 'closed';
     this.exportButton.disabled = !session;
+    this.reconnectLine.update(session);
     this.showOffline(session);
   }
 

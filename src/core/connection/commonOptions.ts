@@ -4,6 +4,7 @@
  */
 import { rootCertificates } from 'node:tls';
 import type { Header } from '../events/logEvent';
+import { LIMITS } from '../limits/limits';
 
 export interface TlsOptions {
   /** Verify the server certificate (default true). */
@@ -34,7 +35,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: 
  * Largest single incoming message (a WebSocket message on any transport, an Engine.IO packet) accepted
  * before the session refuses it (WebSocket: close 1009). A setting overrides it (issue #7).
  */
-export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_MESSAGE_BYTES: number = LIMITS.maxMessageBytes.default;
 
 // RFC 7230 token: the characters allowed in a header name and a subprotocol.
 export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -23,6 +23,8 @@ import {
   type ResolvedEngineIoOptions,
 } from './engineIoOptions';
 import { validatePollOptions, type PollConnectionOptions, type ResolvedPollOptions } from './pollOptions';
+import { validateWebSocketLimits, type WebSocketLimitOptions } from './limitOptions';
+import { validateRedirectOptions, type RedirectOptions } from './redirectOptions';
 import { validateSseOptions, type ResolvedSseOptions, type SseConnectionOptions } from './sseOptions';
 
 export { checkHeader, parseHeaderLines, formatIssues } from './commonOptions';
@@ -37,8 +39,13 @@ export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_MAX_MESSAGE_BYTES;
 /** Stored payloads longer than this are truncated in the log (full length and SHA-256 kept). */
 export const DEFAULT_MAX_STORED_PAYLOAD_BYTES = 1024 * 1024;
+/**
+ * Default pong deadline of the heartbeat (issue 12: "close after 10 s without a pong"), never longer than the
+ * interval itself when that is shorter (a ping every 5 s gives up when the next one is due, as before).
+ */
+export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 10_000;
 
-export interface WebSocketConnectionOptions {
+export interface WebSocketConnectionOptions extends RedirectOptions, WebSocketLimitOptions {
   kind: 'websocket';
   /** ws:// or wss:// URL. */
   url: string;
@@ -53,8 +60,10 @@ export interface WebSocketConnectionOptions {
   tls?: TlsOptions;
   /** Absolute handshake deadline in ms (default 10 000). */
   handshakeTimeoutMs?: number;
-  /** Client heartbeat: ping every N ms, give up when the pong is not back by the next one. 0/absent = off. */
+  /** Client heartbeat: a ping every N ms. 0/absent = off. */
   heartbeatIntervalMs?: number;
+  /** Heartbeat: close when the pong of a ping is not back within N ms (default 10 000, at most the interval). */
+  heartbeatTimeoutMs?: number;
   /** Largest incoming message in bytes. */
   maxPayloadBytes?: number;
   /** Payloads above this many bytes are stored truncated. */
@@ -140,10 +149,9 @@ export function validateWebSocketOptions(o: Record<string, unknown>): Validation
     600_000,
     issues,
   );
-  const heartbeatIntervalMs = numberInRange(o.heartbeatIntervalMs, 'heartbeatIntervalMs', 0, 0, 3_600_000, issues);
-  if (heartbeatIntervalMs > 0 && heartbeatIntervalMs < 100) {
-    issues.push({ field: 'heartbeatIntervalMs', message: 'A heartbeat interval must be 0 (off) or at least 100 ms.' });
-  }
+  const { heartbeatIntervalMs, heartbeatTimeoutMs } = validateHeartbeat(o, issues);
+  const redirects = validateRedirectOptions(o, issues);
+  const limits = validateWebSocketLimits(o, issues);
   const maxPayloadBytes = numberInRange(
     o.maxPayloadBytes,
     'maxPayloadBytes',
@@ -174,10 +182,28 @@ export function validateWebSocketOptions(o: Record<string, unknown>): Validation
       tls,
       handshakeTimeoutMs,
       heartbeatIntervalMs,
+      heartbeatTimeoutMs,
       maxPayloadBytes,
       maxStoredPayloadBytes,
+      ...redirects,
+      ...limits,
     },
   };
+}
+
+/** The heartbeat: an interval of 0 (off) or at least 100 ms, and the pong deadline (issue 12). */
+function validateHeartbeat(
+  o: Record<string, unknown>,
+  issues: ValidationIssue[],
+): { heartbeatIntervalMs: number; heartbeatTimeoutMs: number } {
+  const heartbeatIntervalMs = numberInRange(o.heartbeatIntervalMs, 'heartbeatIntervalMs', 0, 0, 3_600_000, issues);
+  if (heartbeatIntervalMs > 0 && heartbeatIntervalMs < 100) {
+    issues.push({ field: 'heartbeatIntervalMs', message: 'A heartbeat interval must be 0 (off) or at least 100 ms.' });
+  }
+  const timeoutFallback = Math.min(DEFAULT_HEARTBEAT_TIMEOUT_MS, heartbeatIntervalMs || DEFAULT_HEARTBEAT_TIMEOUT_MS);
+  const field = 'heartbeatTimeoutMs';
+  const heartbeatTimeoutMs = numberInRange(o.heartbeatTimeoutMs, field, timeoutFallback, 100, 600_000, issues);
+  return { heartbeatIntervalMs, heartbeatTimeoutMs };
 }
 
 /** Subprotocols: RFC 7230 tokens (RFC 6455 §4.1), each offered once. */

@@ -18,6 +18,16 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from './commonOptions';
+import { validateRedirectOptions, type RedirectOptions, type ResolvedRedirectOptions } from './redirectOptions';
+import {
+  validateSocketIoLimits,
+  validateWebSocketLimits,
+  type ResolvedSocketIoLimitOptions,
+  type ResolvedWebSocketLimitOptions,
+  type SocketIoLimitOptions,
+  type WebSocketLimitOptions,
+} from './limitOptions';
+import { LIMITS } from '../limits/limits';
 
 /** How the session uses its transports. */
 export type TransportPolicy =
@@ -44,7 +54,7 @@ export interface NamespaceOption {
   auth?: string;
 }
 
-export interface EngineIoConnectionOptions {
+export interface EngineIoConnectionOptions extends RedirectOptions, WebSocketLimitOptions, SocketIoLimitOptions {
   kind: 'engineio' | 'socketio';
   url: string;
   path?: string;
@@ -67,7 +77,8 @@ export interface EngineIoConnectionOptions {
   parser?: 'default' | 'msgpack';
 }
 
-export interface ResolvedEngineIoOptions {
+export interface ResolvedEngineIoOptions
+  extends ResolvedRedirectOptions, ResolvedWebSocketLimitOptions, ResolvedSocketIoLimitOptions {
   kind: 'engineio' | 'socketio';
   /** The URL as given (shown in the header). */
   url: string;
@@ -92,7 +103,7 @@ export interface ResolvedEngineIoOptions {
  * noops took a minute and 3.2 GB of heap to decode; 4 MiB is far above what a real server batches into one
  * long-poll answer, and the body is decoded in slices anyway (engineio/bodySlicer.ts).
  */
-export const DEFAULT_MAX_POLL_BODY = 4 * 1024 * 1024;
+export const DEFAULT_MAX_POLL_BODY: number = LIMITS.maxPollBodyBytes.default;
 
 /** Checks a URL for an Engine.IO / Socket.IO session; returns a message or undefined. */
 export function checkEngineIoUrl(input: string): string | undefined {
@@ -125,9 +136,12 @@ export function validateEngineIoOptions(o: Record<string, unknown>): ValidationR
   const choices = validateChoices(o, issues);
   const namespaces = validateNamespaces(o.namespaces, kind, issues);
   const limits = validateLimits(o, issues);
+  const redirects = validateRedirectOptions(o, issues);
+  const caps = { ...validateWebSocketLimits(o, issues), ...validateSocketIoLimits(o, issues) };
   if (issues.length) return { ok: false, issues };
   const endpoint = resolveEndpoint(url, path, kind, query);
-  return { ok: true, value: { kind, url, endpoint, query, headers, tls, ...choices, ...limits, namespaces } };
+  const parts = { url, endpoint, query, headers, tls, ...choices, ...limits, ...caps, namespaces, ...redirects };
+  return { ok: true, value: { kind, ...parts } };
 }
 
 type EngineIoChoices = Pick<ResolvedEngineIoOptions, 'transports' | 'protocolVersion' | 'perMessageDeflate' | 'parser'>;

@@ -16,6 +16,7 @@ import {
 } from './commonOptions';
 import { checkHttpHeader, checkHttpUrl, validateBody, validateMethod, type HttpMethod } from './httpRequestOptions';
 import { DEFAULT_MAX_POLL_BODY } from './engineIoOptions';
+import { validateRedirectOptions, type RedirectOptions, type ResolvedRedirectOptions } from './redirectOptions';
 
 export type PollKind = 'longpoll' | 'shortpoll';
 export type PollMethod = HttpMethod;
@@ -38,7 +39,7 @@ export interface PollRetryOptions {
   maxDelayMs?: number;
 }
 
-export interface PollConnectionOptions {
+export interface PollConnectionOptions extends RedirectOptions {
   kind: PollKind;
   /** http:// or https:// URL polled. */
   url: string;
@@ -67,7 +68,7 @@ export interface ResolvedPollCursor extends PollCursorRule {
   target: CursorTarget;
 }
 
-export interface ResolvedPollOptions {
+export interface ResolvedPollOptions extends ResolvedRedirectOptions {
   kind: PollKind;
   /** The URL as given (shown in the header). */
   url: string;
@@ -131,8 +132,10 @@ export function validatePollOptions(input: unknown): ValidationResult<ResolvedPo
     issues,
   );
   const tls = validateTls(o.tls, issues);
+  const redirects = validateRedirectOptions(o, issues);
   if (issues.length) return { ok: false, issues };
   const value: ResolvedPollOptions = {
+    ...redirects,
     kind,
     url,
     endpoint: new URL(url),

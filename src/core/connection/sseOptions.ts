@@ -16,8 +16,10 @@ import {
   type ValidationResult,
 } from './commonOptions';
 import { checkHttpHeader, checkHttpUrl, validateBody, validateMethod } from './httpRequestOptions';
+import { LIMITS } from '../limits/limits';
+import { validateRedirectOptions, type RedirectOptions, type ResolvedRedirectOptions } from './redirectOptions';
 
-export interface SseConnectionOptions {
+export interface SseConnectionOptions extends RedirectOptions {
   kind: 'sse';
   /** http:// or https:// URL of the event stream. */
   url: string;
@@ -38,10 +40,15 @@ export interface SseConnectionOptions {
   maxStoredPayloadBytes?: number;
   /** Reconnect after a network error or the end of the stream (default true), as EventSource does. */
   reconnect?: boolean;
+  /**
+   * Liveness (issue 12): when nothing at all (not even a comment) arrives on an open stream for this many ms,
+   * the link is taken for dead (half-open) and the attempt ends like a network error. 0/absent = off.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** SSE options after validation: defaults filled in. */
-export interface ResolvedSseOptions {
+export interface ResolvedSseOptions extends ResolvedRedirectOptions {
   kind: 'sse';
   url: string;
   method: 'GET' | 'POST';
@@ -53,10 +60,11 @@ export interface ResolvedSseOptions {
   maxLineBytes: number;
   maxStoredPayloadBytes: number;
   reconnect: boolean;
+  idleTimeoutMs: number;
 }
 
 /** Default cap on one line or one buffered event: 1 MiB. */
-export const DEFAULT_MAX_SSE_LINE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_SSE_LINE_BYTES: number = LIMITS.maxSseLineBytes.default;
 /** Default deadline for the response head (the same as the WebSocket handshake's). */
 export const DEFAULT_SSE_HANDSHAKE_TIMEOUT_MS = 10_000;
 /** Largest POST body (the same bound as a message a user sends). */
@@ -103,8 +111,9 @@ function validateFields(o: Record<string, unknown>): ValidationResult<ResolvedSs
   const tls = validateTls(o.tls, issues);
   const limits = validateLimits(o, issues);
   const reconnect = booleanOr(o.reconnect, 'reconnect', true, issues);
+  const redirects = validateRedirectOptions(o, issues);
   if (issues.length) return { ok: false, issues };
-  const value: ResolvedSseOptions = { kind: 'sse', url, method, headers, tls, ...limits, reconnect };
+  const value: ResolvedSseOptions = { kind: 'sse', url, method, headers, tls, ...limits, reconnect, ...redirects };
   if (body !== undefined) value.body = body;
   if (lastEventId !== undefined) value.lastEventId = lastEventId;
   return { ok: true, value };
@@ -121,7 +130,10 @@ function validateLastEventId(value: unknown, issues: ValidationIssue[]): string 
   return undefined;
 }
 
-type SseLimits = Pick<ResolvedSseOptions, 'handshakeTimeoutMs' | 'maxLineBytes' | 'maxStoredPayloadBytes'>;
+type SseLimits = Pick<
+  ResolvedSseOptions,
+  'handshakeTimeoutMs' | 'maxLineBytes' | 'maxStoredPayloadBytes' | 'idleTimeoutMs'
+>;
 
 /** Deadlines and sizes, each in its range (a setting or a profile may hold anything). */
 function validateLimits(o: Record<string, unknown>, issues: ValidationIssue[]): SseLimits {
@@ -137,5 +149,6 @@ function validateLimits(o: Record<string, unknown>, issues: ValidationIssue[]): 
       MAX_INT32,
       issues,
     ),
+    idleTimeoutMs: numberInRange(o.idleTimeoutMs, 'idleTimeoutMs', 0, 0, 3_600_000, issues),
   };
 }

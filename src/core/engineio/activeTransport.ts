@@ -71,6 +71,14 @@ export class ActiveTransport {
     return this.current!.send([{ packet, send }])[0];
   }
 
+  /**
+   * Why a message must not be written now: on the WebSocket, bytes waiting past maxBufferedSendBytes (issue 12).
+   * Polling queues for one POST at a time, each with a deadline, so it has no such refusal.
+   */
+  refuseWhenBuffered(): ErrorMeta | undefined {
+    return this.current instanceof WebSocketTransport ? this.current.refuseWhenBuffered() : undefined;
+  }
+
   /** Over polling the client says goodbye with a close packet in a POST; over WebSocket it just closes. */
   sendGoodbye(): void {
     if (this.polling && this.current === this.polling) this.polling.sendGoodbye({ packet: { type: 'close' } });

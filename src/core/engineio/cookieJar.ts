@@ -8,6 +8,11 @@ import type { Header } from '../events/logEvent';
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
 
+  /** Forgets every cookie: a followed redirect left the origin that set them (issue 12). */
+  clear(): void {
+    this.cookies.clear();
+  }
+
   /** Takes the Set-Cookie headers of a response. */
   store(headers: Header[]): void {
     for (const [name, value] of headers) {

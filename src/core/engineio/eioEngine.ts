@@ -15,6 +15,7 @@ import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, LogEvent } from '../events/logEvent';
 import { EventWriter } from '../events/eventWriter';
 import { MemoryEventLog } from '../events/memoryEventLog';
+import { viaFact } from '../network/routeFacts';
 import { createDirectNetwork, type Network } from '../session/network';
 import type { SendRequest } from '../session/sendRequest';
 import type { SessionInfo, SessionState } from '../session/session';
@@ -114,7 +115,11 @@ export class EioEngine {
     this.startMono = this.clock.mono();
     const protocol = this.protocolLabel();
     this.status = new SessionStatus(
-      initialSessionInfo(options.url, options.kind, this.clock.now(), { upgrade: 'none', protocol }),
+      initialSessionInfo(options.url, options.kind, this.clock.now(), {
+        upgrade: 'none',
+        protocol,
+        ...viaFact(this.network, options.url),
+      }),
     );
   }
 
@@ -238,6 +243,11 @@ export class EioEngine {
   /** Writes a packet on the current transport; returns the seq of its `eio` event. */
   sendPacket(packet: EioPacket, send?: SendRequest): number {
     return this.transport.send(packet, send);
+  }
+
+  /** Why a caller's message must not be sent now (a server not reading, issue 12), its row already written. */
+  sendRefusal(): ErrorMeta | undefined {
+    return this.transport.refuseWhenBuffered();
   }
 
   /** Sends an Engine.IO message (text or binary), keeping the request it was sent from on its event. */

@@ -2,6 +2,7 @@
  * The parts of the Engine.IO engine's contract that are not its state machine: what it takes from
  * outside (deps), what the layer on top hears (EioLayer), and the context its transports share.
  */
+import { EngineRoute } from './engineRoute';
 import type { EngineDeps } from '../session/engineDeps';
 import type { Clock } from '../clock';
 import type { ResolvedEngineIoOptions } from '../connection/engineIoOptions';
@@ -50,6 +51,7 @@ export function transportContextFor(parts: TransportContextParts): TransportCont
   const { openPacket, ...rest } = parts;
   return {
     ...rest,
+    route: new EngineRoute(parts.options),
     sid: () => openPacket()?.sid,
     // A long-poll is held up to pingInterval by the server; the timeout on top before calling it dead.
     pollTimeoutMs: () => {

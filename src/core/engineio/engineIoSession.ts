@@ -57,6 +57,8 @@ export class EngineIoSession implements Session {
       const message = `The session is ${state}: messages can be sent only while it is open.`;
       return { ok: false, error: { code: ErrorCode.NotOpen, message } };
     }
+    const refusal = this.engine.sendRefusal();
+    if (refusal) return { ok: false, error: refusal };
     switch (request.kind) {
       case 'text':
         return { ok: true, seq: this.engine.sendMessage(request.text, request) };

@@ -2,8 +2,9 @@
  * What a polling request's outcome looks like in the log: the response row (status, headers, hold
  * time, body as received) and, when it failed, the error with a stable code.
  */
-import { ErrorCode } from '../errors';
+import { ErrorCode, describeError, explainedError } from '../errors';
 import type { EioMeta, ErrorMeta, EventMeta, Payload } from '../events/logEvent';
+import { LIMITS, raiseSettingHint } from '../limits/limits';
 import { binaryPayload, isUtf8, textPayload } from '../payload/storedPayload';
 import type { PollResult } from './pollingRequest';
 
@@ -45,6 +46,14 @@ export function pollResponseEvent(
 
 /** A failed GET or POST as an ErrorMeta. */
 export function pollingError(error: Error & { code?: string }, method: string): ErrorMeta {
+  // A failure that explains itself (a proxy's 407 or a CONNECT that hangs, issue 12) keeps its code and words.
+  const explained = explainedError(error);
+  if (explained) return { ...explained, message: `The polling ${method} failed: ${explained.message}` };
+  // Node's HTTP parser refused the answer (HPE_…, not HTTP or headers past 16 KiB): our words (issue 12).
+  if (error.code?.startsWith('HPE_')) {
+    const refused = describeError(error);
+    return { ...refused, message: `The polling ${method} failed: ${refused.message}` };
+  }
   const code =
     error.code === 'RI_POLL_BODY_TOO_LARGE'
       ? ErrorCode.PollBodyTooLarge
@@ -53,9 +62,15 @@ export function pollingError(error: Error & { code?: string }, method: string): 
         : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
           ? ErrorCode.HostNotFound
           : ErrorCode.TransportError;
+  // A GET's body cap is the setting's (issue 12: the row names it); a POST's answer has a fixed small cap.
+  const setting = code === ErrorCode.PollBodyTooLarge && method === 'GET';
+  const cause = setting
+    ? `${error.message.replace(/\.$/, '')}, the limit set by ${LIMITS.maxPollBodyBytes.setting}.`
+    : '';
   return {
     code,
-    message: `The polling ${method} failed: ${error.message}`,
+    ...(setting && { hint: raiseSettingHint('maxPollBodyBytes', 'larger bodies') }),
+    message: `The polling ${method} failed: ${cause || error.message}`,
     detail: error.code ? `${error.code}: ${error.message}` : error.message,
   };
 }

@@ -10,6 +10,7 @@ import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
 import { decodeContent } from '../http/contentDecoding';
 import { headerObject, rawHeaderPairs } from '../http/headers';
+import { keepSocketAlive } from '../session/tcpKeepAlive';
 
 export interface PollRequest {
   method: 'GET' | 'POST';
@@ -81,6 +82,8 @@ export function sendPoll(req: PollRequest, agent: Agent, clock: Clock): InFlight
     request.destroy();
   }, req.timeoutMs);
   request.on('error', (error) => outcome.fail(error));
+  // Keep-alive probes notice a peer that vanished while a long-poll is held (issue 12).
+  request.on('socket', keepSocketAlive);
   request.on('response', (res: IncomingMessage) => readResponse(res, { req, request, clock, started, outcome }));
   request.end(req.body);
   return {

@@ -242,6 +242,21 @@ export interface EventMeta {
   sio?: SioMeta;
   poll?: PollMeta;
   sse?: SseMeta;
+  reconnect?: ReconnectMeta;
+}
+
+/**
+ * A reconnecting session's own rows (issue 12: types reconnecting, reconnect-attempt, reconnected,
+ * reconnect-stopped): the attempt they are about, the wait booked, and the time offline so far.
+ */
+export interface ReconnectMeta {
+  /** 1 = the first attempt after the connection was lost. */
+  attempt?: number;
+  /** reconnecting: the wait before the attempt, and the top of the range it was drawn from. */
+  delayMs?: number;
+  ceilingMs?: number;
+  /** reconnect-attempt / reconnected: ms since the last connection was lost. */
+  offlineMs?: number;
 }
 
 /** An event as an engine produces it; the log assigns `seq`. */

@@ -21,6 +21,7 @@ const FIELDS: Record<string, InfoCheck> = {
   bytesIn: 'number',
   bytesOut: 'number',
   closeSummary: 'string',
+  via: 'string',
   sid: 'string',
   protocol: 'string',
   pingInterval: 'number',

@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import type { Clock } from '../clock';
+import { routedConnectionFacts } from '../network/connectionFacts';
 
 export interface ExchangeTiming {
   /** Request created → response complete, or → the failure. */
@@ -34,6 +35,12 @@ export class ConnectionTiming {
   /** The request got its socket: a reused one, or a new one whose phases are timed as they happen. */
   onSocket(socket: Socket, reused: boolean): void {
     this.timing.reusedConnection = reused;
+    const routed = reused ? undefined : routedConnectionFacts(socket);
+    // A routed agent (issue 12) hands over a socket already connected: it measured the phases itself.
+    if (routed) {
+      this.timing.connectMs = routed.connectMs + (routed.tunnelMs ?? 0);
+      if (routed.tlsMs !== undefined) this.timing.tlsMs = routed.tlsMs;
+    }
     if (reused || !socket.connecting) return;
     const onLookup = (): void => {
       this.lookupAt = this.clock.mono();

@@ -5,6 +5,7 @@
 import type { ResolvedPollOptions } from '../connection/pollOptions';
 import { ErrorCode, describeError } from '../errors';
 import type { ErrorMeta, Header } from '../events/logEvent';
+import { LIMITS } from '../limits/limits';
 import { headerValue } from '../http/headers';
 import type { ExchangeResult } from './pollExchange';
 
@@ -26,9 +27,9 @@ export function exchangeError(result: Failed, options: ResolvedPollOptions): Err
       return {
         code: ErrorCode.PollBodyTooLarge,
         message:
-          `The response body is larger than the limit of ${options.maxBodyBytes} bytes (maxBodyBytes): ` +
-          'the request was aborted and polling stopped.',
-        hint: 'If answers this large are expected, raise maxBodyBytes.',
+          `The response body is larger than the limit of ${options.maxBodyBytes} bytes (maxBodyBytes), set by ` +
+          `${LIMITS.maxPollBodyBytes.setting}: the request was aborted and polling stopped.`,
+        hint: `Raise the setting ${LIMITS.maxPollBodyBytes.setting} (a profile's maxBodyBytes) to accept more.`,
         detail,
       };
     case 'bad-encoding':
@@ -86,8 +87,9 @@ export function statusError(status: number, statusText: string, headers: Header[
   let hint: string | undefined;
   if (status >= 300 && status < 400)
     hint = location
-      ? `Redirects are not followed (credentials must not leak to another host): poll ${location.slice(0, 200)} itself.`
-      : 'Redirects are not followed: poll the final URL itself.';
+      ? `Redirects are not followed (followRedirects is off): poll ${location.slice(0, 200)} itself, or turn ` +
+        'followRedirects on (credentials are not sent to another origin).'
+      : 'The redirect names no Location: poll the final URL itself.';
   else if (status === 401 || status === 403) hint = 'Check the credentials in the request headers.';
   else if (status === 404 || status === 405) hint = 'Check the URL and the method.';
   return { code: ErrorCode.PollRefused, message: `The server answered ${line}: polling stopped.`, hint };

@@ -3,8 +3,8 @@
  * polling agent (session/network.ts): the headers as sent, status and raw headers, the body (capped, then
  * decoded from its Content-Encoding), the timing split (DNS, connect, TLS, first byte, total) and the bytes
  * on the wire. One absolute deadline covers a server that never answers and a chunked body that never
- * ends. Redirects are returned, never followed. Never rejects and never throws out of a Node callback:
- * every way it ends settles `done` once.
+ * ends. Redirects are returned; the poll loop follows them when asked (one exchange per hop). Never rejects
+ * and never throws out of a Node callback: every way it ends settles `done` once.
  */
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -14,6 +14,7 @@ import type { Header } from '../events/logEvent';
 import { decodeContent } from '../http/contentDecoding';
 import { headerObject, rawHeaderPairs } from '../http/headers';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
+import { keepSocketAlive } from '../session/tcpKeepAlive';
 import { ConnectionTiming, type ExchangeTiming } from './connectionTiming';
 
 export type { ExchangeTiming } from './connectionTiming';
@@ -128,7 +129,10 @@ class ExchangeRun {
     const message = `No complete response within ${this.req.timeoutMs} ms (requestTimeoutMs).`;
     const onDeadline = lifecycle.guarded(() => this.fail('timeout', coded(message, 'RI_POLL_TIMEOUT')));
     this.deadline = lifecycle.timers.start(this.req.timeoutMs, onDeadline);
-    const onSocket = lifecycle.guarded((socket: Socket) => this.timing.onSocket(socket, request.reusedSocket));
+    const onSocket = lifecycle.guarded((socket: Socket) => {
+      keepSocketAlive(socket);
+      this.timing.onSocket(socket, request.reusedSocket);
+    });
     const onError = lifecycle.guarded((error: Error) => this.fail('network', error));
     const onResponse = lifecycle.guarded((res: IncomingMessage) => this.onResponse(res));
     request.on('socket', onSocket).on('error', onError).on('response', onResponse);

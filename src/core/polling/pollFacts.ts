@@ -10,12 +10,16 @@ import type { TimerSet } from '../session/timerSet';
 /** How often changed counters are published. */
 export const COUNTER_PUBLISH_MS = 100;
 
-/** The status a polling session starts with. */
-export function pollStatus(options: ResolvedPollOptions, startedAt: number): SessionStatus {
+/** The status a polling session starts with; `route`: the proxy it goes through (network/routeFacts.ts). */
+export function pollStatus(
+  options: ResolvedPollOptions,
+  startedAt: number,
+  route: { via?: string } = {},
+): SessionStatus {
   const protocol = options.kind === 'longpoll' ? 'HTTP long-polling' : 'HTTP short polling';
   // SessionInfo names the kinds of connectionOptions.ts; until it lists 'longpoll' and 'shortpoll'
   // (issue 11 wiring) the kind is stated through this cast, which is then a no-op.
-  return new SessionStatus(initialSessionInfo(options.url, options.kind, startedAt, { protocol }));
+  return new SessionStatus(initialSessionInfo(options.url, options.kind, startedAt, { protocol, ...route }));
 }
 
 /** The changes a polling session makes to its facts: state, counters, open and close. */

@@ -10,20 +10,23 @@
  * sooner than EMPTY_POLL_MIN_GAP_MS (engineio/pollPacing.ts) after the start of a request whose answer came
  * back empty, or ANSWERED_MIN_CYCLE_MS after one whose answer carried data (a server that answers at once
  * would otherwise drive a flood). Short poll: one request every `intervalMs`, start to start, never two at
- * once. Every callback runs inside the session's guard.
+ * once. When the options follow redirects, a 3xx is a hop of the same request (its answer row, a `redirect` row,
+ * the next request; redirects/redirectPolicy.ts decides). Every callback runs inside the session's guard.
  */
 import type { ResolvedPollOptions } from '../connection/pollOptions';
 import { EMPTY_POLL_MIN_GAP_MS } from '../engineio/pollPacing';
 import type { EventWriter } from '../events/eventWriter';
 import type { ErrorMeta, EventMeta } from '../events/logEvent';
 import type { Network } from '../session/network';
+import { decideHop, isRedirectStatus, startChain, type RedirectChain } from '../redirects/redirectPolicy';
+import { REDIRECT_EVENT, redirectRowMeta } from '../redirects/redirectRow';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
 import { cursorText, type CursorValue } from './cursorPath';
 import { nextCursor } from './cursorUpdate';
 import { exchangeError, networkCause, retriesExhausted, statusCause, statusError, type RetryCause } from './pollErrors';
 import { sendExchange, type ExchangeResponse, type ExchangeResult, type InFlightExchange } from './pollExchange';
 import type { PollFacts } from './pollFacts';
-import { planRequest } from './pollRequestPlan';
+import { planRequest, type PlannedRequest } from './pollRequestPlan';
 import { retryAfterMs, retryDelayMs, isRetryableStatus } from './pollRetry';
 import { formatMs, isEmptyAnswer, requestRow, responseRow, type SentFacts } from './pollRows';
 
@@ -57,6 +60,9 @@ interface InFlight {
   requestSeq: number;
   startMono: number;
   sent: SentFacts;
+  /** The request as planned (a redirect's hop sends it on), and the hops it took so far. */
+  plan: PlannedRequest;
+  chain: RedirectChain;
 }
 
 export class PollLoop {
@@ -93,8 +99,13 @@ export class PollLoop {
 
   private request(): void {
     if (this.current === 'stopped' || this.inFlight) return;
+    const plan = planRequest(this.host.options, this.cursor);
+    this.send(plan, startChain(plan.url));
+  }
+
+  /** Sends `plan` (a new request, or the next hop of a redirected one) and logs it. */
+  private send(plan: PlannedRequest, chain: RedirectChain): void {
     const { options, lifecycle, network, writer, facts } = this.host;
-    const plan = planRequest(options, this.cursor);
     const limits = { maxBodyBytes: options.maxBodyBytes, timeoutMs: options.requestTimeoutMs };
     const exchange = sendExchange({ ...plan, ...limits }, network.pollingAgent(plan.url), lifecycle);
     const startMono = exchange.startedMono;
@@ -105,7 +116,7 @@ export class PollLoop {
     const row = requestRow(plan, exchange.sentHeaders, sent, options.maxStoredPayloadBytes);
     const request = writer.append('out', 'poll', 'poll-request', row.meta, row.payload, row.size);
     facts.count('out', exchange.requestBytes);
-    const flight: InFlight = { exchange, requestSeq: request.seq, startMono, sent };
+    const flight: InFlight = { exchange, requestSeq: request.seq, startMono, sent, plan, chain };
     this.inFlight = flight;
     this.current = 'in-flight';
     lifecycle.watch(exchange.done.then(lifecycle.guarded((result: ExchangeResult) => this.onResult(flight, result))));
@@ -129,6 +140,10 @@ export class PollLoop {
       return;
     }
     this.logAnswer(flight, response, result, true);
+    if (this.host.options.followRedirects && isRedirectStatus(response.status)) {
+      this.followRedirect(flight, response);
+      return;
+    }
     if (isRetryableStatus(response.status)) {
       const asked = retryAfterMs(response.headers, this.host.lifecycle.clock.now());
       this.retryOrStop(statusCause(response.status, response.statusText), flight.requestSeq, asked);
@@ -147,6 +162,24 @@ export class PollLoop {
       if (this.current === 'stopped') return;
     }
     this.scheduleNext(flight.startMono, isEmptyAnswer(result.response.status, result.response.body));
+  }
+
+  /** A 3xx while redirects are followed: the `redirect` row and the next hop, or the error that stops polling. */
+  private followRedirect(flight: InFlight, response: ExchangeResponse): void {
+    const { options, writer } = this.host;
+    const { plan } = flight;
+    const answer = { status: response.status, headers: response.headers, maxRedirects: options.maxRedirects };
+    const decision = decideHop(flight.chain, plan, { ...answer, scheme: 'http' });
+    if (!decision.ok) {
+      this.stopWith(decision.error, flight.requestSeq);
+      return;
+    }
+    const meta = redirectRowMeta(response.status, plan.url, decision, options.maxRedirects);
+    writer.append('local', 'http', REDIRECT_EVENT, meta, undefined, 0, flight.requestSeq);
+    const { url, headers, body } = decision.next;
+    const next: PlannedRequest = { method: decision.next.method === 'POST' ? 'POST' : 'GET', url, headers };
+    if (body !== undefined) next.body = body;
+    this.send(next, decision.chain);
   }
 
   /** Appends the poll-response row (complete, or what arrived before a failure) and counts it. */

@@ -17,6 +17,7 @@ import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta } from '../events/logEvent';
 import { EventWriter } from '../events/eventWriter';
 import { MemoryEventLog } from '../events/memoryEventLog';
+import { viaFact } from '../network/routeFacts';
 import { createDirectNetwork } from '../session/network';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
@@ -58,7 +59,7 @@ export class PollSession implements Session {
     this.lifecycle = lifecycle;
     // A network given from outside is its giver's to dispose; the default one is ours.
     const network = deps.network ?? lifecycle.own(createDirectNetwork(resolved.tls));
-    this.status = lifecycle.own(pollStatus(resolved, this.clock.now()));
+    this.status = lifecycle.own(pollStatus(resolved, this.clock.now(), viaFact(network, resolved.url)));
     this.facts = new PollFacts(this.status, lifecycle.timers);
     this.startMono = this.clock.mono();
     this.loop = new PollLoop({

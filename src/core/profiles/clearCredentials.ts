@@ -41,7 +41,11 @@ const MAX_AUTH_DEPTH = 8;
 
 /** Every credential typed in clear in the profile. */
 export function findClearCredentials(profile: Profile): ClearCredential[] {
-  const candidates = [...connectionCandidates(profile.connection), ...messageCandidates(profile.messages)];
+  const candidates = [
+    ...connectionCandidates(profile.connection),
+    ...messageCandidates(profile.messages),
+    ...proxyCandidates(profile.proxy),
+  ];
   const base = slug(profile.name) || 'profile';
   const taken = new Set<string>();
   return candidates.map(({ segments, what, ...rest }) => {
@@ -73,6 +77,14 @@ function connectionCandidates(connection: unknown): Candidate[] {
       }
     });
   return out.map((c) => ({ ...c, segments: ['connection', ...c.segments] }));
+}
+
+/** The password in the profile's own proxy URL (issue 12): it goes only to the proxy, but it is a password. */
+function proxyCandidates(proxy: unknown): Candidate[] {
+  if (!isJsonObject(proxy) || typeof proxy.url !== 'string') return [];
+  return urlCandidates(proxy.url)
+    .filter((c) => c.kind === 'userinfo')
+    .map((c) => ({ ...c, segments: ['proxy', 'url'], label: 'the password in the proxy URL', what: 'proxy-password' }));
 }
 
 function messageCandidates(messages: unknown): Candidate[] {

@@ -29,8 +29,13 @@ const WEBSOCKET = everyFieldOf<WebSocketConnectionOptions>()([
   'tls',
   'handshakeTimeoutMs',
   'heartbeatIntervalMs',
+  'heartbeatTimeoutMs',
   'maxPayloadBytes',
   'maxStoredPayloadBytes',
+  'maxFragmentsPerMessage',
+  'maxBufferedSendBytes',
+  'followRedirects',
+  'maxRedirects',
 ]);
 
 const SOCKET_IO = everyFieldOf<EngineIoConnectionOptions>()([
@@ -47,12 +52,17 @@ const SOCKET_IO = everyFieldOf<EngineIoConnectionOptions>()([
   'maxPollBodyBytes',
   'maxPayloadBytes',
   'maxStoredPayloadBytes',
+  'maxFragmentsPerMessage',
+  'maxBufferedSendBytes',
+  'followRedirects',
+  'maxRedirects',
   'namespaces',
   'parser',
+  'maxAttachments',
 ]);
 
-/** Socket.IO's fields without the two only Socket.IO uses (namespaces, parser). */
-const ENGINE_IO = everyFieldOf<Omit<EngineIoConnectionOptions, 'namespaces' | 'parser'>>()([
+/** Socket.IO's fields without the three only Socket.IO uses (namespaces, parser, maxAttachments). */
+const ENGINE_IO = everyFieldOf<Omit<EngineIoConnectionOptions, 'namespaces' | 'parser' | 'maxAttachments'>>()([
   'kind',
   'url',
   'path',
@@ -66,6 +76,10 @@ const ENGINE_IO = everyFieldOf<Omit<EngineIoConnectionOptions, 'namespaces' | 'p
   'maxPollBodyBytes',
   'maxPayloadBytes',
   'maxStoredPayloadBytes',
+  'maxFragmentsPerMessage',
+  'maxBufferedSendBytes',
+  'followRedirects',
+  'maxRedirects',
 ]);
 
 const SSE = everyFieldOf<SseConnectionOptions>()([
@@ -80,6 +94,9 @@ const SSE = everyFieldOf<SseConnectionOptions>()([
   'maxLineBytes',
   'maxStoredPayloadBytes',
   'reconnect',
+  'idleTimeoutMs',
+  'followRedirects',
+  'maxRedirects',
 ]);
 
 const POLL = everyFieldOf<PollConnectionOptions>()([
@@ -95,6 +112,8 @@ const POLL = everyFieldOf<PollConnectionOptions>()([
   'maxBodyBytes',
   'maxStoredPayloadBytes',
   'tls',
+  'followRedirects',
+  'maxRedirects',
 ]);
 
 /** The fields of a saved connection, by kind. */

@@ -4,6 +4,7 @@
  * profileFileParser.ts, variables in profileVariables.ts.
  */
 import type { ConnectionOptions } from '../connection/connectionOptions';
+import type { ProfileProxy } from '../network/proxyChoice';
 import type { SendRequest } from '../session/sendRequest';
 
 /** Where a profile is kept: the workspace file (shareable in git) or the user's own store. */
@@ -38,23 +39,30 @@ export interface SavedMessage {
 }
 
 /**
- * Reserved for issue 12 (a reconnect policy per profile: off, or backoff with jitter). Kept in the file and
- * type-checked as an object; this version does not read it.
+ * A reconnect policy per profile (issue 12): `"off"`, or backoff with full jitter
+ * `{ "enabled", "initialDelayMs", "maxDelayMs", "resetAfterMs", "maxAttempts" }`; read and checked by
+ * core/reconnect/reconnectPolicy.ts (readReconnectSetting).
  */
-export type ReservedReconnectPolicy = Readonly<Record<string, unknown>>;
-
-/** Reserved for issue 12 (a proxy that overrides VS Code's for this profile). An object; not read yet. */
-export type ReservedProxyOverride = Readonly<Record<string, unknown>>;
+export type ProfileReconnectSetting = 'off' | Readonly<Record<string, unknown>>;
 
 /**
- * Reserved for issue 12: trust decisions of this profile, beside `connection.tls` (which holds the engine's
- * TLS options: verify, extra CA, server name). Type-checked only; not read yet.
+ * A proxy for this profile (issue 12) that overrides VS Code's and the environment's: `{ "url", "noProxy" }`, or
+ * `{ "mode": "direct" }` for none. Checked in profileProxyShape.ts; used by core/network/proxyChoice.ts.
+ */
+export type ProfileProxyOverride = ProfileProxy;
+
+/**
+ * Trust decisions of this profile (issue 12), beside `connection.tls` (which holds the engine's TLS options:
+ * verify, extra CA, server name). Checked in profileTlsShape.ts; used by core/network/tlsTrust.ts.
  */
 export interface ReservedTlsTrust {
-  /** SHA-256 fingerprints of server certificates trusted for this profile. */
+  /** SHA-256 fingerprints (`AB:CD:…`) of server certificates trusted for this profile instead of a CA chain. */
   pinnedCertificates?: string[];
-  /** A client certificate for mutual TLS: a file, with its passphrase as a `${secret:…}`. */
-  clientCertificate?: Readonly<Record<string, unknown>>;
+  /**
+   * A client certificate for mutual TLS: `pfx`, or `cert` and `key` (file paths, relative to the workspace
+   * folder), with its `passphrase` as a `${secret:…}`.
+   */
+  clientCertificate?: Readonly<Partial<Record<'pfx' | 'cert' | 'key' | 'passphrase', string>>>;
   /** Room for more trust settings. */
   readonly [field: string]: unknown;
 }
@@ -68,10 +76,10 @@ export interface Profile {
   description?: string;
   connection: ProfileConnection;
   messages?: SavedMessage[];
-  /** Reserved (issue 12). */
-  reconnect?: ReservedReconnectPolicy;
-  /** Reserved (issue 12). */
-  proxy?: ReservedProxyOverride;
+  /** Reconnect policy (issue 12); absent: off. */
+  reconnect?: ProfileReconnectSetting;
+  /** This profile's own proxy, or none (issue 12); absent: VS Code's and the environment's. */
+  proxy?: ProfileProxyOverride;
   /** Reserved (issue 12). */
   tls?: ReservedTlsTrust;
 }

@@ -6,11 +6,14 @@
 import { CONNECTION_KIND_LABELS } from '../connection/connectionKinds';
 import { acceptsSendKind, SEND_KINDS, type SendKind } from '../session/sendRequest';
 import { parseSendRequest } from '../session/sendRequestValidation';
+import { readReconnectSetting } from '../reconnect/reconnectPolicy';
 import { SEND_REQUEST_FIELDS } from './connectionFields';
 import { checkConnectionShape, isConnectionKind, PLACEHOLDER_STAND_IN } from './connectionShape';
 import { isJsonObject, mapStrings, type JsonSegment } from './jsonPath';
 import { PROFILE_FIELDS, type Profile } from './profileModel';
+import { checkProfileProxy } from './profileProxyShape';
 import { placeholderIssues, shapeError, shapeWarning, under, type ShapeIssue } from './shapeIssues';
+import { checkProfileTls } from './profileTlsShape';
 import { scanText, substitute } from './variableSyntax';
 
 /** Longest id and name accepted. */
@@ -43,7 +46,7 @@ export function checkProfile(value: unknown, variableNames?: ReadonlySet<string>
     issues.push(shapeError(['description'], 'The description must be text.'));
   issues.push(...under(['connection'], checkConnectionShape(value.connection, variableNames)));
   issues.push(...checkMessages(value.messages, value.connection, variableNames));
-  issues.push(...checkReserved(value));
+  issues.push(...checkReserved(value, variableNames));
   if (issues.some((issue) => issue.severity === 'error')) return { needsId, issues };
   return { profile: value as unknown as Profile, needsId, issues };
 }
@@ -98,18 +101,26 @@ function checkRequest(value: unknown, kind: string | undefined, variableNames?: 
   return issues;
 }
 
+/** The reconnect policy (issue 12): "off" or an object, as core's reconnect policy reads it. */
+function checkReconnect(value: unknown): ShapeIssue[] {
+  return readReconnectSetting(value).issues.map((issue) => {
+    const segments = issue.field === undefined ? ['reconnect'] : ['reconnect', issue.field];
+    return issue.severity === 'error'
+      ? shapeError(segments, issue.message)
+      : shapeWarning(segments, issue.message, issue.field !== undefined);
+  });
+}
+
 /** The fields reserved for issue 12: only their JSON type is checked (so their TypeScript type holds). */
-function checkReserved(profile: Record<string, unknown>): ShapeIssue[] {
+function checkReserved(profile: Record<string, unknown>, variableNames?: ReadonlySet<string>): ShapeIssue[] {
   const issues: ShapeIssue[] = [];
-  for (const key of ['reconnect', 'proxy', 'tls'] as const)
+  // The profile's proxy (issue 12): its own, or none; checked in profileProxyShape.ts.
+  if (profile.proxy !== undefined) issues.push(...under(['proxy'], checkProfileProxy(profile.proxy, variableNames)));
+  for (const key of ['tls'] as const)
     if (profile[key] !== undefined && !isJsonObject(profile[key]))
       issues.push(shapeError([key], `"${key}" must be an object (reserved for a later version; not used yet).`));
-  const tls = profile.tls;
-  if (!isJsonObject(tls)) return issues;
-  const pins = tls.pinnedCertificates;
-  if (pins !== undefined && !(Array.isArray(pins) && pins.every((pin) => typeof pin === 'string')))
-    issues.push(shapeError(['tls', 'pinnedCertificates'], 'Pinned certificates must be a list of strings.'));
-  if (tls.clientCertificate !== undefined && !isJsonObject(tls.clientCertificate))
-    issues.push(shapeError(['tls', 'clientCertificate'], 'The client certificate must be an object.'));
+  // The profile's TLS trust (pins, client certificate) is read since issue 12: checked in profileTlsShape.ts.
+  if (isJsonObject(profile.tls)) issues.push(...under(['tls'], checkProfileTls(profile.tls, variableNames)));
+  issues.push(...checkReconnect(profile.reconnect));
   return issues;
 }

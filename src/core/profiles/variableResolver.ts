@@ -7,12 +7,14 @@
  */
 import type { ConnectionOptions, ResolvedConnectionOptions, ValidationIssue } from '../connection/connectionOptions';
 import { validateConnectionOptions } from '../connection/connectionOptions';
+import type { ProfileProxy } from '../network/proxyChoice';
 import { redactUrlsInText } from '../redaction/urlRedaction';
 import type { SendRequest } from '../session/sendRequest';
 import { parseSendRequest } from '../session/sendRequestValidation';
 import { allowsLineBreaks } from './connectionFields';
 import { formatJsonPath, parseJsonPath, valueAt } from './jsonPath';
 import type { Profile, ProfileIssue } from './profileModel';
+import { resolveProfileProxy } from './profileProxyResolver';
 import { resolveStrings, secretsUsedIn, type VariableContext } from './stringResolution';
 import { placeholderText } from './variableSyntax';
 
@@ -28,6 +30,8 @@ export type ResolvedProfile =
       options: ResolvedConnectionOptions;
       /** Every secret value used, for the session's Redactor. */
       secretValues: string[];
+      /** The profile's own proxy, resolved (issue 12); undefined: VS Code's and the environment's. */
+      proxy?: ProfileProxy;
     }
   | { ok: false; issues: ProfileIssue[] };
 
@@ -43,8 +47,12 @@ export async function resolveProfile(profile: Profile, context: VariableContext)
     const issues = result.issues.map((issue) => validatorIssue(issue, profile.connection, resolved.secrets));
     return { ok: false, issues };
   }
-  const secretValues = [...new Set(resolved.secrets.values())].filter((v) => v !== '');
-  return { ok: true, connection: resolved.value as ConnectionOptions, options: result.value, secretValues };
+  const proxy = await resolveProfileProxy(profile, context);
+  if (!proxy.ok) return proxy;
+  const secretValues = [...new Set([...resolved.secrets.values(), ...proxy.secretValues])].filter((v) => v !== '');
+  const connection = resolved.value as ConnectionOptions;
+  if (proxy.proxy) return { ok: true, connection, options: result.value, secretValues, proxy: proxy.proxy };
+  return { ok: true, connection, options: result.value, secretValues };
 }
 
 /** A saved message ready to send, or why not. */

@@ -2,16 +2,24 @@
  * The one way to make a session from options of any kind: validate, then build the engine.
  * Profiles, the Connect command and tests all come through here.
  */
-import type { Clock } from '../clock';
-import { validateConnectionOptions, type ValidationResult } from '../connection/connectionOptions';
+import { systemClock, type Clock } from '../clock';
+import {
+  validateConnectionOptions,
+  type ResolvedConnectionOptions,
+  type ValidationResult,
+} from '../connection/connectionOptions';
 import { isPollOptions } from '../connection/pollOptions';
 import { EngineIoSession } from '../engineio/engineIoSession';
 import type { EventLog } from '../events/eventLog';
 import { DEFAULT_LOG_LIMITS, MemoryEventLog, type EventLogLimits } from '../events/memoryEventLog';
+import { appendRouteRow } from '../network/routeFacts';
 import { PollSession } from '../polling/pollSession';
+import { ReconnectingSession } from '../reconnect/reconnectingSession';
+import { RECONNECTING_KINDS, type ReconnectPolicy } from '../reconnect/reconnectPolicy';
 import { SocketIoSession } from '../socketio/socketIoSession';
 import { SseSession } from '../sse/sseSession';
 import { WebSocketSession } from '../websocket/webSocketSession';
+import type { EngineDeps } from './engineDeps';
 import type { Network } from './network';
 import type { Session } from './session';
 
@@ -30,6 +38,11 @@ export interface SessionDeps {
    * the caller's to dispose; by default each session connects directly and disposes its own.
    */
   network?: Network;
+  /**
+   * A profile's reconnect policy (issue 12): WebSocket, Engine.IO and Socket.IO sessions are then wrapped in a
+   * ReconnectingSession (one log for every attempt). SSE and polling reconnect and retry by themselves.
+   */
+  reconnect?: ReconnectPolicy;
 }
 
 /** Validates `input` and returns an unstarted session (call `start()`), or the validation issues. */
@@ -38,10 +51,30 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
   if (!validated.ok) return validated;
   const options = validated.value;
   const log = deps.logFactory?.() ?? new MemoryEventLog(deps.logLimits ?? DEFAULT_LOG_LIMITS);
-  const engineDeps = { clock: deps.clock, log, network: deps.network };
-  if (options.kind === 'websocket') return { ok: true, value: new WebSocketSession(options, engineDeps) };
-  if (options.kind === 'engineio') return { ok: true, value: new EngineIoSession(options, engineDeps) };
-  if (options.kind === 'sse') return { ok: true, value: new SseSession(options, engineDeps) };
-  if (isPollOptions(options)) return { ok: true, value: new PollSession(options, engineDeps) };
-  return { ok: true, value: new SocketIoSession(options, engineDeps) };
+  // Through which proxy, if any (issue 12): said once, before the first attempt's rows.
+  appendRouteRow(log, deps.clock ?? systemClock, deps.network, options.url);
+  const engineDeps: EngineDeps = { clock: deps.clock, log, network: deps.network };
+  const policy = deps.reconnect;
+  if (!policy || !RECONNECTING_KINDS.includes(options.kind))
+    return { ok: true, value: buildEngine(options, engineDeps) };
+  // Every attempt is an engine of its own on the same log; ids after the first are the first's with the attempt.
+  let firstId = '';
+  const makeAttempt = (attemptOptions: ResolvedConnectionOptions, attempt: number): Session => {
+    const engine = buildEngine(
+      attemptOptions,
+      attempt === 0 ? engineDeps : { ...engineDeps, id: `${firstId}.${attempt}` },
+    );
+    if (attempt === 0) firstId = engine.id;
+    return engine;
+  };
+  return { ok: true, value: new ReconnectingSession(options, { makeAttempt, log, policy, clock: deps.clock }) };
+}
+
+/** The engine of the options' kind. */
+function buildEngine(options: ResolvedConnectionOptions, engineDeps: EngineDeps): Session {
+  if (options.kind === 'websocket') return new WebSocketSession(options, engineDeps);
+  if (options.kind === 'engineio') return new EngineIoSession(options, engineDeps);
+  if (options.kind === 'sse') return new SseSession(options, engineDeps);
+  if (isPollOptions(options)) return new PollSession(options, engineDeps);
+  return new SocketIoSession(options, engineDeps);
 }

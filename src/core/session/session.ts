@@ -9,6 +9,7 @@ import type { ConnectionOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta } from '../events/logEvent';
+import type { ReconnectStatus } from '../reconnect/reconnectStatus';
 
 export type SessionState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -30,6 +31,15 @@ export interface SessionInfo extends EngineSessionFacts {
   bytesOut: number;
   /** One line: why the session ended. */
   closeSummary?: string;
+  /**
+   * The stable code (errors.ts) of the error that ended the session, when one did: `RI_HEARTBEAT_TIMEOUT` (a missed
+   * pong: reconnectable), `RI_HANDSHAKE_TIMEOUT`, `RI_TOO_MANY_REDIRECTS`… Absent after a normal close.
+   */
+  closeErrorCode?: string;
+  /** The proxy the session's connections go through (issue 12), its password masked; absent when direct. */
+  via?: string;
+  /** A session with a reconnect policy (issue 12): where reconnecting stands. */
+  reconnect?: ReconnectStatus;
 }
 
 export type SendOutcome = { ok: true; seq: number } | { ok: false; error: ErrorMeta };

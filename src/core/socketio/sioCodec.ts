@@ -3,13 +3,17 @@
  * BINARY_* to EVENT/ACK and caps attachments at 10 (protocols.md); for display we need one that keeps
  * the wire type, never throws, and returns a decode error with the raw text instead.
  */
+import { LIMITS } from '../limits/limits';
 import { exceedsDataDepth, MAX_DATA_DEPTH, tooDeepMessage } from './sioDataDepth';
 import { DESCEND, mapData } from './sioDataWalk';
 import { SIO_TYPES, typeCode, type SioPacket } from './sioPacket';
 import { placeholderProblem } from './sioPlaceholders';
 
-/** Attachments beyond this are refused: a hostile count must not make us wait forever or allocate. */
-export const MAX_ATTACHMENTS = 1000;
+/**
+ * Attachments beyond this are refused by default: a hostile count must not make us wait forever or allocate. A
+ * session takes its own from the setting (limits.ts).
+ */
+export const MAX_ATTACHMENTS: number = LIMITS.maxSocketIoAttachments.default;
 
 /** A decoded packet, or why there is none (words for the log); decoders return this instead of throwing. */
 export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; error: string };
@@ -18,7 +22,7 @@ export type SioDecodeResult = { ok: true; packet: SioPacket } | { ok: false; err
  * Decodes the string form of a packet; never throws. A BINARY_* packet's invalid placeholders become
  * `packet.warning`.
  */
-export function decodeSioPacket(text: string): SioDecodeResult {
+export function decodeSioPacket(text: string, maxAttachments: number = MAX_ATTACHMENTS): SioDecodeResult {
   const digit = text.charCodeAt(0) - 48;
   const typeIndex = digit >= 0 && digit <= 6 ? digit : -1;
   if (typeIndex < 0) return { ok: false, error: `Unknown Socket.IO packet type ${JSON.stringify(text.charAt(0))}.` };
@@ -28,7 +32,7 @@ export function decodeSioPacket(text: string): SioDecodeResult {
   if (type === 'BINARY_EVENT' || type === 'BINARY_ACK') {
     const dash = text.indexOf('-', i);
     const count = dash < 0 ? '' : text.slice(i, dash);
-    const problem = attachmentCountProblem(count);
+    const problem = attachmentCountProblem(count, maxAttachments);
     if (problem) return { ok: false, error: `Invalid attachment count in a ${type} packet: ${problem}.` };
     packet.attachments = Number(count);
     i = dash + 1;
@@ -74,11 +78,12 @@ function digitsEnd(text: string, from: number, max: number): number {
 }
 
 /** Why a BINARY_* packet's count (the digits before `-`) is refused, or undefined when it is valid. */
-function attachmentCountProblem(count: string): string | undefined {
+function attachmentCountProblem(count: string, max: number): string | undefined {
   if (!/^\d+$/.test(count)) return 'the type must be followed by the number of attachments and a dash, e.g. "51-"';
-  if (count.length > 7 || Number(count) > MAX_ATTACHMENTS) {
+  if (count.length > 7 || Number(count) > max) {
     const shown = count.length > 20 ? `${count.slice(0, 20)}…` : String(Number(count));
-    return `it announces ${shown} binary attachments; at most ${MAX_ATTACHMENTS} are accepted`;
+    const setting = LIMITS.maxSocketIoAttachments.setting;
+    return `it announces ${shown} binary attachments; at most ${max} are accepted (the limit set by ${setting})`;
   }
   return undefined;
 }

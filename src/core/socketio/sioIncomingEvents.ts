@@ -119,18 +119,34 @@ export function applyIncomingPacket(packet: SioPacket, row: IncomingRow, state: 
   }
 }
 
+/** Longest server text (a refusal message, a Socket.IO sid) copied into the header and an error message. */
+export const MAX_SHOWN_SERVER_TEXT = 1000;
+
+/**
+ * A server's text as the header and the error row show it, cut at MAX_SHOWN_SERVER_TEXT characters: a 1 MB
+ * CONNECT_ERROR message would otherwise ride along with every header update (issue 12). The row's payload
+ * keeps the packet as received.
+ */
+function shownText(text: string): string {
+  if (text.length <= MAX_SHOWN_SERVER_TEXT) return text;
+  return `${text.slice(0, MAX_SHOWN_SERVER_TEXT)}… (${text.length} characters)`;
+}
+
 /** CONNECT, CONNECT_ERROR, DISCONNECT: only namespaces asked for change state; others are warned. */
 function applyMembership(packet: SioPacket, row: IncomingRow, namespaces: NamespaceTracker): void {
   const { meta, sio, warnings } = row;
   const name = sio.namespace;
   if (packet.type === 'CONNECT') {
-    const sid = (packet.data as { sid?: unknown } | undefined)?.sid;
-    const warning = namespaces.onServerPacket('CONNECT', name, { sid: typeof sid === 'string' ? sid : undefined });
+    const rawSid = (packet.data as { sid?: unknown } | undefined)?.sid;
+    const sid = typeof rawSid === 'string' ? shownText(rawSid) : undefined;
+    const warning = namespaces.onServerPacket('CONNECT', name, { sid });
     if (warning) warnings.push(warning);
-    else meta.note = `Joined ${name}${typeof sid === 'string' ? ` as ${sid}` : ''}`;
+    else meta.note = `Joined ${name}${sid !== undefined ? ` as ${sid}` : ''}`;
   } else if (packet.type === 'CONNECT_ERROR') {
     const data = packet.data as { message?: unknown } | string | undefined;
-    const reason = typeof data === 'string' ? data : typeof data?.message === 'string' ? data.message : 'refused';
+    const reason = shownText(
+      typeof data === 'string' ? data : typeof data?.message === 'string' ? data.message : 'refused',
+    );
     const warning = namespaces.onServerPacket('CONNECT_ERROR', name, { reason });
     if (warning) warnings.push(warning);
     else {

@@ -23,6 +23,8 @@ export interface SioDecoderOptions {
   /** Socket.IO protocol: 5 (Socket.IO 3+) or 4 (Socket.IO 2); a session that detects 4 sets it. */
   protocol: 4 | 5;
   maxStoredPayloadBytes: number;
+  /** Binary attachments one packet may announce (default MAX_ATTACHMENTS; the setting's, issue 12). */
+  maxAttachments?: number;
   /** A new list each time a tracked namespace changes (the session header), and only then. */
   onNamespacesChanged?(list: NamespaceInfo[]): void;
 }
@@ -79,7 +81,7 @@ export class SioLayerDecoder {
       events.push(decodeErrorEvent(error, text, message, max));
       this.pendingBinary = undefined;
     }
-    const decoded = decodeSioPacket(text);
+    const decoded = decodeSioPacket(text, this.options.maxAttachments);
     if (!decoded.ok) {
       events.push(decodeErrorEvent(decoded.error, text, message, max));
       return events;

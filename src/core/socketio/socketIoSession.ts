@@ -38,6 +38,7 @@ export class SocketIoSession implements Session {
       parser: options.parser,
       protocol: 5,
       maxStoredPayloadBytes: options.maxStoredPayloadBytes,
+      maxAttachments: options.maxAttachments,
       onNamespacesChanged: (namespaces) => this.engine.updateInfo({ namespaces }),
     });
     this.engine = new EioEngine(options, deps, {
@@ -78,6 +79,9 @@ export class SocketIoSession implements Session {
   send(request: SendRequest): SendOutcome {
     const refused = refuseUnacceptedKind('socketio', request);
     if (refused) return { ok: false, error: refused };
+    // A server that stopped reading: data waits past maxBufferedSendBytes (issue 12); joining and leaving go on.
+    const full = request.kind === 'sio-emit' || request.kind === 'sio-ack' ? this.engine.sendRefusal() : undefined;
+    if (full) return { ok: false, error: full };
     switch (request.kind) {
       case 'sio-emit':
         return this.outbound.emit(request.namespace, request.event, request.args, request.ack, request);

@@ -1,7 +1,9 @@
 /**
  * One connection attempt of an SSE session: the request and its row, the response head and its row, the
  * deadline for that head, and how the attempt ends — the stream opened and then ended or broke (reconnect),
- * 204 (stop), or a refusal whose body (up to 64 KiB) is kept as the response row's payload (no reconnect).
+ * 204 (stop), or a refusal whose body (up to 64 KiB) is kept as the response row's payload (no reconnect). When the
+ * options follow redirects, a 3xx is a hop: its answer row, a `redirect` row, and the next request, all within the
+ * one deadline for the response head (issue 12).
  * Every callback runs inside the session's guard; after the attempt ended nothing it hears is acted on.
  */
 import type { ClientRequest, IncomingMessage } from 'node:http';
@@ -10,10 +12,19 @@ import { describeError, ErrorCode } from '../errors';
 import type { ErrorMeta, EventMeta, Header } from '../events/logEvent';
 import { headerValue, rawHeaderPairs } from '../http/headers';
 import { textPayload } from '../payload/storedPayload';
+import {
+  decideHop,
+  isRedirectStatus,
+  startChain,
+  type HopRequest,
+  type RedirectChain,
+} from '../redirects/redirectPolicy';
+import { REDIRECT_EVENT, redirectRowMeta } from '../redirects/redirectRow';
 import { readUnexpectedBody, unexpectedBodyPayload, type UnexpectedBody } from '../websocket/unexpectedResponse';
 import type { SseContext } from './sseContext';
-import { badEncoding, cutText, responseTimeout, streamCut } from './sseNotes';
-import { planSseRequest, sendSseRequest, type SseRequestPlan } from './sseRequest';
+import { IdleWatch } from '../session/idleWatch';
+import { badEncoding, cutText, idleTimeout, responseTimeout, streamCut } from './sseNotes';
+import { planSseRequest, sendSseRequest } from './sseRequest';
 import { judgeResponse, streamDecoder } from './sseResponse';
 
 /** How an attempt ended, for the session to decide what comes next. */
@@ -47,26 +58,45 @@ export class SseAttempt {
   private done = false;
   private requestSeq = 0;
   private sentAt = 0;
+  /** The request of the current hop, and the hops so far. */
+  private hop: HopRequest | undefined;
+  private chain: RedirectChain | undefined;
+  /** The open stream's silence (idleTimeoutMs; off by default). */
+  private readonly idle: IdleWatch;
 
   constructor(
     private readonly context: SseContext,
     private readonly listeners: AttemptListeners,
-  ) {}
+  ) {
+    const idleMs = context.options.idleTimeoutMs;
+    this.idle = new IdleWatch(context.lifecycle, idleMs, () => this.onIdle(idleMs));
+  }
 
   /** Sends the request with `lastEventId` (when not empty) and starts the deadline for the response head. */
   start(lastEventId: string | undefined): void {
-    const { options, lifecycle, clock, network } = this.context;
+    const { options, lifecycle } = this.context;
     const plan = planSseRequest(options, lastEventId);
-    this.requestSeq = this.logRequest(plan);
-    this.sentAt = clock.mono();
+    const url = new URL(options.url);
+    this.chain = startChain(url);
     this.deadline = lifecycle.timers.start(
       options.handshakeTimeoutMs,
       lifecycle.guarded(() => this.onDeadline()),
     );
+    this.send({ url, method: options.method, headers: plan.headers, body: plan.body }, plan.warning);
+  }
+
+  /** Sends the request of one hop and logs it. */
+  private send(hop: HopRequest, warning?: string): void {
+    const { lifecycle, clock, network } = this.context;
+    this.hop = hop;
+    this.requestSeq = this.logRequest(hop, warning);
+    this.sentAt = clock.mono();
+    // A hop left behind (its request ended by a redirect) is heard no more.
+    const current = (): boolean => this.hop === hop;
     try {
-      this.request = sendSseRequest(options, plan, network.pollingAgent(new URL(options.url)), {
-        response: lifecycle.guarded((res: IncomingMessage) => this.onResponse(res)),
-        error: lifecycle.guarded((error: Error) => this.onNetworkError(error)),
+      this.request = sendSseRequest(hop, network.pollingAgent(hop.url), {
+        response: lifecycle.guarded((res: IncomingMessage) => (current() ? this.onResponse(res) : res.destroy())),
+        error: lifecycle.guarded((error: Error) => current() && this.onNetworkError(error)),
       });
     } catch (error) {
       // Node refused the request outright (a header value it cannot send): trying again would not help.
@@ -88,12 +118,13 @@ export class SseAttempt {
     this.release();
   }
 
-  private logRequest(plan: SseRequestPlan): number {
+  private logRequest(hop: HopRequest, warning: string | undefined): number {
     const { options, append } = this.context;
-    const headers = plan.headers.map(([name, value]): Header => [name, cutText(value, LOGGED_HEADER_CHARS)]);
-    const request = { method: options.method, url: options.url, headers };
-    const meta: EventMeta = plan.warning ? { request, warning: plan.warning } : { request };
-    const payload = plan.body ? textPayload(plan.body, options.maxStoredPayloadBytes) : undefined;
+    const headers = hop.headers.map(([name, value]): Header => [name, cutText(value, LOGGED_HEADER_CHARS)]);
+    const url = this.chain?.hops ? hop.url.href : options.url;
+    const request = { method: hop.method, url, headers };
+    const meta: EventMeta = warning ? { request, warning } : { request };
+    const payload = hop.body ? textPayload(hop.body, options.maxStoredPayloadBytes) : undefined;
     return append('out', 'http', 'handshake-request', meta, payload, payload?.byteLength ?? 0).seq;
   }
 
@@ -104,6 +135,11 @@ export class SseAttempt {
     }
     this.response = res;
     const headers = rawHeaderPairs(res.rawHeaders);
+    const status = res.statusCode ?? 0;
+    if (this.context.options.followRedirects && isRedirectStatus(status)) {
+      this.followRedirect(res, headers);
+      return;
+    }
     const verdict = judgeResponse(res.statusCode ?? 0, res.statusMessage, headers);
     if (verdict.kind === 'refuse') {
       this.readRefusal(res, headers, verdict.error);
@@ -122,6 +158,30 @@ export class SseAttempt {
     if (!this.done) this.stream(res, verdict.encoding);
   }
 
+  /** A 3xx while redirects are followed: its row, then the next hop, or the error that ends the chain. */
+  private followRedirect(res: IncomingMessage, headers: Header[]): void {
+    const { options, append, clock } = this.context;
+    const status = res.statusCode ?? 0;
+    // The body of a redirect is not read: a server could drip it forever; the connection is not reused.
+    res.destroy();
+    const durationMs = clock.mono() - this.sentAt;
+    append('in', 'http', 'handshake-response', {
+      response: responseFacts(res, headers),
+      durationMs,
+      requestSeq: this.requestSeq,
+    });
+    const hop = this.hop!;
+    const answer = { status, headers, maxRedirects: options.maxRedirects, scheme: 'http' as const };
+    const decision = decideHop(this.chain!, hop, answer);
+    if (!decision.ok) {
+      this.fail(decision.error);
+      return;
+    }
+    this.chain = decision.chain;
+    append('local', 'http', REDIRECT_EVENT, redirectRowMeta(status, hop.url, decision, options.maxRedirects));
+    this.send(decision.next);
+  }
+
   /** Reads the open stream until it ends or breaks. */
   private stream(res: IncomingMessage, encoding: string | undefined): void {
     const { lifecycle } = this.context;
@@ -135,6 +195,9 @@ export class SseAttempt {
       );
       source = res.pipe(decoder);
     }
+    // Raw bytes, before any decoder: a comment the server sends to keep the stream alive counts too.
+    res.on('data', () => this.idle.heard());
+    this.idle.start();
     source.on(
       'data',
       lifecycle.guarded((chunk: Buffer) => {
@@ -199,6 +262,13 @@ export class SseAttempt {
     this.finish({ kind: 'retry', why: error.message }, true);
   }
 
+  private onIdle(idleMs: number): void {
+    if (this.done) return;
+    const error = idleTimeout(idleMs);
+    this.context.append('local', 'sse', 'error', { error });
+    this.finish({ kind: 'retry', why: error.message }, true);
+  }
+
   private onNetworkError(cause: Error): void {
     if (this.done) return;
     const error = describeError(cause);
@@ -216,12 +286,14 @@ export class SseAttempt {
     if (this.done) return;
     this.done = true;
     this.context.lifecycle.timers.clear(this.deadline);
+    this.idle.stop();
     if (destroy) this.release();
     this.listeners.ended(end);
   }
 
   private release(): void {
     this.context.lifecycle.timers.clear(this.deadline);
+    this.idle.stop();
     this.abortBody?.();
     this.decoder?.destroy();
     this.response?.destroy();

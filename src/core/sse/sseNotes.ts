@@ -2,6 +2,7 @@
 import type { ResolvedSseOptions } from '../connection/sseOptions';
 import { ErrorCode } from '../errors';
 import type { ErrorMeta } from '../events/logEvent';
+import { LIMITS, raiseSettingHint } from '../limits/limits';
 
 /** Longest server-sent text (an id, an event name, a comment) put in a note or a meta field as is. */
 export const MAX_META_TEXT = 256;
@@ -18,6 +19,8 @@ export function describeSseAttempt(o: ResolvedSseOptions): string {
   if (o.url.startsWith('https:')) parts.push(o.tls.rejectUnauthorized ? 'TLS verification on' : 'TLS verification OFF');
   parts.push(o.reconnect ? 'reconnects after errors and the end of the stream' : 'no reconnect');
   parts.push(`response deadline ${o.handshakeTimeoutMs} ms`, `line cap ${o.maxLineBytes} bytes`);
+  if (o.idleTimeoutMs > 0) parts.push(`idle timeout ${o.idleTimeoutMs} ms`);
+  if (o.followRedirects) parts.push(`following up to ${o.maxRedirects} redirects`);
   return parts.join(', ');
 }
 
@@ -44,8 +47,8 @@ export function lineTooLong(maxLineBytes: number, lineBytes: number): ErrorMeta 
     code: ErrorCode.SseLineTooLong,
     message:
       `The server sent a line longer than ${maxLineBytes} bytes (${lineBytes} bytes without a line end ` +
-      'so far): the connection was closed.',
-    hint: 'If lines this long are expected, raise maxLineBytes; a server that never ends a line is broken.',
+      `so far; the limit set by ${LIMITS.maxSseLineBytes.setting}): the connection was closed.`,
+    hint: `${raiseSettingHint('maxSseLineBytes', 'longer lines')} A server that never ends a line is broken.`,
   };
 }
 
@@ -55,8 +58,8 @@ export function eventTooLarge(maxLineBytes: number): ErrorMeta {
     code: ErrorCode.SseEventTooLarge,
     message:
       `The server sent an event whose data grew past ${maxLineBytes} characters before the blank line that ` +
-      'ends it: the connection was closed.',
-    hint: 'If events this large are expected, raise maxLineBytes; a server that never ends an event is broken.',
+      `ends it (the limit set by ${LIMITS.maxSseLineBytes.setting}): the connection was closed.`,
+    hint: `${raiseSettingHint('maxSseLineBytes', 'larger events')} A server that never ends an event is broken.`,
   };
 }
 
@@ -66,6 +69,19 @@ export function responseTimeout(timeoutMs: number): ErrorMeta {
     code: ErrorCode.HandshakeTimeout,
     message: `No response head within ${timeoutMs} ms.`,
     hint: 'The server accepted the connection but did not answer in time: check the URL, or raise handshakeTimeoutMs.',
+  };
+}
+
+/** Nothing at all arrived on the open stream for `idleMs` (issue 12): the link is taken for half-open. */
+export function idleTimeout(idleMs: number): ErrorMeta {
+  return {
+    code: ErrorCode.IdleTimeout,
+    message:
+      `Idle timeout: nothing arrived on the open stream for ${idleMs} ms (not even a comment): ` +
+      'the link is probably half-open.',
+    hint:
+      'The server or something in between vanished without closing the connection. The stream reconnects; if the ' +
+      'server is just quiet, raise idleTimeoutMs above its keep-alive comment interval.',
   };
 }
 

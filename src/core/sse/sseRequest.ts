@@ -1,13 +1,15 @@
 /**
  * The HTTP request of one SSE connection attempt over `node:http`/`https`: the headers an EventSource sends
  * (Accept: text/event-stream, Cache-Control: no-cache, Last-Event-ID) after the user's own, the POST body, and
- * the agent from the session's Network. Redirects are never followed (a response is a response).
+ * the agent from the session's Network. A redirect is followed by the attempt, one request per hop (sseAttempt.ts).
  */
 import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ResolvedSseOptions } from '../connection/sseOptions';
 import type { Header } from '../events/logEvent';
 import { headerObject, headerValue } from '../http/headers';
+import type { HopRequest } from '../redirects/redirectPolicy';
+import { keepSocketAlive } from '../session/tcpKeepAlive';
 import { cutText } from './sseNotes';
 
 /** The request as it goes out: headers in order (as logged) and the body. */
@@ -65,22 +67,22 @@ export interface SseRequestListeners {
   error(error: Error): void;
 }
 
-/** Sends the request; throws only when Node refuses it outright (an unsendable header value). */
-export function sendSseRequest(
-  options: ResolvedSseOptions,
-  plan: SseRequestPlan,
-  agent: Agent,
-  listeners: SseRequestListeners,
-): ClientRequest {
-  const url = new URL(options.url);
+/**
+ * Sends the request of one hop (the first: the options' URL, method, planned headers and body); throws only when
+ * Node refuses it outright (an unsendable header value).
+ */
+export function sendSseRequest(target: HopRequest, agent: Agent, listeners: SseRequestListeners): ClientRequest {
+  const url = new URL(target.url.href);
   // Validation refuses user:password@ already; cleared again so Node never derives an Authorization from it.
   url.username = '';
   url.password = '';
-  const wireHeaders = plan.headers.map(([name, value]): Header => [name, wireText(value)]);
+  const wireHeaders = target.headers.map(([name, value]): Header => [name, wireText(value)]);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const request = send(url, { method: options.method, headers: headerObject(wireHeaders), agent });
+  const request = send(url, { method: target.method, headers: headerObject(wireHeaders), agent });
   request.on('error', listeners.error);
   request.on('response', listeners.response);
-  request.end(plan.body);
+  // A stream may stay silent for long: TCP keep-alive lets the kernel notice a peer that vanished (issue 12).
+  request.on('socket', keepSocketAlive);
+  request.end(target.body);
   return request;
 }

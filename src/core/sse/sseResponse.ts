@@ -68,7 +68,10 @@ function hintForStatus(status: number, headers: Header[]): string {
   if (status >= 300 && status < 400) {
     const location = headerValue(headers, 'location');
     const to = location ? ` to ${cutText(location, 200)}` : '';
-    return `The server redirects${to}. Redirects are not followed: connect to the new URL directly if you trust it.`;
+    return (
+      `The server redirects${to}. Redirects are not followed (followRedirects is off): connect to the new URL ` +
+      'directly if you trust it, or turn followRedirects on.'
+    );
   }
   if (status === 401 || status === 403) return 'The server wants credentials: add an Authorization or Cookie header.';
   if (status === 404) return 'Nothing is served at this path: check the URL.';

@@ -18,6 +18,7 @@ import { ErrorCode } from '../errors';
 import type { EventLog } from '../events/eventLog';
 import type { ErrorMeta, Payload } from '../events/logEvent';
 import { MemoryEventLog } from '../events/memoryEventLog';
+import { viaFact } from '../network/routeFacts';
 import { createDirectNetwork } from '../session/network';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import type { SendRequest } from '../session/sendRequest';
@@ -64,7 +65,7 @@ export class SseSession implements Session {
     this.lifecycle = lifecycle;
     const network = deps.network ?? lifecycle.own(createDirectNetwork(resolved.tls));
     this.context = { options: resolved, clock, lifecycle, network, append };
-    this.status = lifecycle.own(sseSessionStatus(resolved, clock));
+    this.status = lifecycle.own(sseSessionStatus(resolved, clock, viaFact(network, resolved.url)));
     this.facts = lifecycle.own(new SseStatus(this.status, clock));
     this.schedule = new ReconnectSchedule(deps.random);
     this.inbound = new SseInbound(this.context, this.facts, this.schedule, (error, sample) =>

@@ -8,10 +8,14 @@ import type { Disposable } from '../disposable';
 import { initialSessionInfo, SessionStatus } from '../session/sessionStatus';
 import { COUNTER_PUBLISH_MS } from '../websocket/sessionContext';
 
-/** The status an SSE session starts with. */
-export function sseSessionStatus(options: ResolvedSseOptions, clock: Clock): SessionStatus {
+/** The status an SSE session starts with; `route`: the proxy it goes through (network/routeFacts.ts). */
+export function sseSessionStatus(
+  options: ResolvedSseOptions,
+  clock: Clock,
+  route: { via?: string } = {},
+): SessionStatus {
   const protocol = `Server-Sent Events over ${options.method}`;
-  return new SessionStatus(initialSessionInfo(options.url, 'sse', clock.now(), { protocol }));
+  return new SessionStatus(initialSessionInfo(options.url, 'sse', clock.now(), { protocol, ...route }));
 }
 
 /** The changes an SSE session makes to its facts: reconnecting, open, counted events, close. */

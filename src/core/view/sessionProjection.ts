@@ -27,10 +27,12 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, reda
   if (info.openedAt !== undefined) dto.openedAt = info.openedAt;
   if (info.closedAt !== undefined) dto.closedAt = info.closedAt;
   if (info.handshakeMs !== undefined) dto.handshakeMs = info.handshakeMs;
+  if (info.via !== undefined) dto.via = redactor.url(info.via);
   if (info.closeSummary !== undefined) dto.closeSummary = redactor.text(info.closeSummary);
   for (const key of ['sid', 'transport', 'protocol', 'pingInterval', 'pingTimeout', 'upgrade'] as const) {
     if (info[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = info[key];
   }
+  if (info.reconnect) dto.reconnect = { ...info.reconnect };
   if (info.namespaces)
     dto.namespaces = info.namespaces.map((n) =>
       n.reason === undefined ? { ...n } : { ...n, reason: redactor.text(n.reason) },

@@ -4,6 +4,7 @@
  * sends them; src/shared re-exports them as the webview's DTOs. The webview never sees a LogEvent
  * itself, so the host decides how much of a (possibly huge, possibly hostile) payload crosses over.
  */
+import type { ReconnectStatus } from '../reconnect/reconnectStatus';
 import type { SendKind } from '../session/sendRequest';
 import type { EngineSessionFacts, NamespaceState } from '../session/sessionFacts';
 
@@ -128,6 +129,8 @@ export interface SessionInfoDto extends EngineSessionFacts {
   closedAt?: number;
   /** Handshake time (request sent → 101), ms. */
   handshakeMs?: number;
+  /** The proxy the connections go through (issue 12), its password masked; absent when direct. */
+  via?: string;
   messagesIn: number;
   messagesOut: number;
   bytesIn: number;
@@ -148,7 +151,12 @@ export interface SessionInfoDto extends EngineSessionFacts {
   offline?: boolean;
   /** Where an offline session was read from, in words: "Imported from Chrome DevTools HAR". */
   importedFrom?: string;
+  /** A session with a reconnect policy (issue 12): the countdown, the attempt, why it stopped. */
+  reconnect?: ReconnectStatusDto;
 }
+
+/** Where reconnecting stands, as the header shows it (the domain type itself: plain data, our own words). */
+export type ReconnectStatusDto = ReconnectStatus;
 
 /** Traffic per second, each direction. */
 export interface TrafficRatesDto {

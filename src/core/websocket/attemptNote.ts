@@ -8,6 +8,8 @@ export function describeAttempt(o: ResolvedWebSocketOptions): string {
   parts.push(o.perMessageDeflate ? 'permessage-deflate offered' : 'no compression');
   if (o.url.startsWith('wss:')) parts.push(o.tls.rejectUnauthorized ? 'TLS verification on' : 'TLS verification OFF');
   parts.push(`handshake deadline ${o.handshakeTimeoutMs} ms`);
-  if (o.heartbeatIntervalMs > 0) parts.push(`heartbeat every ${o.heartbeatIntervalMs} ms`);
+  if (o.heartbeatIntervalMs > 0)
+    parts.push(`heartbeat every ${o.heartbeatIntervalMs} ms, pong within ${o.heartbeatTimeoutMs} ms`);
+  if (o.followRedirects) parts.push(`following up to ${o.maxRedirects} redirects`);
   return parts.join(', ');
 }

@@ -10,9 +10,11 @@ import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../clock';
 import { ErrorCode } from '../errors';
 import type { EventMeta, Header, Layer, Payload } from '../events/logEvent';
+import { describeConnectionFacts, routedConnectionFacts, type RoutedConnectionFacts } from '../network/connectionFacts';
 import { textPayload } from '../payload/storedPayload';
 import type { WireFrame } from './frameParser';
 import { parseRequestLine, type ParsedHead } from './httpHead';
+import { keepSocketAlive } from '../session/tcpKeepAlive';
 import { reportCaught } from './hotGuard';
 import { tapSocket } from './socketTap';
 
@@ -35,6 +37,8 @@ export interface RecorderSink {
   guard(fn: () => void): void;
   /** A chunk read from the network has been handed to `ws` and its messages recorded (read pacing). */
   onReadDone?(): void;
+  /** Whether the incoming stream goes on to `ws` past this frame (socketTap.ts; the session's limits). */
+  admitIncoming?(frame: WireFrame): boolean;
 }
 
 export class ConnectionRecorder {
@@ -53,7 +57,7 @@ export class ConnectionRecorder {
   private heldFrames: WireFrame[] | undefined = [];
 
   constructor(
-    private readonly url: string,
+    private url: string,
     private readonly clock: Clock,
     private readonly sink: RecorderSink,
   ) {}
@@ -61,6 +65,20 @@ export class ConnectionRecorder {
   /** The last bytes read from the server. */
   get rawTail(): Uint8Array {
     return this.rawTailBytes;
+  }
+
+  /**
+   * A redirect is followed (issue 12): the next handshake goes to `url` on a connection of its own, recorded
+   * from scratch; the previous one's socket is no longer watched.
+   */
+  restart(url: string): void {
+    this.untap?.();
+    this.untap = undefined;
+    Object.assign(this, { url, requestSentMono: undefined, responseHeadBytes: undefined, tapActive: false });
+    Object.assign(this, { requestLogged: false, pendingRequestHead: undefined, transportIsReady: false });
+    this.rawTailBytes = new Uint8Array(0);
+    this.request = undefined;
+    this.heldFrames = [];
   }
 
   /** ws's `finishRequest`: watch the request's socket, then send the request. */
@@ -71,6 +89,8 @@ export class ConnectionRecorder {
   }
 
   private onSocket(socket: Socket): void {
+    // A quiet connection whose peer vanished is noticed by the kernel too, not only by our heartbeat (issue 12).
+    keepSocketAlive(socket);
     this.watchConnect(socket);
     this.tapActive = true;
     this.untap = tapSocket(socket, {
@@ -92,6 +112,7 @@ export class ConnectionRecorder {
         }
       },
       onRead: (chunk) => this.keepRawTail(chunk),
+      admitIncoming: this.sink.admitIncoming,
       onReadDone: this.sink.onReadDone && (() => this.sink.guard(() => this.sink.onReadDone?.())),
       onHttpAfterUpgrade: (text) => this.sink.guard(() => this.logHttpAfterUpgrade(text)),
       onTapError: (message) =>
@@ -105,6 +126,8 @@ export class ConnectionRecorder {
 
   /** TCP connect (with DNS time) and, on wss:, the TLS session: the request leaves once both are up. */
   private watchConnect(socket: Socket): void {
+    const routed = routedConnectionFacts(socket);
+    if (routed) return this.sink.guard(() => this.routedConnected(socket, routed));
     const connectStart = this.clock.mono();
     let lookupMs: number | undefined;
     socket.once('lookup', () => {
@@ -127,6 +150,15 @@ export class ConnectionRecorder {
         this.transportReady();
       }),
     );
+  }
+
+  /** A socket a routed agent opened (issue 12): connected (through the proxy) and TLS-verified before we saw it. */
+  private routedConnected(socket: Socket, facts: RoutedConnectionFacts): void {
+    const durationMs = facts.connectMs + (facts.tunnelMs ?? 0);
+    const note = describeConnectionFacts(facts, new URL(this.url).host);
+    this.sink.append('local', 'tcp', 'tcp-connected', { durationMs, note });
+    if (facts.tlsMs !== undefined) this.logTls(socket as TLSSocket, this.clock.mono() - facts.tlsMs);
+    this.transportReady();
   }
 
   private onTappedFrame(direction: 'in' | 'out', frame: WireFrame): void {

@@ -4,6 +4,7 @@
  * covers both a control payload over 125 bytes and a 1-byte close payload); the parser knows which.
  */
 import { OPCODE, parseClosePayload, type WireFrame } from './frameParser';
+import { isUtf8 } from '../payload/storedPayload';
 import { isSendableCloseCode } from './sendPreparation';
 
 /** A rule the frame broke, with the `ws` error code that reports it. */
@@ -83,6 +84,13 @@ function closeFault(frame: WireFrame): FrameFault | undefined {
       wsCode: 'WS_ERR_INVALID_CLOSE_CODE',
       message:
         `The server sent a close frame with status code ${code}, which an endpoint may not send (RFC ` + `6455 §7.4).`,
+    };
+  }
+  // ws reports a bad reason as a bad text message (WS_ERR_INVALID_UTF8); the frame says which it was.
+  if (frame.payload.length > 2 && !isUtf8(frame.payload.subarray(2))) {
+    return {
+      wsCode: 'WS_ERR_INVALID_UTF8',
+      message: 'The server sent a close frame whose reason is not valid UTF-8 (RFC 6455 §5.5.1).',
     };
   }
   return undefined;

@@ -13,6 +13,7 @@ import { headerObject, headerValue, rawHeaderPairs } from '../http/headers';
 import { binaryPayload } from '../payload/storedPayload';
 import type { Network } from '../session/network';
 import { RAW_TAIL_BYTES, type ConnectionRecorder } from './connectionRecorder';
+import type { WsHop } from './handshakeRedirects';
 import type { WsSessionContext } from './sessionContext';
 import { switchingProtocolsFault } from './switchingProtocols';
 import {
@@ -23,27 +24,29 @@ import {
 } from './unexpectedResponse';
 
 /**
- * What `ws` connects with: our headers and options, the network's agent and TLS settings (a configured
- * CA is added to the system roots there), redirects not followed, and our tap on the request.
+ * What `ws` connects with: our headers and options (or a redirect hop's), the network's agent and TLS settings (a
+ * configured CA is added to the system roots there), redirects not followed by ws, and our tap on the request.
  */
 export function webSocketClientOptions(
   options: ResolvedWebSocketOptions,
   network: Network,
   finishRequest: (req: ClientRequest) => void,
+  hop?: Pick<WsHop, 'url' | 'headers'>,
 ): WebSocket.ClientOptions & { servername?: string } {
   const tls = network.tls;
   return {
     // Node's http sends an array value as one header line per element; ws's types only say string.
-    headers: headerObject(options.headers) as unknown as Record<string, string>,
+    headers: headerObject(hop?.headers ?? options.headers) as unknown as Record<string, string>,
     origin: options.origin,
     perMessageDeflate: options.perMessageDeflate,
-    agent: network.webSocketAgent(new URL(options.url)),
+    agent: network.webSocketAgent(hop?.url ?? new URL(options.url)),
     // ws passes TLS options (ca, servername, rejectUnauthorized) through to tls.connect.
     rejectUnauthorized: tls.rejectUnauthorized,
     ca: tls.ca,
     servername: tls.servername,
     maxPayload: options.maxPayloadBytes,
-    // A redirect may point anywhere and would carry our headers along: show it instead (issue #2).
+    // ws would carry our headers to wherever a redirect points, with no row per hop: hops are ours
+    // (handshakeRedirects.ts, issue 12), or the 3xx is shown (issue #2).
     followRedirects: false,
     finishRequest,
   };
@@ -57,6 +60,8 @@ export class Handshake {
   failure: ErrorMeta | undefined;
   private deadline: unknown;
   private abortBodyRead: (() => void) | undefined;
+  /** Takes over a non-101 answer when it is a redirect to follow (handshakeRedirects.ts); true when it did. */
+  onRedirect: ((status: number, headers: Header[]) => boolean) | undefined;
 
   constructor(
     private readonly options: ResolvedWebSocketOptions,
@@ -126,6 +131,7 @@ export class Handshake {
     const note = body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined;
     this.context.append('in', 'http', 'handshake-response', { response, durationMs, note }, payload, body.bytes.length);
     this.recorder.responseLogged();
+    if (this.onRedirect?.(res.statusCode ?? 0, headers)) return;
     // The error row is the one a user clicks first: it carries the status, headers and body too (issue #7).
     this.fail(unexpectedResponseError(res.statusCode ?? 0, res.statusMessage, headers), payload, { response });
     this.abort();

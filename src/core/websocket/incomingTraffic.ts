@@ -59,6 +59,7 @@ export class IncomingTraffic implements Disposable {
     facts.countIncoming(message.size);
     const meta = this.wireFrames.nextIncomingMeta() ?? { frame: { opcode: isBinary ? OPCODE.binary : OPCODE.text } };
     const event = append('in', 'ws', 'message', meta, message.payload, message.size);
+    this.heartbeat.heard();
     if (message.data !== undefined) this.messages.fire({ seq: event.seq, data: message.data });
     // A close frame held back behind this message is logged after it (wire order).
     this.releaseDeferredClose(false);
@@ -73,7 +74,7 @@ export class IncomingTraffic implements Disposable {
       const roundTripMs = this.pings.answered(key);
       if (roundTripMs !== undefined) Object.assign(meta, roundTripFacts(roundTripMs));
       this.heartbeat.pongReceived(key);
-    }
+    } else this.heartbeat.heard();
     this.context.append('in', 'ws', type, meta, payload, data.length);
   }
 

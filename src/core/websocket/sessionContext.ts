@@ -43,8 +43,10 @@ export class LiveSessionFacts implements Disposable {
   constructor(
     url: string,
     private readonly clock: Clock,
+    /** What is known before connecting: the proxy (network/routeFacts.ts). */
+    route: { via?: string } = {},
   ) {
-    this.info = initialSessionInfo(url, 'websocket', clock.now());
+    this.info = initialSessionInfo(url, 'websocket', clock.now(), route);
   }
 
   get state(): SessionState {
@@ -84,9 +86,10 @@ export class LiveSessionFacts implements Disposable {
     if (!this.counterTimerSet) this.publishCountersSoon();
   }
 
-  /** The session ended; `closeSummary` says why in one line. */
-  closed(closeSummary: string): void {
+  /** The session ended; `closeSummary` says why in one line, `closeErrorCode` names the error that ended it. */
+  closed(closeSummary: string, closeErrorCode?: string): void {
     Object.assign(this.info, { state: 'closed', closedAt: this.clock.now(), closeSummary });
+    if (closeErrorCode !== undefined) this.info.closeErrorCode = closeErrorCode;
   }
 
   /** Tells listeners the facts changed (counters included: a pending counter publication is not needed). */

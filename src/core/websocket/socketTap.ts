@@ -18,6 +18,12 @@ export interface SocketTapHandlers {
   onResponseHead(head: ParsedHead): void;
   /** A complete frame in either direction. `in` = from the server. */
   onFrame(direction: 'in' | 'out', frame: WireFrame): void;
+  /**
+   * Whether the incoming stream may be handed on to `ws` past this frame (a limit of the session, issue 12). On
+   * false the bytes after it, in this read and every later one, are neither handed on nor observed: `ws` never
+   * sees them, so a server cannot make it hold more. Absent: always.
+   */
+  admitIncoming?(frame: WireFrame): boolean;
   /** Raw bytes read from the network (a copy is not made: do not keep beyond the call). */
   onRead?(chunk: Uint8Array): void;
   /** A chunk read from the network was handed on (`ws` has parsed it and its messages were delivered). */
@@ -44,12 +50,13 @@ export function tapSocket(socket: Socket, handlers: SocketTapHandlers): () => vo
   const tap = new SocketTap(handlers);
   tap.unwrap = wrapSocketIo(socket, {
     read: (chunk) => {
+      if (tap.incomingCut) return 0;
       try {
         handlers.onRead?.(chunk);
       } catch {
         /* an observer must never break the stream */
       }
-      tap.observe(tap.incoming, chunk);
+      return tap.read(chunk);
     },
     written: (chunk) => tap.observe(tap.outgoing, chunk),
     readDone: () => {
@@ -70,8 +77,25 @@ class SocketTap {
   private active = true;
   /** Whether the first bytes after the 101 were looked at. */
   private incomingFramed = false;
+  /** Set once `admitIncoming` said no: nothing more of the incoming stream reaches `ws`. */
+  incomingCut = false;
+  /** Bytes of the chunk being read to hand on to `ws` (undefined: all of it). */
+  private handOn: number | undefined;
+  /** Where the bytes being fed to the incoming frame parser start, in the chunk being read. */
+  private feedOffset = 0;
+  /** Incoming bytes fed to the frame parser before the current feed, and framed by the frames seen so far. */
+  private fedBefore = 0;
+  private fed = 0;
+  private framed = 0;
 
   constructor(private readonly handlers: SocketTapHandlers) {}
+
+  /** Observes a chunk read from the network; returns how many of its bytes go on to `ws`. */
+  read(chunk: Uint8Array): number {
+    this.handOn = undefined;
+    this.observe(this.incoming, chunk);
+    return this.handOn ?? chunk.length;
+  }
 
   observe(direction: Direction, chunk: Uint8Array): void {
     if (!this.active || chunk.length === 0) return;
@@ -91,12 +115,31 @@ class SocketTap {
     this.unwrap();
   }
 
-  private observeFrames(direction: Direction, frames: FrameParser, chunk: Uint8Array): void {
-    if (direction.name === 'in' && !this.incomingFramed) {
-      this.incomingFramed = true;
-      if (looksLikeHttp(chunk)) return this.httpAfterUpgrade(chunk);
+  /** `offset`: where `chunk` starts in the chunk read (after a response head, the frames that followed it). */
+  private observeFrames(direction: Direction, frames: FrameParser, chunk: Uint8Array, offset = 0): void {
+    if (direction.name === 'in') {
+      if (!this.incomingFramed) {
+        this.incomingFramed = true;
+        if (looksLikeHttp(chunk)) return this.httpAfterUpgrade(chunk);
+      }
+      this.feedOffset = offset;
+      this.fedBefore = this.fed;
+      this.fed += chunk.length;
     }
     frames.feed(chunk);
+  }
+
+  /** A frame the parser completed; an incoming one the session may refuse to have handed on past it. */
+  private frameSeen(name: 'in' | 'out', frame: WireFrame): void {
+    if (name === 'out') return this.handlers.onFrame(name, frame);
+    // The rest of a read that was cut: never handed on, so never shown either.
+    if (this.incomingCut) return;
+    this.handlers.onFrame(name, frame);
+    this.framed += frame.headerLength + frame.payloadLength;
+    if (!this.handlers.admitIncoming || this.handlers.admitIncoming(frame)) return;
+    this.incomingCut = true;
+    // The frame ended `framed − fedBefore` bytes into the current feed.
+    this.handOn = this.feedOffset + (this.framed - this.fedBefore);
   }
 
   private observeHead(direction: Direction, chunk: Uint8Array): void {
@@ -113,13 +156,13 @@ class SocketTap {
     // Frames follow a 101 answer (in) and our request (out, once the server switched protocols): §4.1.
     if (direction.name === 'in' && !/^HTTP\/\d\.\d\s+101\b/.test(head.startLine)) return;
     direction.frames = this.frameParser(direction.name);
-    if (rest.length) this.observeFrames(direction, direction.frames, rest);
+    if (rest.length) this.observeFrames(direction, direction.frames, rest, chunk.length - rest.length);
   }
 
   private frameParser(name: 'in' | 'out'): FrameParser {
     const stream = name === 'in' ? 'Incoming' : 'Outgoing';
     return createFrameParser({
-      onFrame: (frame) => this.handlers.onFrame(name, frame),
+      onFrame: (frame) => this.frameSeen(name, frame),
       onError: (message) => this.handlers.onTapError(`${stream} stream: ${message}`),
     });
   }
@@ -136,14 +179,20 @@ class SocketTap {
  */
 function wrapSocketIo(
   socket: Socket,
-  observers: { read(chunk: Uint8Array): void; written(chunk: Uint8Array): void; readDone(): void },
+  observers: { read(chunk: Uint8Array): number; written(chunk: Uint8Array): void; readDone(): void },
 ): () => void {
   const originalPush = socket.push;
   const originalWrite = socket.write;
   const pushWrapper = function (this: Socket, chunk: unknown, encoding?: BufferEncoding): boolean {
     if (!(chunk instanceof Uint8Array)) return originalPush.call(this, chunk, encoding);
-    observers.read(chunk);
-    const more = originalPush.call(this, chunk, encoding);
+    const handOn = observers.read(chunk);
+    // Bytes not handed on (a limit cut the stream) are dropped here; reading goes on, so the end is seen.
+    const more =
+      handOn >= chunk.length
+        ? originalPush.call(this, chunk, encoding)
+        : handOn > 0
+          ? originalPush.call(this, chunk.subarray(0, handOn), encoding)
+          : true;
     observers.readDone();
     return more;
   };

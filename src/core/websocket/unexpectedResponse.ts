@@ -94,8 +94,8 @@ export function hintForStatus(status: number, headers: Array<[string, string]>):
   if (status >= 300 && status < 400) {
     const location = headerValue(headers, 'location');
     return (
-      `The server redirects${location ? ` to ${location}` : ''}. Redirects are not followed: connect to ` +
-      `the new URL directly if you trust it.`
+      `The server redirects${location ? ` to ${location}` : ''}. Redirects are not followed unless ` +
+      'followRedirects is on: connect to the new URL directly if you trust it, or turn followRedirects on.'
     );
   }
   if (status === 400)

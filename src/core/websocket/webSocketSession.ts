@@ -7,15 +7,19 @@
  * handshake deadline replaces ws's inactivity timer; our own heartbeat is optional. Network and time
  * come from outside (deps); the guard, the timers and the teardown are the shared SessionLifecycle.
  */
+import type { ClientRequest } from 'node:http';
 import type { EngineDeps } from '../session/engineDeps';
 import WebSocket from 'ws';
 import { type Clock, systemClock } from '../clock';
 import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
 import { ErrorCode, describeError } from '../errors';
+import type { ErrorMeta } from '../events/logEvent';
+import { TOO_MANY_FRAGMENTS_REASON, sendBufferFull, tooManyFragments } from '../limits/limitErrors';
 import type { EventLog } from '../events/eventLog';
 import { MemoryEventLog } from '../events/memoryEventLog';
 import { binaryPayload } from '../payload/storedPayload';
+import { viaFact } from '../network/routeFacts';
 import { createDirectNetwork, type Network } from '../session/network';
 import type { SendRequest } from '../session/sendRequest';
 import type { SendOutcome, Session, SessionInfo, SessionState } from '../session/session';
@@ -25,8 +29,10 @@ import { CloseBookkeeping } from './closeBookkeeping';
 import { summarizeClose } from './closeFacts';
 import { ConnectionRecorder, RAW_TAIL_BYTES } from './connectionRecorder';
 import { createEventAppender } from './eventAppender';
+import { FragmentCap } from './fragmentCap';
 import { FrameSender } from './frameSender';
 import { Handshake, webSocketClientOptions } from './handshake';
+import { HandshakeRedirects, type WsHop } from './handshakeRedirects';
 import { Heartbeat, PingRoundTrips } from './heartbeat';
 import { IncomingTraffic, type WsDataMessage } from './incomingTraffic';
 import { ReadPacing } from './readPacing';
@@ -63,24 +69,31 @@ export class WebSocketSession implements Session {
   private readonly wireFrames = new WireFrameTracker();
   private readonly recorder: ConnectionRecorder;
   private readonly handshake: Handshake;
+  private readonly redirects: HandshakeRedirects;
   private readonly heartbeat: Heartbeat;
   private readonly incoming: IncomingTraffic;
   private readonly closing: CloseBookkeeping;
   private readonly sender: FrameSender;
   private readonly pacing: ReadPacing;
+  private readonly fragments: FragmentCap;
+  /** The fragment cap was hit and acted on (once). */
+  private fragmentsRefused = false;
+  /** A send was refused for the buffered bytes and said so in a row; the next accepted send resets it. */
+  private sendsRefused = false;
 
   constructor(
     readonly options: ResolvedWebSocketOptions,
     deps: WebSocketSessionDeps = {},
   ) {
     this.id = deps.id ?? `ws-${nextId++}`;
+    this.fragments = new FragmentCap(options.maxFragmentsPerMessage);
     this.clock = deps.clock ?? systemClock;
     this.log = deps.log ?? new MemoryEventLog();
     const append = createEventAppender(this.log, this.clock);
     const lifecycle = new SessionLifecycle(this.clock, (error) => append('local', 'ws', 'error', { error }));
     this.lifecycle = lifecycle;
     this.network = deps.network ?? lifecycle.own(createDirectNetwork(options.tls));
-    this.facts = lifecycle.own(new LiveSessionFacts(options.url, this.clock));
+    this.facts = lifecycle.own(new LiveSessionFacts(options.url, this.clock, viaFact(this.network, options.url)));
     this.startedAtMono = this.clock.mono();
     this.context = { append, lifecycle, facts: this.facts, socket: () => this.ws };
     this.recorder = lifecycle.own(
@@ -88,13 +101,23 @@ export class WebSocketSession implements Session {
         append,
         onFrame: (direction, frame) => this.incoming.wireFrame(direction, frame),
         guard: (fn) => lifecycle.guard(fn),
-        onReadDone: () => this.pacing.readDone(),
+        onReadDone: () => this.afterRead(),
+        admitIncoming: (frame) => this.fragments.admit(frame),
       }),
     );
     this.handshake = new Handshake(options, this.recorder, this.context);
+    this.redirects = new HandshakeRedirects(options, this.context, this.handshake, (hop) => {
+      // The handshake a redirect answered is dropped unheard; the next one is recorded from scratch.
+      const left = this.ws;
+      this.ws = undefined;
+      left?.terminate();
+      this.recorder.restart(hop.address);
+      this.connectTo(hop);
+    });
+    this.handshake.onRedirect = (status, headers) => this.redirects.follow(status, headers);
     const pings = new PingRoundTrips(this.clock);
     const heartbeat = new Heartbeat(
-      options.heartbeatIntervalMs,
+      { intervalMs: options.heartbeatIntervalMs, timeoutMs: options.heartbeatTimeoutMs },
       pings,
       this.wireFrames,
       this.context,
@@ -155,7 +178,33 @@ export class WebSocketSession implements Session {
       const message = `The session is ${this.facts.state}: messages can be sent only while it is open.`;
       return { ok: false, error: { code: ErrorCode.NotOpen, message } };
     }
+    if (prepared.action.op === 'message') {
+      const refused = this.refuseWhenBuffered(ws);
+      if (refused) return { ok: false, error: refused };
+    }
     return this.sender.perform(ws, prepared.action, request);
+  }
+
+  /** Bytes written to the connection that the network has not taken yet (ws `bufferedAmount`). */
+  get bufferedAmount(): number {
+    return this.ws?.bufferedAmount ?? 0;
+  }
+
+  /**
+   * The error when a data message must wait behind maxBufferedSendBytes already waiting (issue 12): a server
+   * that stops reading must not make every send pile up in memory. One row per run of refusals.
+   */
+  refuseWhenBuffered(ws: Pick<WebSocket, 'bufferedAmount'> | undefined = this.ws): ErrorMeta | undefined {
+    const buffered = ws?.bufferedAmount ?? 0;
+    const max = this.options.maxBufferedSendBytes;
+    if (buffered < max) {
+      this.sendsRefused = false;
+      return undefined;
+    }
+    const error = sendBufferFull(buffered, max);
+    if (!this.sendsRefused) this.context.append('local', 'ws', 'error', { error });
+    this.sendsRefused = true;
+    return error;
   }
 
   close(): Promise<void> {
@@ -193,10 +242,16 @@ export class WebSocketSession implements Session {
   private connect(): void {
     this.context.append('local', 'ws', 'connecting', { note: describeAttempt(this.options) });
     this.handshake.startDeadline();
+    this.connectTo(this.redirects.first());
+  }
+
+  /** One handshake: the first, or the next hop of a redirect being followed. */
+  private connectTo(hop: WsHop): void {
     let ws: WebSocket;
     try {
-      const clientOptions = webSocketClientOptions(this.options, this.network, (req) => this.recorder.attach(req));
-      ws = new WebSocket(this.options.url, this.options.subprotocols, clientOptions);
+      const finish = (req: ClientRequest): void => this.recorder.attach(req);
+      const clientOptions = webSocketClientOptions(this.options, this.network, finish, hop);
+      ws = new WebSocket(hop.address, hop.subprotocols, clientOptions);
     } catch (error) {
       // ws throws synchronously for URLs it rejects; options validation should have caught them.
       this.handshake.fail(describeError(error));
@@ -205,7 +260,7 @@ export class WebSocketSession implements Session {
     }
     this.ws = ws;
     const incoming = this.incoming;
-    listenToWs(ws, this.lifecycle, {
+    listenToWs(ws, this.lifecycle, () => this.ws === ws, {
       upgrade: (res) => this.handshake.onUpgrade(res),
       unexpectedResponse: (res) => this.handshake.onUnexpectedResponse(res),
       open: () => this.onOpen(ws),
@@ -233,6 +288,35 @@ export class WebSocketSession implements Session {
     this.pacing.start();
   }
 
+  // ---- incoming limits -------------------------------------------------------------------------
+
+  /**
+   * A read was handed to ws: pacing, and a fragment cap hit in it acted on once ws has delivered what came
+   * before it (ws reads the bytes that followed a 101 on a later tick).
+   */
+  private afterRead(): void {
+    this.pacing.readDone();
+    if (!this.fragments.exceeded || this.fragmentsRefused) return;
+    this.fragmentsRefused = true;
+    (this.clock.yield ?? setImmediate)(this.lifecycle.guarded(() => this.refuseFragments()));
+  }
+
+  /**
+   * §7.4.1: 1009, a message too big to process. The tap no longer hands the stream on, so ws will not see the
+   * server's answer: the grace period ends the connection if the server does not close it.
+   */
+  private refuseFragments(): void {
+    this.handshake.fail(tooManyFragments(this.fragments.max));
+    const ws = this.ws;
+    if (!ws || this.facts.state === 'closed') return;
+    if (this.facts.state === 'connecting') return this.handshake.abort();
+    if (this.facts.state === 'open') {
+      this.closing.logOwnClose(1009, TOO_MANY_FRAGMENTS_REASON);
+      ws.close(1009, TOO_MANY_FRAGMENTS_REASON);
+    }
+    this.closing.dropAfterGrace(ws);
+  }
+
   // ---- ending ----------------------------------------------------------------------------------
 
   private onError(error: Error): void {
@@ -255,9 +339,10 @@ export class WebSocketSession implements Session {
     this.recorder.dispose();
     const wasOpen = this.facts.info.openedAt !== undefined;
     const close = this.closing.closeFacts(code, reason);
-    const failure = this.handshake.failure;
+    // What ended it: a failed handshake, a missed pong (issue 12: named in the summary), or the close itself.
+    const failure = this.handshake.failure ?? this.heartbeat.timeout;
     const closeSummary = failure ? failure.message : summarizeClose(close, wasOpen);
-    this.facts.closed(closeSummary);
+    this.facts.closed(closeSummary, failure?.code);
     this.context.append('local', 'ws', 'closed', { close, note: closeSummary });
     this.facts.fireChanged();
     this.resolveStarted('closed');

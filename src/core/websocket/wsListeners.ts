@@ -18,42 +18,52 @@ export interface WsEventHandlers {
   close(code: number, reason: string): void;
 }
 
-/** Wires every `ws` event to its handler, guarded. */
-export function listenToWs(ws: WebSocket, lifecycle: SessionLifecycle, on: WsEventHandlers): void {
+/**
+ * Wires every `ws` event to its handler, guarded; `isCurrent` false (a handshake a redirect left behind, issue 12)
+ * and the event is not heard.
+ */
+export function listenToWs(
+  ws: WebSocket,
+  lifecycle: SessionLifecycle,
+  isCurrent: () => boolean,
+  on: WsEventHandlers,
+): void {
   ws.on(
     'upgrade',
-    lifecycle.guarded((res: IncomingMessage) => on.upgrade(res)),
+    lifecycle.guarded((res: IncomingMessage) => isCurrent() && on.upgrade(res)),
   );
   ws.on(
     'unexpected-response',
-    lifecycle.guarded((_req: ClientRequest, res: IncomingMessage) => on.unexpectedResponse(res)),
+    lifecycle.guarded((_req: ClientRequest, res: IncomingMessage) =>
+      isCurrent() ? on.unexpectedResponse(res) : res.destroy(),
+    ),
   );
   ws.on(
     'open',
-    lifecycle.guarded(() => on.open()),
+    lifecycle.guarded(() => isCurrent() && on.open()),
   );
   // Once per message: guarded without a closure and an argument array per call (issue #9).
   ws.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
     try {
-      on.message(data, isBinary);
+      if (isCurrent()) on.message(data, isBinary);
     } catch (error) {
       reportCaught(lifecycle, error);
     }
   });
   ws.on(
     'ping',
-    lifecycle.guarded((data: Buffer) => on.control('ping', data)),
+    lifecycle.guarded((data: Buffer) => isCurrent() && on.control('ping', data)),
   );
   ws.on(
     'pong',
-    lifecycle.guarded((data: Buffer) => on.control('pong', data)),
+    lifecycle.guarded((data: Buffer) => isCurrent() && on.control('pong', data)),
   );
   ws.on(
     'error',
-    lifecycle.guarded((error: Error) => on.error(error)),
+    lifecycle.guarded((error: Error) => isCurrent() && on.error(error)),
   );
   ws.on(
     'close',
-    lifecycle.guarded((code: number, reason: Buffer) => on.close(code, reason.toString('utf8'))),
+    lifecycle.guarded((code: number, reason: Buffer) => isCurrent() && on.close(code, reason.toString('utf8'))),
   );
 }

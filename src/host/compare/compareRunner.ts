@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import type { ComparedTransport, ComparisonPlan } from '../../core/compare/comparisonPlan';
 import type { ComparisonReport } from '../../core/compare/comparisonReport';
 import { runTransportComparison } from '../../core/compare/runTransportComparison';
-import { createDirectNetwork, type Network } from '../../core/session/network';
+import { chooseProxy } from '../../core/network/proxyChoice';
+import { createRoutedNetwork, nodeTlsOptions, type Network } from '../../core/session/network';
 import { hostOf, inert } from '../notificationText';
+import { readProxySources } from '../network/proxySettings';
 import type { OutputLog } from '../outputLog';
 import { ignoredWorkspaceTlsSettings, readConnectionDefaults } from '../settings';
 import { progressText } from './compareInput';
@@ -36,7 +38,10 @@ export function compareRunner(log: OutputLog): CompareRun {
       });
       return undefined;
     }
-    const network = createDirectNetwork(defaults.value.tls ?? {});
+    // Through the proxy of the settings or the environment, as sessions go (issue 12).
+    const sources = readProxySources();
+    const tls = nodeTlsOptions(defaults.value.tls ?? {});
+    const network = createRoutedNetwork({ tls, route: (target) => chooseProxy(sources, target) });
     try {
       const report = await runWithProgress(plan, network, signal, onProgress);
       logReport(log, report);

@@ -11,6 +11,7 @@ import { systemClock } from '../../core/clock';
 import { DisposableStore } from '../../core/disposable';
 import { warmQueryRunner } from '../../core/query/queryRunner';
 import type { Redactor } from '../../core/redaction/secretRedactor';
+import { ReconnectingSession } from '../../core/reconnect/reconnectingSession';
 import type { Session } from '../../core/session/session';
 import { shortUrl } from '../../core/view/sessionProjection';
 import type { SessionInfoDto } from '../../shared/dto';
@@ -191,6 +192,12 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'session/reconnect':
         this.deps.reconnect(this.session);
+        return;
+      case 'session/retryNow':
+        if (this.session instanceof ReconnectingSession) this.session.retryNow();
+        return;
+      case 'session/cancelReconnect':
+        if (this.session instanceof ReconnectingSession) this.session.cancelReconnect();
         return;
       case 'session/export':
         exportForPanel(this.session.id, this.deps.log);

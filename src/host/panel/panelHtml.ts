@@ -1,25 +1,15 @@
 /**
- * The webviews' HTML: an empty shell that loads a bundled webview app by nonce, under a CSP that
- * starts from `default-src 'none'` (style.md rule 9). No inline script, no inline style. The session
- * panel and the transport comparison panel both come through here.
+ * The webviews' HTML: an empty shell that loads a bundled webview app by nonce, under a CSP that starts from
+ * `default-src 'none'` and enforces Trusted Types (contentSecurityPolicy.ts). No inline script, no inline style.
+ * The session panel and the transport comparison panel both come through here.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { contentSecurityPolicy } from './contentSecurityPolicy';
 
 /** A fresh nonce per render, from the OS CSPRNG (never a timestamp). */
 export function createNonce(): string {
   return randomBytes(16).toString('base64');
-}
-
-/** The Content-Security-Policy for one webview and one nonce. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
 }
 
 /** The complete document for the session panel. `extensionUri` locates dist/ and media/. */

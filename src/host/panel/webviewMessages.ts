@@ -38,6 +38,8 @@ function parseMessage(input: unknown): ParseResult<WebviewToHost> {
   switch (type) {
     case 'session/disconnect':
     case 'session/reconnect':
+    case 'session/retryNow':
+    case 'session/cancelReconnect':
     case 'session/export':
       return ok({ type });
     case 'webview/ready':

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { NewProfile, Profile, ProfileConnection, ProfileScope } from '../../core/profiles/profileModel';
+import { withNewProfileDefaults } from '../../core/profiles/newProfileDefaults';
 import { inferKind } from '../connectKinds';
 import { promptUrl } from '../connectFlow';
 import { inert } from '../notificationText';
@@ -74,7 +75,9 @@ async function newProfile(deps: ProfileCommandDeps): Promise<Profile | undefined
   const name = await askProfileName(shortUrl(url));
   const defaults = name !== undefined ? await defaultsOrReport(deps.log) : undefined;
   if (name === undefined || !defaults) return undefined;
-  const start: NewProfile = { name, connection: { kind: inferKind(url), url } as ProfileConnection };
+  const typed = { kind: inferKind(url), url } as ProfileConnection;
+  // A new WebSocket profile starts with the heartbeat on (issue 12); the form shows it and may change it.
+  const start: NewProfile = { name, connection: withNewProfileDefaults(typed) };
   const context = { defaults, variableNames: variableNames(deps.files, scope), heading: 'New Profile' };
   const filled = await runProfileForm(start, context);
   return filled && saveProfile(deps, scope, filled);

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { formatJsonPath, parseJsonPath } from '../../core/profiles/jsonPath';
 import type { Profile, ProfileIssue } from '../../core/profiles/profileModel';
+import { readReconnectSetting } from '../../core/reconnect/reconnectPolicy';
 import { resolveProfile, type ResolvedProfile } from '../../core/profiles/variableResolver';
 import { createRedactor, type CredentialSources } from '../../core/redaction/secretRedactor';
 import { inert } from '../notificationText';
@@ -58,7 +59,10 @@ export async function connectProfile(
   if (!resolved.ok) return reportIssues(deps, ref, profile, resolved.issues);
   const launch = launchOptions(resolved.connection, defaults.value, ref.scope);
   for (const note of launch.notes) deps.log.warn(`Profile ${shownName(profile.name)}: ${note}`);
-  const result = deps.launcher.open(launch.options, undefined, { profile: ref, secretValues: resolved.secretValues });
+  // The file's checks refused a bad reconnect setting already: here it is only read (issue 12).
+  const reconnect = readReconnectSetting(profile.reconnect).policy;
+  const origin = { profile: ref, secretValues: resolved.secretValues, reconnect, proxy: resolved.proxy };
+  const result = deps.launcher.open(launch.options, undefined, origin);
   if (result.ok) return result.session.id;
   const redactor = createRedactor(resolved.connection as CredentialSources, resolved.secretValues);
   const message = redactor.text(result.message);

@@ -48,7 +48,8 @@ export async function askMissingSecrets(
   secrets: ProfileSecrets,
 ): Promise<Map<string, string> | undefined> {
   const given = new Map<string, string>();
-  for (const name of secretsUsedIn(profile.connection)) {
+  // The connection's secrets, the profile TLS's (a client certificate's passphrase) and its proxy's (issue 12).
+  for (const name of secretsUsedIn([profile.connection, profile.tls, profile.proxy])) {
     if (await secrets.has(name)) continue;
     const value = await vscode.window.showInputBox({
       title: `Realtime Inspector: ${secretPlaceholder(name)}`,

@@ -20,6 +20,7 @@ import { ProfileSecrets } from './profileSecrets';
 import { PROFILES_VIEW_ID, ProfileTreeProvider } from './profileTree';
 import { dumpTree, type TreeDump } from './profileTreeDump';
 import { saveAndConnect, saveAsProfileEnding } from './saveAsProfile';
+import { registerCertificateTrust } from '../tlsTrust/certificateTrustOffer';
 
 /** For the integration tests (ExtensionMode.Test only): what the view and the stores hold, without prompts. */
 export interface ProfilesTestingApi {
@@ -60,6 +61,7 @@ export function registerProfiles(context: vscode.ExtensionContext, deps: Profile
     registerProfileSchemaProvider(context.extensionUri),
     registerProfileFormCommands(commandDeps),
     registerProfileItemCommands(commandDeps),
+    registerCertificateTrust({ ...deps, files }),
   );
   void files.loadAll();
   const hasWorkspace = (): boolean => files.storeOf('workspace') !== undefined;

@@ -4,6 +4,7 @@
  * moved into secrets) and connects from it, so the session is listed under its new profile.
  */
 import type { ConnectionOptions } from '../../core/connection/connectionOptions';
+import { withNewProfileDefaults } from '../../core/profiles/newProfileDefaults';
 import type { ProfileScope } from '../../core/profiles/profileModel';
 import { shortUrl } from '../../core/view/sessionProjection';
 import { checkedOptions, CONNECT_ENDING, type MenuEnding } from '../connectFlow';
@@ -46,7 +47,8 @@ export async function saveAndConnect(
   target: { name: string; scope: ProfileScope },
   defaults: ConnectionDefaults,
 ): Promise<string | undefined> {
-  const connection = connectionOfDraft(options as unknown as Draft, defaults);
+  // The heartbeat left at the setting's value becomes the new-profile one (issue 12); a value chosen is kept.
+  const connection = withNewProfileDefaults(connectionOfDraft(options as unknown as Draft, defaults));
   const saved = await saveProfile(deps, target.scope, { name: target.name, connection });
   if (!saved) return undefined;
   return connectProfile(deps, { scope: target.scope, id: saved.id }, { authoredNow: true });

@@ -28,8 +28,14 @@ export interface UiEnvironment {
   dispose(): Promise<void>;
 }
 
+/** What a suite may change about the environment. */
+export interface UiEnvironmentOptions {
+  /** Extra environment for code-server and its extension host (e.g. HTTP_PROXY for the proxy test). */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Starts the fixture server, code-server and Chromium, and loads the workbench. */
-export async function startUiEnvironment(): Promise<UiEnvironment> {
+export async function startUiEnvironment(options: UiEnvironmentOptions = {}): Promise<UiEnvironment> {
   fs.mkdirSync(ARTEFACTS, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'dist/extension.js')))
     throw new Error('dist/extension.js is missing: run `node scripts/build.mjs` first');
@@ -43,7 +49,7 @@ export async function startUiEnvironment(): Promise<UiEnvironment> {
     fs.writeFileSync(path.join(folder, 'README.md'), '# Realtime Inspector UI-test workspace\n');
     const wsServer = await startWsServer();
     started.push({ dispose: () => wsServer.close() });
-    const codeServer = await startCodeServer({ logFile: path.join(ARTEFACTS, 'code-server.log') });
+    const codeServer = await startCodeServer({ logFile: path.join(ARTEFACTS, 'code-server.log'), env: options.env });
     started.push({ dispose: () => codeServer.stop() });
     const browser = await launchChromium({ width: 1400, height: 900 });
     started.push({ dispose: () => browser.close() });

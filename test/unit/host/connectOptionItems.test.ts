@@ -14,7 +14,7 @@ const item = (draft: Draft, id: string) => optionItems(draft).find((i) => i.id =
 describe('Connect… options of the plain-HTTP kinds', () => {
   it('an SSE session offers method, Last-Event-ID and reconnect besides headers', () => {
     const draft: Draft = { kind: 'sse', url: 'http://127.0.0.1:8769/sse/ticker' };
-    assert.deepEqual(ids(draft), ['connect', 'kind', 'headers', 'method', 'lastEventId', 'reconnect']);
+    assert.deepEqual(ids(draft), ['connect', 'kind', 'headers', 'method', 'lastEventId', 'reconnect', 'redirects']);
     assert.match(item(draft, 'kind')?.label ?? '', /Kind: Server-Sent Events/);
     assert.match(item(draft, 'method')?.label ?? '', /Method: GET/);
     assert.match(item(draft, 'lastEventId')?.description ?? '', /none/);
@@ -33,7 +33,8 @@ describe('Connect… options of the plain-HTTP kinds', () => {
 
   it('long-polling offers method, interval, request timeout and cursor, with their defaults', () => {
     const draft: Draft = { kind: 'longpoll', url: 'http://127.0.0.1:8769/chat/poll' };
-    assert.deepEqual(ids(draft), ['connect', 'kind', 'headers', 'method', 'interval', 'requestTimeout', 'cursor']);
+    const pollIds = ['connect', 'kind', 'headers', 'method', 'interval', 'requestTimeout', 'cursor', 'redirects'];
+    assert.deepEqual(ids(draft), pollIds);
     assert.match(item(draft, 'kind')?.label ?? '', /HTTP long-polling/);
     assert.match(item(draft, 'interval')?.description ?? '', /as soon as each answer arrives/);
     assert.match(item(draft, 'requestTimeout')?.description ?? '', /^60000 ms/);
@@ -57,9 +58,18 @@ describe('Connect… options of the plain-HTTP kinds', () => {
       'subprotocols',
       'origin',
       'deflate',
+      'redirects',
     ]);
     assert.ok(ids({ kind: 'socketio', url: 'http://x/' }).includes('namespaces'));
     assert.ok(!ids({ kind: 'socketio', url: 'http://x/' }).includes('method'));
+  });
+
+  it('every kind offers "Follow redirects", off unless chosen (issue 12)', () => {
+    for (const kind of ['websocket', 'socketio', 'engineio', 'sse', 'longpoll', 'shortpoll'] as const) {
+      const draft: Draft = { kind, url: kind === 'websocket' ? 'ws://x/' : 'http://x/' };
+      assert.match(item(draft, 'redirects')?.label ?? '', /Follow redirects: off/, kind);
+      assert.match(item({ ...draft, followRedirects: true }, 'redirects')?.label ?? '', /Follow redirects: on/, kind);
+    }
   });
 });
 

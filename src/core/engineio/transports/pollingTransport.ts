@@ -13,12 +13,16 @@ import { encodeV3Payload } from '../eioCodecV3';
 import { appendPacket } from '../appendPacket';
 import { encodeV4Payload } from '../eioCodecV4';
 import { engineIoUrl } from '../eioUrls';
-import type { LogEvent } from '../../events/logEvent';
+import type { Header, LogEvent } from '../../events/logEvent';
+import { REDIRECT_EVENT, redirectRowMeta } from '../../redirects/redirectRow';
 import { pollingError, pollResponseEvent } from '../pollingEvents';
 import { sendPoll, type InFlightPoll, type PollResult } from '../pollingRequest';
 import { longPollNote, PollPacer } from '../pollPacing';
 import { explainHandshakeFailure } from '../versionHints';
 import type { EioTransport, OutgoingPacket, TransportContext, TransportSink } from './transport';
+
+/** How a GET ended for the next one: an empty answer waits the floor; a redirected handshake goes again. */
+type GetOutcome = { empty: boolean; handshakeAgain?: boolean };
 
 export type PollingState = 'idle' | 'polling' | 'pausing' | 'paused' | 'closed';
 
@@ -128,7 +132,7 @@ export class PollingTransport implements EioTransport {
     if (this.getInFlight || this.current !== 'idle') return;
     const { ctx } = this;
     const url = this.url();
-    const headers = ctx.cookies.apply(ctx.options.headers);
+    const headers = ctx.cookies.apply(ctx.route.headers);
     const note = handshake ? 'Handshake (long-polling GET)' : longPollNote(waitedMs);
     const request = ctx.writer.append('out', 'http', 'poll-request', {
       request: { method: 'GET', url: url.href, headers },
@@ -146,9 +150,9 @@ export class PollingTransport implements EioTransport {
     this.getInFlight = poll;
     this.current = 'polling';
     const result = await poll.done;
-    let delivered: Promise<{ empty: boolean } | undefined> | undefined;
+    let delivered: Promise<GetOutcome | undefined> | undefined;
     ctx.lifecycle.guard(() => {
-      delivered = this.onGetResult(result, request.seq, handshake);
+      delivered = this.onGetResult(result, { seq: request.seq, url }, handshake);
     });
     const outcome = await delivered;
     // Cleared only once the body is delivered: meanwhile no other GET starts and no upgrade completes (issue #7).
@@ -161,9 +165,10 @@ export class PollingTransport implements EioTransport {
   /** Logs the response and hands its body to the session; undefined when the transport ends here. */
   private onGetResult(
     result: PollResult,
-    requestSeq: number,
+    sent: { seq: number; url: URL },
     handshake: boolean,
-  ): Promise<{ empty: boolean } | undefined> | undefined {
+  ): Promise<GetOutcome | undefined> | undefined {
+    const requestSeq = sent.seq;
     const aborted = !result.ok && result.error.code === 'RI_ABORTED';
     if (this.current === 'closed' && aborted) return undefined;
     const response = this.logResponse(result, requestSeq, 'GET', handshake ? 'Handshake response' : undefined);
@@ -173,6 +178,7 @@ export class PollingTransport implements EioTransport {
     }
     const res = result.response;
     this.ctx.cookies.store(res.headers);
+    if (handshake && this.ctx.route.follows(res.status)) return this.followRedirect(sent, res.status, res.headers);
     const text = Buffer.from(res.body).toString('utf8');
     if (res.status !== 200 || !response) {
       const error = explainHandshakeFailure(res.status, text, this.ctx.version(), handshake);
@@ -186,9 +192,34 @@ export class PollingTransport implements EioTransport {
     );
   }
 
+  /**
+   * A redirected handshake while redirects are followed (issue 12): the route moves, a `redirect` row says where,
+   * and the handshake goes again; or the chain ends with its error.
+   */
+  private followRedirect(
+    sent: { seq: number; url: URL },
+    status: number,
+    headers: Header[],
+  ): Promise<GetOutcome> | undefined {
+    const { ctx } = this;
+    const decision = ctx.route.follow(sent.url, status, headers);
+    if (!decision.ok) {
+      this.sink.onError(decision.error, 'handshake refused');
+      return undefined;
+    }
+    if (decision.crossOrigin) ctx.cookies.clear();
+    const meta = redirectRowMeta(status, sent.url, decision, ctx.options.maxRedirects);
+    ctx.writer.append('local', 'http', REDIRECT_EVENT, meta, undefined, 0, sent.seq);
+    return Promise.resolve({ empty: true, handshakeAgain: true });
+  }
+
   /** Polls again, after the floor when the answer was empty (pollPacing.ts). */
-  private afterGet(outcome: { empty: boolean } | undefined, startedMono: number): void {
+  private afterGet(outcome: GetOutcome | undefined, startedMono: number): void {
     if (!outcome || this.current !== 'idle') return;
+    if (outcome.handshakeAgain) {
+      this.poll(true);
+      return;
+    }
     this.pacer.next(outcome.empty, startedMono, (waited) => this.poll(false, waited));
   }
 
@@ -209,7 +240,7 @@ export class PollingTransport implements EioTransport {
     const packets = batch.map((b) => b.packet);
     const body = ctx.version() === 4 ? encodeV4Payload(packets) : encodeV3Payload(packets);
     const url = this.url();
-    const headers = ctx.cookies.apply(ctx.options.headers);
+    const headers = ctx.cookies.apply(ctx.route.headers);
     const request = ctx.writer.append(
       'out',
       'http',
@@ -279,13 +310,13 @@ export class PollingTransport implements EioTransport {
   }
 
   private url(): URL {
-    const { options, clock } = this.ctx;
+    const { route, clock } = this.ctx;
     const sid = this.ctx.sid();
-    return engineIoUrl(options.endpoint, {
+    return engineIoUrl(route.endpoint, {
       version: this.ctx.version(),
       transport: 'polling',
       sid,
-      query: options.query,
+      query: route.query,
       now: clock.now(),
     });
   }

@@ -12,6 +12,7 @@ import type { SendRequest } from '../../session/sendRequest';
 import type { SessionLifecycle } from '../../session/sessionLifecycle';
 import type { Network } from '../../session/network';
 import type { CookieJar } from '../cookieJar';
+import type { EngineRoute } from '../engineRoute';
 import type { CarrierInput } from '../eioLayerDecoder';
 import type { EioPacket, EioVersion } from '../eioPacket';
 import type { EventWriter } from '../../events/eventWriter';
@@ -60,6 +61,8 @@ export interface TransportContext {
   readonly writer: EventWriter;
   readonly cookies: CookieJar;
   readonly policy: TransportStepPolicy;
+  /** Where requests go: the options' endpoint, headers and query, or where a followed handshake redirect led. */
+  readonly route: EngineRoute;
   /** The protocol version spoken now (auto-detection may switch it to 3). */
   version(): EioVersion;
   /** The sid, once the open packet came. */

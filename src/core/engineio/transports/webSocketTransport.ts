@@ -28,6 +28,8 @@ export interface WebSocketTransportSink extends TransportSink {
 }
 
 export class WebSocketTransport implements EioTransport {
+  /** No sid yet: this connection is the handshake itself (WebSocket-only). */
+  private readonly isHandshake: boolean;
   readonly name = 'websocket';
   /** The upgrade request's URL: with the sid when it probes a polling session. */
   readonly url: URL;
@@ -43,9 +45,10 @@ export class WebSocketTransport implements EioTransport {
     private readonly sink: WebSocketTransportSink,
     sid: string | undefined,
   ) {
-    const { options } = ctx;
-    const at = { version: ctx.version(), transport: 'websocket' as const, sid, query: options.query };
-    this.url = engineIoUrl(options.endpoint, { ...at, now: ctx.clock.now() });
+    const { route } = ctx;
+    const at = { version: ctx.version(), transport: 'websocket' as const, sid, query: route.query };
+    this.url = engineIoUrl(route.endpoint, { ...at, now: ctx.clock.now() });
+    this.isHandshake = sid === undefined;
   }
 
   get state(): WebSocketTransportState {
@@ -58,6 +61,11 @@ export class WebSocketTransport implements EioTransport {
 
   send(packets: OutgoingPacket[]): number[] {
     return packets.map((p) => this.write(p));
+  }
+
+  /** Why a data message must not be written now (bytes waiting past maxBufferedSendBytes), with its row. */
+  refuseWhenBuffered(): ErrorMeta | undefined {
+    return this.socket?.refuseWhenBuffered();
   }
 
   /** Nothing is ever in flight on a WebSocket: paused at once. */
@@ -89,14 +97,21 @@ export class WebSocketTransport implements EioTransport {
       {
         kind: 'websocket',
         url: this.url.href,
-        headers: ctx.cookies.apply(o.headers),
+        headers: ctx.cookies.apply(ctx.route.headers),
         subprotocols: [],
         perMessageDeflate: o.perMessageDeflate,
         tls: o.tls,
         handshakeTimeoutMs: o.handshakeTimeoutMs,
+        // Engine.IO keeps its own heartbeat. A WebSocket-only handshake may follow redirects (issue 12); an
+        // upgrade that redirects would lead away from the server that holds the sid.
         heartbeatIntervalMs: 0,
+        heartbeatTimeoutMs: 0,
+        followRedirects: o.followRedirects && this.isHandshake,
+        maxRedirects: o.maxRedirects,
         maxPayloadBytes: o.maxPayloadBytes,
         maxStoredPayloadBytes: o.maxStoredPayloadBytes,
+        maxFragmentsPerMessage: o.maxFragmentsPerMessage,
+        maxBufferedSendBytes: o.maxBufferedSendBytes,
       },
       deps,
     );

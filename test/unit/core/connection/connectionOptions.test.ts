@@ -200,8 +200,13 @@ describe('connectionOptions', () => {
         tls: { rejectUnauthorized: true },
         handshakeTimeoutMs: 10_000,
         heartbeatIntervalMs: 0,
+        heartbeatTimeoutMs: 10_000,
         maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES,
         maxStoredPayloadBytes: DEFAULT_MAX_STORED_PAYLOAD_BYTES,
+        followRedirects: false,
+        maxRedirects: 5,
+        maxFragmentsPerMessage: 10_000,
+        maxBufferedSendBytes: 16 * 1024 * 1024,
       });
       assert.equal(DEFAULT_HANDSHAKE_TIMEOUT_MS, 10_000);
     });

@@ -3,6 +3,9 @@
  * bad files both refuse. Each bad file differs from a good one by one mistake.
  */
 
+/** A SHA-256 fingerprint as openssl prints it (of test/fixtures/tls/cert.pem). */
+const PIN = '64:4A:BF:F9:58:F7:D3:C1:CB:C5:09:4A:88:DC:DE:C7:6D:A8:63:CC:B4:81:FB:E9:82:8D:7C:2B:4C:CF:5D:FE';
+
 const file = (profiles: unknown[], extra: Record<string, unknown> = {}): string =>
   JSON.stringify({
     $schema: 'realtime-inspector:/schemas/realtime-inspector.schema.json',
@@ -33,6 +36,13 @@ const poll = (connection: Record<string, unknown> = {}) => ({
 
 export const GOOD_FILES: Record<string, string> = {
   'an empty list, with comments and trailing commas': '{\n  // none yet\n  "version": 1,\n  "profiles": [],\n}\n',
+  // Issue 12: redirects for every kind, the heartbeat's pong deadline, an idle stream's timeout.
+  'redirects and liveness options': file([
+    ws({ heartbeatIntervalMs: 20000, heartbeatTimeoutMs: 10000, followRedirects: true, maxRedirects: 3 }),
+    sio({ followRedirects: true }, { id: 'sio-2' }),
+    { id: 's', name: 's', connection: { kind: 'sse', url: 'http://a/', idleTimeoutMs: 60000, followRedirects: true } },
+    { id: 'p', name: 'p', connection: { kind: 'longpoll', url: 'http://a/', followRedirects: false, maxRedirects: 1 } },
+  ]),
   'every WebSocket option': file([
     ws({
       headers: [['X-Client', 'inspector']],
@@ -133,11 +143,20 @@ export const GOOD_FILES: Record<string, string> = {
     ws(
       {},
       {
-        reconnect: { mode: 'backoff' },
+        reconnect: { enabled: true, initialDelayMs: 1000, maxDelayMs: 30000, resetAfterMs: 60000, maxAttempts: 9 },
         proxy: { url: 'http://proxy:3128' },
-        tls: { pinnedCertificates: ['AB:CD'], clientCertificate: { file: 'a.pem' } },
+        tls: {
+          pinnedCertificates: [PIN, PIN.replace(/:/g, '').toLowerCase()],
+          clientCertificate: { cert: '${workspaceFolder}/client.crt', key: 'client.key', passphrase: '${secret:k}' },
+        },
       },
     ),
+  ]),
+  'reconnect off': file([ws({}, { reconnect: 'off' }), sio({}, { id: 'sio-2', reconnect: { enabled: false } })]),
+  'a profile proxy with a secret password, and one without a proxy': file([
+    ws({}, { proxy: { url: 'http://me:${secret:proxy-pw}@proxy:3128', noProxy: ['.corp', '10.0.0.0/8'] } }),
+    ws({}, { id: 'ws-2', proxy: { mode: 'direct' } }),
+    ws({}, { id: 'ws-3', proxy: { url: '${env:HTTPS_PROXY}', mode: 'system' } }),
   ]),
 };
 
@@ -152,6 +171,10 @@ export const BAD_FILES: Record<string, string> = {
   'an unknown connection field': file([ws({ colour: 'red' })]),
   'an unknown TLS field': file([ws({ tls: { verify: false } })]),
   'a TLS flag that is not a boolean': file([ws({ tls: { rejectUnauthorized: 'no' } })]),
+  'a SOCKS proxy': file([ws({}, { proxy: { url: 'socks5://proxy:1080' } })]),
+  'an unknown proxy mode': file([ws({}, { proxy: { mode: 'pac' } })]),
+  'a direct proxy with a url': file([ws({}, { proxy: { mode: 'direct', url: 'http://proxy:3128' } })]),
+  'a noProxy that is not a list': file([ws({}, { proxy: { url: 'http://proxy:3128', noProxy: 'corp' } })]),
   'a CA that is not PEM': file([ws({ tls: { ca: 'not a certificate' } })]),
   'an unknown transport policy': file([sio({ transports: 'websocket' })]),
   'an unknown protocol version': file([sio({ protocolVersion: 5 })]),
@@ -163,6 +186,12 @@ export const BAD_FILES: Record<string, string> = {
     { id: 'e', name: 'e', connection: { kind: 'engineio', url: 'http://a/', namespaces: [] } },
   ]),
   'a heartbeat between 0 and 100 ms': file([ws({ heartbeatIntervalMs: 50 })]),
+  'a pong deadline below 100 ms': file([ws({ heartbeatIntervalMs: 20000, heartbeatTimeoutMs: 50 })]),
+  'more than 5 redirects': file([ws({ followRedirects: true, maxRedirects: 6 })]),
+  'followRedirects that is not a boolean': file([sio({ followRedirects: 'yes' })]),
+  'a negative SSE idle timeout': file([
+    { id: 's', name: 's', connection: { kind: 'sse', url: 'http://a/', idleTimeoutMs: -1 } },
+  ]),
   'a handshake timeout below 100 ms': file([ws({ handshakeTimeoutMs: 50 })]),
   'a subprotocol listed twice': file([ws({ subprotocols: ['chat', 'chat'] })]),
   'an SSE method other than GET or POST': file([
@@ -187,7 +216,20 @@ export const BAD_FILES: Record<string, string> = {
   'a blank name': file([ws({}, { name: '   ' })]),
   'an unknown profile field': file([ws({}, { colour: 'red' })]),
   'a reserved field that is not an object': file([ws({}, { reconnect: true })]),
+  'reconnect neither "off" nor an object': file([ws({}, { reconnect: 'on' })]),
+  'a reconnect delay below its minimum': file([ws({}, { reconnect: { initialDelayMs: 50 } })]),
+  'a field reconnect does not have': file([ws({}, { reconnect: { mode: 'backoff' } })]),
   'pinned certificates that are not strings': file([ws({}, { tls: { pinnedCertificates: [1] } })]),
+  'a pin that is not a SHA-256 fingerprint': file([ws({}, { tls: { pinnedCertificates: ['AB:CD'] } })]),
+  'an unknown field of the profile TLS': file([ws({}, { tls: { pinnedCertificates: [PIN], verify: false } })]),
+  'a client certificate with pfx and cert': file([
+    ws({}, { tls: { clientCertificate: { pfx: 'a.p12', cert: 'a.crt', key: 'a.key' } } }),
+  ]),
+  'a client certificate without a key': file([ws({}, { tls: { clientCertificate: { cert: 'a.crt' } } })]),
+  'a client certificate passphrase in clear': file([
+    ws({}, { tls: { clientCertificate: { pfx: 'a.p12', passphrase: 'hunter2' } } }),
+  ]),
+  'an unknown client certificate field': file([ws({}, { tls: { clientCertificate: { pfx: 'a.p12', file: 'b' } } })]),
   'a message without a name': file([ws({}, { messages: [{ request: { kind: 'text', text: 'a' } }] })]),
   'a message of an unknown kind': file([ws({}, { messages: [{ name: 'm', request: { kind: 'shout', text: 'a' } }] })]),
   'an emit without "ack"': file([

@@ -46,8 +46,8 @@ const GOOD = `{
         "url": "http://\${env:CHAT_HOST}:\${env:CHAT_PORT}",
         "namespaces": [{ "name": "/", "auth": "{\\"token\\": \\"\${secret:chat}\\"}" }],
       },
-      "reconnect": { "mode": "backoff" },
-      "tls": { "pinnedCertificates": ["AB:CD"] },
+      "reconnect": { "initialDelayMs": 500, "maxAttempts": 5 },
+      "tls": { "pinnedCertificates": ["644ABFF958F7D3C1CBC5094A88DCDEC76DA863CCB481FBE9828D7C2B4CCF5DFE"] },
     },
     { "id": "e1", "name": "Feed", "connection": { "kind": "sse", "url": "https://example.com/events" } },
     {
@@ -85,7 +85,7 @@ describe('profileFileParser', () => {
     assert.equal(snapshot.indexById.get('e1'), 2);
     // Placeholders stay as written: they are resolved when the profile connects.
     assert.equal(snapshot.profiles[0].connection.url, 'ws://${var:host}/echo');
-    assert.deepEqual(snapshot.profiles[1].reconnect, { mode: 'backoff' });
+    assert.deepEqual(snapshot.profiles[1].reconnect, { initialDelayMs: 500, maxAttempts: 5 });
   });
 
   it('treats an empty file as a file with no profiles', () => {
@@ -269,7 +269,9 @@ describe('profileFileParser', () => {
     const ok = parseProfileFile(
       JSON.stringify({
         version: 1,
-        profiles: [profile({ reconnect: { anything: 1 }, proxy: {}, tls: { pinnedCertificates: ['x'], future: 1 } })],
+        profiles: [
+          profile({ reconnect: { maxDelayMs: 60000 }, proxy: {}, tls: { pinnedCertificates: ['ab'.repeat(32)] } }),
+        ],
       }),
     );
     assert.deepEqual([ok.issues, ok.profiles.length], [[], 1]);
@@ -277,7 +279,7 @@ describe('profileFileParser', () => {
       JSON.stringify({ version: 1, profiles: [profile({ reconnect: true, tls: { pinnedCertificates: [1] } })] }),
     );
     assert.ok(issueAt(bad, 'profiles[0].reconnect'));
-    assert.ok(issueAt(bad, 'profiles[0].tls.pinnedCertificates'));
+    assert.ok(issueAt(bad, 'profiles[0].tls.pinnedCertificates[0]'));
     assert.equal(bad.profiles.length, 0);
   });
 

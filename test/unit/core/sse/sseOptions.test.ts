@@ -42,6 +42,9 @@ describe('SSE options', () => {
       maxLineBytes: DEFAULT_MAX_SSE_LINE_BYTES,
       maxStoredPayloadBytes: 1024 * 1024,
       reconnect: true,
+      idleTimeoutMs: 0,
+      followRedirects: false,
+      maxRedirects: 5,
     });
     assert.equal(DEFAULT_MAX_SSE_LINE_BYTES, 1024 * 1024);
   });
