@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wsUnpatchedHttp } from './wsUnpatchedHttp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -33,6 +34,8 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'bufferutil', 'utf-8-validate'],
+    // ws's handshake request is made without VS Code's patched https.request (src/core/network/unpatchedRequest.ts).
+    plugins: [wsUnpatchedHttp],
     // jsonc-parser's `main` is a UMD build whose require('./impl/…') calls esbuild cannot follow; its ESM
     // build (`module`) bundles. Packages with an `exports` map are not affected by this order.
     mainFields: ['module', 'main'],
@@ -77,6 +80,7 @@ if (!production) {
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha', 'bufferutil', 'utf-8-validate'],
+    plugins: [wsUnpatchedHttp],
   });
 }
 

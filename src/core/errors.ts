@@ -4,6 +4,7 @@
  */
 import type { ErrorMeta } from './events/logEvent';
 import { LIMITS, raiseSettingHint } from './limits/limits';
+import { CERT_NOT_PINNED } from './network/certificatePins';
 
 export const ErrorCode = {
   InvalidOptions: 'RI_INVALID_OPTIONS',
@@ -48,6 +49,8 @@ export const ErrorCode = {
   // Limits as settings (issue 12)
   TooManyFragments: 'RI_TOO_MANY_FRAGMENTS',
   SendBufferFull: 'RI_SEND_BUFFER_FULL',
+  /** ws dropped the connection: a ping came while its pending automatic pongs were at their limit. */
+  PingFlood: 'RI_PING_FLOOD',
   // Redirects and liveness (issue 12)
   TooManyRedirects: 'RI_TOO_MANY_REDIRECTS',
   RedirectLoop: 'RI_REDIRECT_LOOP',
@@ -155,14 +158,9 @@ export function describeError(error: unknown): ErrorMeta {
     return { code: known.code, message: known.message, hint: known.hint, detail: `${rawCode}: ${detail}` };
   }
   if (rawCode && (TLS_CODES.has(rawCode) || rawCode.startsWith('ERR_SSL_') || rawCode.startsWith('ERR_TLS_'))) {
-    return {
-      code: ErrorCode.TlsError,
-      message: `TLS failed: ${detail}`,
-      hint:
-        'For a development certificate, trust its CA (realtimeInspector.tls.caFile) rather than turning ' +
-        'verification off.',
-      detail: `${rawCode}: ${detail}`,
-    };
+    // A refused pin is said in our own words already (certificatePins.ts): no "TLS failed:" in front.
+    const message = rawCode === CERT_NOT_PINNED ? detail : `TLS failed: ${detail}`;
+    return { code: ErrorCode.TlsError, message, hint: tlsHint(rawCode), detail: `${rawCode}: ${detail}` };
   }
   if (rawCode === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && /max payload/i.test(detail)) {
     return {
@@ -197,6 +195,26 @@ export function describeError(error: unknown): ErrorMeta {
   }
   if (rawCode?.startsWith('HPE_')) return httpParseError(rawCode, detail);
   return { code: rawCode ?? ErrorCode.Internal, message: detail, detail };
+}
+
+/** What to do about a TLS failure (issue 12): a refused pin, a name mismatch, or a certificate no CA vouches for. */
+function tlsHint(rawCode: string): string {
+  if (rawCode === CERT_NOT_PINNED)
+    return (
+      "The profile trusts only its pinned certificates. If the server's certificate was renewed, check the new " +
+      "fingerprint with the server's owner, then put it in the profile's tls.pinnedCertificates."
+    );
+  if (rawCode === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return 'The certificate names other hosts: connect by a name it holds, or set tls.servername.';
+  if (rawCode === 'ERR_SSL_WRONG_VERSION_NUMBER')
+    return 'Check the scheme and the port: does the server speak TLS there (https:// or wss://)?';
+  if (/CERTIFICATE_REQUIRED|BAD_CERTIFICATE/.test(rawCode))
+    return "The server wants a client certificate it accepts: set the profile's tls.clientCertificate.";
+  return (
+    'For a self-signed or development certificate, connect from a profile and take its "Trust this certificate" ' +
+    "offer (the SHA-256 goes into that profile's tls.pinnedCertificates), or trust its CA with " +
+    'realtimeInspector.tls.caFile, rather than turning verification off.'
+  );
 }
 
 /**

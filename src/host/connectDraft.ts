@@ -33,7 +33,8 @@ export type OptionId =
   | 'interval'
   | 'requestTimeout'
   | 'cursor'
-  | 'redirects';
+  | 'redirects'
+  | 'autoReconnect';
 
 export interface OptionItem extends vscode.QuickPickItem {
   id: OptionId;

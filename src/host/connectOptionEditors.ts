@@ -15,6 +15,7 @@ import {
 } from './connectDraft';
 import { HTTP_OPTION_EDITORS } from './connectHttpEditors';
 import { KIND_LABELS, type ConnectionKind } from './connectKinds';
+import { toggleAutoReconnect } from './connectReconnect';
 import { promptHeaders, promptNamespaces, promptText, TITLE } from './connectPrompts';
 
 type OptionEditor = (draft: Draft) => Promise<void> | void;
@@ -88,6 +89,7 @@ const OPTION_EDITORS: Record<OptionId, OptionEditor> = {
   redirects: (draft) => {
     draft.followRedirects = draft.followRedirects !== true;
   },
+  autoReconnect: toggleAutoReconnect,
   ...HTTP_OPTION_EDITORS,
 };
 

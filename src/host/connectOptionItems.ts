@@ -6,6 +6,7 @@ import type { EngineIoConnectionOptions, TransportPolicy } from '../core/connect
 import { redactQuery, redactUrl } from '../core/redaction/urlRedaction';
 import { queryText, TRANSPORT_LABELS, type Draft, type OptionItem } from './connectDraft';
 import { pollItems, sseItems } from './connectHttpItems';
+import { autoReconnectItems } from './connectReconnect';
 import { KIND_LABELS } from './connectKinds';
 
 /** The menu for the draft's kind. */
@@ -24,7 +25,7 @@ export function optionItems(draft: Draft): OptionItem[] {
       description: headers.length ? headers.map(([n]) => n).join(', ') : 'none',
     },
   ];
-  return [...common, ...kindItems(draft), redirectsItem(draft)];
+  return [...common, ...kindItems(draft), ...autoReconnectItems(draft), redirectsItem(draft)];
 }
 
 function kindItems(draft: Draft): OptionItem[] {

@@ -5,7 +5,8 @@
  * Reconnect (from the panel) opens a new session with the same options in a new panel beside the
  * old one, which stays open so the two logs can be compared. Retry (from a failed-connection
  * notification) replaces the failed session's panel, since a session that never opened has
- * nothing worth keeping beside its error rows.
+ * nothing worth keeping beside its error rows. Both open a profile's session from its profile again (issue 12),
+ * so a pin, a secret or a proxy changed since counts; other sessions reopen with their old options and origin.
  */
 import * as vscode from 'vscode';
 import { formatIssues } from '../core/connection/connectionOptions';
@@ -22,12 +23,21 @@ import { describeThrown, type OutputLog } from './outputLog';
 import { PanelController, type PanelControllerDeps } from './panel/panelController';
 import { actionUnavailable, type LogActionHandler } from './panel/panelLogActions';
 import type { SessionRegistry } from './sessionRegistry';
-import type { SessionOrigin } from './sessionOrigin';
+import type { ProfileRef, SessionOrigin } from './sessionOrigin';
 import { redactorFor, setSessionSecrets } from './sessionRedaction';
 import { readLogBudgets } from './settings';
 import { watchSession } from './sessionWatcher';
 
 const PANEL_FAILED = 'The session panel could not be opened (details in the Realtime Inspector log).';
+
+/**
+ * Opens a profile's session again from the profile, resolved anew (issue 12: a pin or a secret changed since
+ * counts), in `viewColumn`: the new session's id, or undefined (cancelled, or already reported).
+ */
+export type ProfileReopener = (
+  ref: ProfileRef,
+  viewColumn: vscode.ViewColumn | undefined,
+) => Promise<string | undefined>;
 
 /** Handles a session's failure before open itself (true), or leaves the generic notification to the watcher. */
 export type ConnectFailureHandler = (session: Session, error: ErrorMeta) => boolean;
@@ -42,6 +52,8 @@ export class SessionLauncher implements vscode.Disposable {
   private logActions: LogActionHandler | undefined;
   /** Takes over a failed connection's notification when it returns true (issue 12). */
   private connectFailed: ConnectFailureHandler | undefined;
+  /** Reopens a profile's session from its profile (Retry, Reconnect); absent: with the old options. */
+  private reopenProfile: ProfileReopener | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -59,7 +71,7 @@ export class SessionLauncher implements vscode.Disposable {
     // Every event is kept: the newest in memory, the rest spilled to the extension's storage (issue #9).
     // A profile's reconnect policy (issue 12) makes one session of every attempt, on one log.
     // Its connections go through the proxy of the settings, the environment or the profile (issue 12).
-    const network = networkForOptions(options, origin?.proxy);
+    const network = networkForOptions(options, { proxy: origin?.proxy, tls: origin?.tls });
     const created = createSession(options, { logFactory: this.logFactory, reconnect: origin?.reconnect, network });
     if (!created.ok) {
       network?.dispose();
@@ -119,6 +131,14 @@ export class SessionLauncher implements vscode.Disposable {
     });
   }
 
+  /** Who reopens a profile's session from its profile (the profiles feature), until disposed. */
+  setProfileReopener(reopener: ProfileReopener): vscode.Disposable {
+    this.reopenProfile = reopener;
+    return new vscode.Disposable(() => {
+      if (this.reopenProfile === reopener) this.reopenProfile = undefined;
+    });
+  }
+
   /** Who answers the panels' row actions, until the returned disposable is disposed. */
   setLogActions(handler: LogActionHandler): vscode.Disposable {
     this.logActions = handler;
@@ -141,17 +161,27 @@ export class SessionLauncher implements vscode.Disposable {
     return undefined;
   }
 
-  /** A new session with the same options, in a new panel; the old panel stays (see the file comment). */
+  /** A new session (a profile's: from its profile again), in a new panel; the old panel stays (file comment). */
   reconnect(old: Session): void {
     if (old.info.state === 'open' || old.info.state === 'connecting') void old.close();
     const origin = this.registry.originOf(old.id);
-    this.report(this.open(old.options, this.controllers.get(old.id)?.panel.viewColumn, origin));
+    const column = this.controllers.get(old.id)?.panel.viewColumn;
+    if (origin?.profile && this.reopenProfile) void this.reopen(old, origin.profile, column);
+    else this.report(this.open(old.options, column, origin));
   }
 
-  /** A new session with the same options, replacing the failed session's panel. */
+  /**
+   * A new session with the same options, replacing the failed session's panel. A profile's session is opened
+   * from its profile again: a certificate pinned after the failure is then used (issue 12).
+   */
   retry(old: Session): void {
     const column = this.controllers.get(old.id)?.panel.viewColumn;
     const origin = this.registry.originOf(old.id);
+    if (origin?.profile && this.reopenProfile) {
+      // The failed panel goes once the new one is there: a profile deleted or refused meanwhile keeps it.
+      void this.reopen(old, origin.profile, column).then((id) => id && this.controllers.get(old.id)?.dispose());
+      return;
+    }
     this.controllers.get(old.id)?.dispose();
     this.report(this.open(old.options, column, origin));
   }
@@ -164,6 +194,20 @@ export class SessionLauncher implements vscode.Disposable {
 
   dispose(): void {
     void this.closeAll();
+  }
+
+  /** The profile's session opened again (its problems are reported by the reopener); never rejects. */
+  private async reopen(
+    old: Session,
+    ref: ProfileRef,
+    column: vscode.ViewColumn | undefined,
+  ): Promise<string | undefined> {
+    try {
+      return await this.reopenProfile?.(ref, column);
+    } catch (error) {
+      this.log.error(`[${old.id}] could not reopen from its profile: ${describeThrown(error)}`);
+      return undefined;
+    }
   }
 
   private report(result: LaunchResult): void {

@@ -1,11 +1,13 @@
 /**
  * Where a session came from: the profile that opened it (the Realtime Inspector view lists sessions under
- * their profile) and the secret values its redactor masks. Reconnect and Retry carry it to the new session.
- * Pure (no vscode).
+ * their profile), the secret values its redactor masks and what the profile adds to its network. Reconnect and
+ * Retry of a profile's session resolve the profile again (a pin written meanwhile counts); other sessions carry
+ * their origin to the new session. Pure (no vscode).
  */
 import type { ProfileProxy } from '../core/network/proxyChoice';
 import type { ProfileScope } from '../core/profiles/profileModel';
 import type { ReconnectPolicy } from '../core/reconnect/reconnectPolicy';
+import type { NodeTlsOptions } from '../core/session/network';
 
 /** A profile by its store and id. */
 export interface ProfileRef {
@@ -21,6 +23,8 @@ export interface SessionOrigin {
   reconnect?: ReconnectPolicy;
   /** The profile's own proxy, variables resolved (issue 12); absent: VS Code's and the environment's. */
   proxy?: ProfileProxy;
+  /** The profile's TLS trust (issue 12: pins, client certificate), for every connection of the session. */
+  tls?: NodeTlsOptions;
 }
 
 /**

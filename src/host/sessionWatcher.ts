@@ -58,7 +58,7 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
         `${label}: ${error.code}: ${error.message}${error.hint ? ` ${error.hint}` : ''}${detailText(error)}`,
       );
       if (!opened && !notified && session.info.openedAt === undefined) {
-        // A handler may take over any failure before open (a certificate one: Engine.IO's is a transport error).
+        // A handler may take over any failure before open (a certificate one: the trust offer, issue 12).
         if (actions.connectFailed?.(session, error)) notified = true;
         else if (CONNECT_FAILURES.has(error.code)) {
           notified = true;

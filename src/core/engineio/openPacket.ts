@@ -34,6 +34,28 @@ export function keptHeartbeat(open: OpenPacket): { pingInterval: number; pingTim
   return { pingInterval, pingTimeout, capped: pingInterval < open.pingInterval || pingTimeout < open.pingTimeout };
 }
 
+/**
+ * Longest sid taken (characters): real servers send 20 (engine.io's base64id); the sid goes into every request's
+ * query and into the header, so a server's 10 KB one is refused rather than repeated.
+ */
+export const MAX_SID_LENGTH = 256;
+
+/** What is wrong with the open packet's sid, in words that name the rule it broke; undefined when valid. */
+function invalidSid(sid: unknown): string | undefined {
+  if (typeof sid !== 'string') return `The open packet has no "sid" string (got ${describeType(sid)}).`;
+  if (sid === '') return 'The open packet\'s "sid" is empty.';
+  if (sid.length > MAX_SID_LENGTH)
+    return `The open packet's "sid" is ${sid.length} characters long; at most ${MAX_SID_LENGTH} are accepted.`;
+  return undefined;
+}
+
+/** A JSON value's kind, for a message (never the value itself: it may be huge). */
+function describeType(value: unknown): string {
+  if (value === undefined) return 'none';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
 export function parseOpenPacket(data: string | undefined): OpenPacketResult {
   let parsed: unknown;
   try {
@@ -44,8 +66,8 @@ export function parseOpenPacket(data: string | undefined): OpenPacketResult {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     return { ok: false, error: 'The open packet must be a JSON object.' };
   const o = parsed as Record<string, unknown>;
-  if (typeof o.sid !== 'string' || o.sid === '' || o.sid.length > 256)
-    return { ok: false, error: 'The open packet has no valid "sid" (a non-empty string).' };
+  const sidError = invalidSid(o.sid);
+  if (sidError) return { ok: false, error: sidError };
   if (!Array.isArray(o.upgrades) || !o.upgrades.every((u) => typeof u === 'string'))
     return { ok: false, error: 'The open packet\'s "upgrades" must be a list of transport names.' };
   for (const field of ['pingInterval', 'pingTimeout'] as const) {
@@ -80,7 +102,7 @@ export function parseOpenPacket(data: string | undefined): OpenPacketResult {
   return {
     ok: true,
     value: {
-      sid: o.sid,
+      sid: o.sid as string,
       upgrades: o.upgrades as string[],
       pingInterval: o.pingInterval as number,
       pingTimeout: o.pingTimeout as number,

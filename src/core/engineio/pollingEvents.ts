@@ -49,11 +49,11 @@ export function pollingError(error: Error & { code?: string }, method: string): 
   // A failure that explains itself (a proxy's 407 or a CONNECT that hangs, issue 12) keeps its code and words.
   const explained = explainedError(error);
   if (explained) return { ...explained, message: `The polling ${method} failed: ${explained.message}` };
-  // Node's HTTP parser refused the answer (HPE_…, not HTTP or headers past 16 KiB): our words (issue 12).
-  if (error.code?.startsWith('HPE_')) {
-    const refused = describeError(error);
-    return { ...refused, message: `The polling ${method} failed: ${refused.message}` };
-  }
+  // Node's HTTP parser refused the answer (HPE_…, not HTTP or headers past 16 KiB): our words (issue 12). A TLS
+  // failure keeps its code (RI_TLS_ERROR), so the host knows a certificate it may offer to trust (issue 12).
+  const described = describeError(error);
+  if (error.code?.startsWith('HPE_') || described.code === ErrorCode.TlsError)
+    return { ...described, message: `The polling ${method} failed: ${described.message}` };
   const code =
     error.code === 'RI_POLL_BODY_TOO_LARGE'
       ? ErrorCode.PollBodyTooLarge

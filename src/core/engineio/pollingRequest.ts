@@ -4,12 +4,12 @@
  * Redirects are returned, never followed. Never rejects: failures come back as `error`. The agent comes
  * from the session's Network (session/network.ts), never made here.
  */
-import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type { Clock } from '../clock';
 import type { Header } from '../events/logEvent';
 import { decodeContent } from '../http/contentDecoding';
 import { headerObject, rawHeaderPairs } from '../http/headers';
+import { requestThroughAgent } from '../network/unpatchedRequest';
 import { keepSocketAlive } from '../session/tcpKeepAlive';
 
 export interface PollRequest {
@@ -71,8 +71,7 @@ export function sendPoll(req: PollRequest, agent: Agent, clock: Clock): InFlight
     },
     fail: (error, partial) => outcome.settle({ ok: false, error, totalMs: clock.mono() - started, partial }),
   };
-  const secure = req.url.protocol === 'https:' || req.url.protocol === 'wss:';
-  const request = (secure ? httpsRequest : httpRequest)(req.url, {
+  const request = requestThroughAgent(req.url, {
     method: req.method,
     headers: requestHeaders(req),
     agent,

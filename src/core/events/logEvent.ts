@@ -130,7 +130,7 @@ export interface SioMeta {
   packetType: string;
   namespace: string;
   ackId?: number;
-  /** EVENT: the event name. */
+  /** EVENT: the event name, cut at MAX_SHOWN_SERVER_TEXT characters (the payload keeps it whole). */
   event?: string;
   /** Number of binary attachments announced. */
   attachments?: number;

@@ -21,9 +21,13 @@ export interface ConnectFacts {
 export function exchangeEntry(request: LogEvent, response: LogEvent | undefined, connect?: ConnectFacts): HarEntry {
   const times = response ? recordedTimes(request, response, connect) : {};
   const { timings, time } = harTimings(times);
+  // A handshake's request row is logged once TCP (and TLS) are up, but its timings count the connect first: the
+  // entry starts when connecting began, so that start + time is when the answer came (a redirect's next hop
+  // starts after it, as it did).
+  const setupMs = response ? (nonNegative(connect?.connectMs) ?? 0) + (nonNegative(connect?.tlsMs) ?? 0) : 0;
   const entry: HarEntry = {
     pageref: PAGE_ID,
-    startedDateTime: isoTime(request.time),
+    startedDateTime: isoTime(request.time - setupMs),
     time,
     request: harRequest(request.meta?.request, request.payload, request.size),
     response: response
@@ -47,6 +51,10 @@ export function recordedTimes(request: LogEvent, response: LogEvent, connect?: C
     firstByteMs: poll?.firstByteMs,
     totalMs,
   };
+}
+
+function nonNegative(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
 /** The body's bytes on the wire (before Content-Encoding) when the log knows them, else its size. */

@@ -70,8 +70,8 @@ export class RoutedHttpsAgent extends HttpsAgent {
   }
 
   /**
-   * The pool key: host and port as for http. Node's https key appends every TLS option of the request (ws
-   * passes the whole CA list), but here TLS comes from the network, the same for every request of the agent.
+   * The pool key: host and port as for http. Node's https key appends every TLS option of the request, but here
+   * TLS comes from the network, the same for every request of the agent.
    */
   override getName(options?: RequestOptions): string {
     return HttpAgent.prototype.getName.call(this, options);

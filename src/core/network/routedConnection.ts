@@ -6,10 +6,10 @@
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { ErrorCode } from '../errors';
 import { recordConnectionFacts, type RoutedConnectionFacts } from './connectionFacts';
 import type { NodeTlsOptions } from '../session/network';
-import { proxyInvalid, NetworkFailure } from './proxyErrors';
+import { peerRefusedError } from './certificatePins';
+import { proxyInvalid } from './proxyErrors';
 import type { ProxyDecision } from './proxyChoice';
 import { openTunnel } from './proxyTunnel';
 
@@ -84,7 +84,8 @@ function secureOver(raw: Socket, host: string, options: NodeTlsOptions): Promise
       if (refusal !== undefined) {
         socket.destroy();
         raw.destroy();
-        reject(new NetworkFailure({ code: ErrorCode.TlsError, message: refusal }));
+        // ERR_TLS_CERT_NOT_PINNED: reported as RI_TLS_ERROR with our words, and told apart by the host (issue 12).
+        reject(peerRefusedError(refusal));
         return;
       }
       socket.removeListener('error', onError);

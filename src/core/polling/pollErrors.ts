@@ -55,6 +55,17 @@ function deadlineError(result: Failed, timeoutMs: number, detail: string): Error
   };
 }
 
+/**
+ * A network failure that trying again cannot mend, as the error that stops polling; undefined: retry it. A TLS
+ * failure (a certificate no CA vouches for, a refused pin, a wrong protocol) is the server's answer, not a passing
+ * fault: retried, it would only delay the error and the offer to trust the certificate (issue 12).
+ */
+export function terminalNetworkError(error: Error & { code?: string }): ErrorMeta | undefined {
+  const described = describeError(error);
+  if (described.code !== ErrorCode.TlsError) return undefined;
+  return { ...described, message: `${described.message.replace(/\.?$/, '.')} Polling stopped (not retried).` };
+}
+
 /** A network failure (connection refused, reset…): retried. */
 export function networkCause(error: Error & { code?: string }): RetryCause {
   const described = describeError(error);

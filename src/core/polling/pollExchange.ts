@@ -6,13 +6,13 @@
  * ends. Redirects are returned; the poll loop follows them when asked (one exchange per hop). Never rejects
  * and never throws out of a Node callback: every way it ends settles `done` once.
  */
-import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { PollMethod } from '../connection/pollOptions';
 import type { Header } from '../events/logEvent';
 import { decodeContent } from '../http/contentDecoding';
 import { headerObject, rawHeaderPairs } from '../http/headers';
+import { requestThroughAgent } from '../network/unpatchedRequest';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
 import { keepSocketAlive } from '../session/tcpKeepAlive';
 import { ConnectionTiming, type ExchangeTiming } from './connectionTiming';
@@ -73,8 +73,7 @@ export function sendExchange(req: ExchangeRequest, agent: Agent, lifecycle: Sess
   const run = new ExchangeRun(req, lifecycle);
   let request: ClientRequest;
   try {
-    const send = req.url.protocol === 'https:' ? httpsRequest : httpRequest;
-    request = send(req.url, { method: req.method, headers: headerObject(req.headers), agent });
+    request = requestThroughAgent(req.url, { method: req.method, headers: headerObject(req.headers), agent });
   } catch (error) {
     run.fail('invalid-request', error as Error);
     return {

@@ -23,7 +23,15 @@ import { REDIRECT_EVENT, redirectRowMeta } from '../redirects/redirectRow';
 import type { SessionLifecycle } from '../session/sessionLifecycle';
 import { cursorText, type CursorValue } from './cursorPath';
 import { nextCursor } from './cursorUpdate';
-import { exchangeError, networkCause, retriesExhausted, statusCause, statusError, type RetryCause } from './pollErrors';
+import {
+  exchangeError,
+  networkCause,
+  retriesExhausted,
+  statusCause,
+  statusError,
+  terminalNetworkError,
+  type RetryCause,
+} from './pollErrors';
 import { sendExchange, type ExchangeResponse, type ExchangeResult, type InFlightExchange } from './pollExchange';
 import type { PollFacts } from './pollFacts';
 import { planRequest, type PlannedRequest } from './pollRequestPlan';
@@ -130,7 +138,9 @@ export class PollLoop {
     this.lastEndMono = flight.startMono + result.timing.totalMs;
     if (!result.ok) {
       if (result.partial) this.logAnswer(flight, result.partial, result, false);
-      if (result.failure === 'network') this.retryOrStop(networkCause(result.error), flight.requestSeq);
+      const terminal = result.failure === 'network' ? terminalNetworkError(result.error) : undefined;
+      if (terminal) this.stopWith(terminal, flight.requestSeq);
+      else if (result.failure === 'network') this.retryOrStop(networkCause(result.error), flight.requestSeq);
       else this.stopWith(exchangeError(result, this.host.options), flight.requestSeq);
       return;
     }

@@ -1,12 +1,15 @@
 /**
  * What a reconnecting Socket.IO session joins again (issue 12), as socket.io-client does: every namespace the
  * session was in — those of its options and those joined later from the composer or a message book — each
- * with the auth payload it was joined with, minus those it left. The next attempt is made with these as its
+ * with the auth payload it was joined with, minus those it left and those the server disconnected it from
+ * (socket.io-client does not join those again: "io server disconnect"). The next attempt is made with these as its
  * `namespaces`, so the Socket.IO layer sends their CONNECTs (with auth) as soon as Engine.IO is open.
  */
 import type { ResolvedEngineIoOptions } from '../connection/engineIoOptions';
 import type { ResolvedConnectionOptions } from '../connection/connectionOptions';
+import type { LogEvent } from '../events/logEvent';
 import type { SendRequest } from '../session/sendRequest';
+import { serverDisconnectedNamespace } from './terminalOutcomes';
 
 type NamespaceOption = ResolvedEngineIoOptions['namespaces'][number];
 
@@ -16,6 +19,8 @@ export const MAX_REJOINED_NAMESPACES = 256;
 export class NamespaceRejoin {
   /** By name, in the order first joined; a later join with other auth replaces the auth. */
   private readonly joined = new Map<string, NamespaceOption>();
+  /** Namespaces the server disconnected the session from and that it did not join again since (for the note). */
+  private readonly droppedByServer = new Set<string>();
 
   constructor(private readonly options: ResolvedConnectionOptions) {
     if (options.kind !== 'socketio') return;
@@ -27,6 +32,7 @@ export class NamespaceRejoin {
     if (this.options.kind !== 'socketio') return;
     if (request.kind === 'sio-connect') {
       if (!this.joined.has(request.namespace) && this.joined.size >= MAX_REJOINED_NAMESPACES) return;
+      this.droppedByServer.delete(request.namespace);
       this.joined.set(
         request.namespace,
         request.auth === undefined || request.auth === ''
@@ -34,6 +40,18 @@ export class NamespaceRejoin {
           : { name: request.namespace, auth: request.auth },
       );
     } else if (request.kind === 'sio-disconnect') this.joined.delete(request.namespace);
+  }
+
+  /** Takes in a row of the attempt, as appended: a DISCONNECT from the server drops its namespace. */
+  observe(event: LogEvent): void {
+    const namespace = this.options.kind === 'socketio' ? serverDisconnectedNamespace(event) : undefined;
+    if (namespace === undefined || !this.joined.delete(namespace)) return;
+    if (this.droppedByServer.size < MAX_REJOINED_NAMESPACES) this.droppedByServer.add(namespace);
+  }
+
+  /** How many namespaces the next attempt joins. */
+  get count(): number {
+    return this.joined.size;
   }
 
   /** The options of the next attempt: the same, with the namespaces to join again. */
@@ -55,6 +73,8 @@ export class NamespaceRejoin {
     const withAuth = all.filter((ns) => ns.auth !== undefined).map((ns) => ns.name);
     const which = withAuth.length === all.length && all.length > 1 ? 'each' : withAuth.slice(0, 10).join(', ');
     const auth = withAuth.length === 0 ? '' : ` (${which} with the same auth)`;
-    return `Re-joining ${shown.join(', ')}${more}${auth}, as socket.io-client does on reconnect.`;
+    const dropped = [...this.droppedByServer].slice(0, 10);
+    const notAgain = dropped.length ? ` Not ${dropped.join(', ')}: the server disconnected the session from it.` : '';
+    return `Re-joining ${shown.join(', ')}${more}${auth}, as socket.io-client does on reconnect.${notAgain}`;
   }
 }

@@ -3,8 +3,9 @@
  * made on ONE shared log, so a flapping connection reads as one story — each attempt a new segment (its
  * `connecting` … `closed` rows), our rows between them saying how long the wait is, which attempt follows and
  * how long the session was offline. The backoff is reconnectBackoff.ts; the outcomes that stop it (the user's
- * close, a 401/403 handshake, close codes 1002/1003/1007/1008) terminalOutcomes.ts; Socket.IO namespaces are
- * joined again with their auth (namespaceRejoin.ts). Waits run on the injected clock.
+ * close, a 401/403 handshake, close codes 1002/1003/1007/1008, a Socket.IO server's disconnect)
+ * terminalOutcomes.ts; Socket.IO namespaces are joined again with their auth (namespaceRejoin.ts). Waits run on
+ * the injected clock.
  *
  * Phases: connecting → open → (lost) waiting → connecting → … → stopped. Composition: nothing here extends an
  * engine; the attempt's session is owned and disposed here.
@@ -178,7 +179,12 @@ export class ReconnectingSession implements Session {
     this.openedAtMono = undefined;
     const listeners = new DisposableStore();
     this.attemptListeners = listeners;
-    listeners.add(this.log.onAppend((event) => this.facts.observe(event, session.info.openedAt !== undefined)));
+    listeners.add(
+      this.log.onAppend((event) => {
+        this.facts.observe(event, session.info.openedAt !== undefined);
+        this.rejoin.observe(event);
+      }),
+    );
     listeners.add(session.onDidChange((info) => this.onAttemptChange(session, info)));
     this.refresh();
     void session.start();
@@ -218,7 +224,7 @@ export class ReconnectingSession implements Session {
     const openMs = this.openedAtMono === undefined ? undefined : this.clock.mono() - this.openedAtMono;
     if (openMs !== undefined || this.offlineSince === undefined) this.offlineSince = this.writer.now();
     if (this.userClosed) return this.stop(notes.USER_CLOSED_NOTE);
-    const terminal = stopReason(this.facts.facts);
+    const terminal = stopReason(this.facts.facts, this.rejoin.count);
     if (terminal) return this.stop(terminal);
     this.backoff.lost(openMs);
     if (this.backoff.exhausted) return this.stop(notes.gaveUpNote(this.backoff.attemptsInRow));

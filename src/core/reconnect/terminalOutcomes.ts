@@ -1,10 +1,16 @@
 /**
  * When a lost connection is not reconnected by itself (issue 12): the user closed it; the server refused the
- * handshake with 401 or 403 (the same credentials would be refused again); or a close code that says the
- * client is at fault or unwelcome — 1002 protocol error, 1003 unsupported data, 1007 invalid payload data,
- * 1008 policy violation (RFC 6455 §7.4.1) — where trying again repeats the failure. Read from the attempt's
- * own log rows: what the engines record of a handshake's status and a close frame. Pure.
+ * handshake with 401 or 403 (the same credentials would be refused again) — a WebSocket upgrade or an Engine.IO
+ * polling handshake alike, any row of the attempt carrying the answer's status before it opened; a close code
+ * that says the client is at fault or unwelcome — 1002 protocol error, 1003 unsupported data, 1007 invalid
+ * payload data, 1008 policy violation (RFC 6455 §7.4.1) — where trying again repeats the failure; or the Socket.IO
+ * server disconnected the client from every namespace it was in (`socket.disconnect()` on the server: a DISCONNECT
+ * packet; socket.io-client's "io server disconnect", after which it does not reconnect); or the TLS handshake
+ * refused the server's certificate before the attempt opened (the same certificate would be met again). Read from
+ * the attempt's own log rows: what the engines record of a handshake's status, a close frame, a Socket.IO packet and
+ * an error. Pure.
  */
+import { ErrorCode } from '../errors';
 import type { LogEvent } from '../events/logEvent';
 
 /** Handshake answers after which the session does not try again. */
@@ -20,6 +26,9 @@ const CLOSE_CODE_WORDS: Readonly<Record<number, string>> = {
   1008: 'policy violation',
 };
 
+/** Namespaces named in a stop reason; more are counted. */
+const MAX_NAMED_NAMESPACES = 10;
+
 /** What one attempt's rows said that decides whether to try again. */
 export interface AttemptFacts {
   /** A 401/403 answer to a request made before the attempt opened (the handshake). */
@@ -28,6 +37,21 @@ export interface AttemptFacts {
   closeCode?: number;
   /** Who sent the terminal close code. */
   closeCodeFrom?: 'server' | 'client';
+  /** Namespaces the Socket.IO server disconnected this client from (the first MAX_NAMED_NAMESPACES). */
+  serverDisconnected?: string[];
+  /** How many namespaces the server disconnected in all. */
+  serverDisconnects?: number;
+  /** The attempt failed on the server's certificate before it opened (the next one would meet the same). */
+  certificateRefused?: boolean;
+}
+
+/**
+ * The namespace a row says the Socket.IO server disconnected this client from: a DISCONNECT from the server for a
+ * namespace the session was in (one for a namespace it never asked for carries a warning and changes nothing).
+ */
+export function serverDisconnectedNamespace(event: LogEvent): string | undefined {
+  if (event.type !== 'sio-disconnect' || event.direction !== 'in' || event.meta?.warning) return undefined;
+  return event.meta?.sio?.namespace;
 }
 
 /** Collects the facts of one attempt from its rows, as they are appended. */
@@ -38,6 +62,9 @@ export class AttemptFactsCollector {
   observe(event: LogEvent, opened: boolean): void {
     const meta = event.meta;
     if (!meta) return;
+    const disconnected = serverDisconnectedNamespace(event);
+    if (disconnected !== undefined) this.serverDisconnected(disconnected);
+    if (!opened && meta.error?.code === ErrorCode.TlsError) this.facts.certificateRefused = true;
     const status = meta.response?.status;
     if (!opened && status !== undefined && TERMINAL_HTTP_STATUSES.includes(status)) this.facts.refusedStatus ??= status;
     const close = meta.close;
@@ -51,10 +78,20 @@ export class AttemptFactsCollector {
       this.facts.closeCodeFrom = 'client';
     }
   }
+
+  private serverDisconnected(namespace: string): void {
+    const names = (this.facts.serverDisconnected ??= []);
+    if (names.includes(namespace)) return;
+    this.facts.serverDisconnects = (this.facts.serverDisconnects ?? 0) + 1;
+    if (names.length < MAX_NAMED_NAMESPACES) names.push(namespace);
+  }
 }
 
-/** Why the session stops instead of reconnecting, in plain words, or undefined when it may try again. */
-export function stopReason(facts: AttemptFacts): string | undefined {
+/**
+ * Why the session stops instead of reconnecting, in plain words, or undefined when it may try again.
+ * `namespacesLeft`: Socket.IO namespaces the next attempt would join (those the server disconnected are not).
+ */
+export function stopReason(facts: AttemptFacts, namespacesLeft?: number): string | undefined {
   if (facts.refusedStatus !== undefined)
     return (
       `The server refused the handshake with ${facts.refusedStatus}: the same credentials would be refused ` +
@@ -67,5 +104,22 @@ export function stopReason(facts: AttemptFacts): string | undefined {
       'way, so the session does not reconnect by itself.'
     );
   }
+  if (facts.serverDisconnected?.length && namespacesLeft === 0) return serverDisconnectReason(facts);
+  if (facts.certificateRefused)
+    return (
+      "The server's certificate was refused: the next attempt would meet the same certificate, so the session " +
+      'does not reconnect by itself (trust it for the profile, then connect again).'
+    );
   return undefined;
+}
+
+/** The server disconnected this client from every namespace it was in. */
+function serverDisconnectReason(facts: AttemptFacts): string {
+  const names = facts.serverDisconnected ?? [];
+  const more = (facts.serverDisconnects ?? names.length) - names.length;
+  const which = `${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return (
+    `The server disconnected this client (a Socket.IO DISCONNECT for ${which}): not reconnecting, as ` +
+    'socket.io-client does ("io server disconnect").'
+  );
 }

@@ -37,9 +37,12 @@ export interface Network extends Disposable {
    * most two sockets — the one GET and the one POST Engine.IO keeps in flight.
    */
   pollingAgent(url: URL): HttpAgent;
-  /** The agent for a WebSocket handshake to `url`; undefined means a fresh connection of its own. */
-  webSocketAgent(url: URL): HttpAgent | undefined;
-  /** TLS options for `https:` and `wss:` connections. */
+  /**
+   * The agent for a WebSocket handshake to `url`. Always an agent: it alone holds the TLS settings (ws is given
+   * none), and a request without one would go through Node's or VS Code's default agent (unpatchedRequest.ts).
+   */
+  webSocketAgent(url: URL): HttpAgent;
+  /** TLS options for `https:` and `wss:` connections (the agents connect with them). */
   readonly tls: NodeTlsOptions;
   /** How connections to `url` are routed (issue 12): direct, through which proxy, or a setting in error. */
   route?(url: URL): ProxyDecision;

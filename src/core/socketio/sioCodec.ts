@@ -42,8 +42,10 @@ export function decodeSioPacket(text: string, maxAttachments: number = MAX_ATTAC
     packet.nsp = comma < 0 ? text.slice(i) : text.slice(i, comma);
     i = comma < 0 ? text.length : comma + 1;
   }
-  const idEnd = digitsEnd(text, i, 15);
+  const idEnd = digitsEnd(text, i);
   if (idEnd > i) {
+    const idProblem = ackIdProblem(text.slice(i, idEnd));
+    if (idProblem) return { ok: false, error: `The ${type} packet's ack id ${idProblem}.` };
     packet.id = Number(text.slice(i, idEnd));
     i = idEnd;
   }
@@ -66,15 +68,25 @@ export function decodeSioPacket(text: string, maxAttachments: number = MAX_ATTAC
   return { ok: true, packet };
 }
 
-/** The index past the run of at most `max` ASCII digits starting at `from` (`from` when there is none). */
-function digitsEnd(text: string, from: number, max: number): number {
+/** The index past the run of ASCII digits starting at `from` (`from` when there is none). */
+function digitsEnd(text: string, from: number): number {
   let end = from;
-  while (end < text.length && end - from < max) {
+  while (end < text.length) {
     const c = text.charCodeAt(end);
     if (c < 48 || c > 57) break;
     end++;
   }
   return end;
+}
+
+/**
+ * Why an ack id (the digits after the namespace) is refused: beyond 2^53 − 1 it cannot be told from its neighbours
+ * (a JS number), so no ack could be matched to it. Undefined when valid.
+ */
+function ackIdProblem(digits: string): string | undefined {
+  if (digits.length <= 15 || Number(digits) <= Number.MAX_SAFE_INTEGER) return undefined;
+  const shown = digits.length > 20 ? `${digits.slice(0, 20)}… (${digits.length} digits)` : digits;
+  return `${shown} is invalid: too large (ack ids are whole numbers up to 2^53 − 1, ${Number.MAX_SAFE_INTEGER})`;
 }
 
 /** Why a BINARY_* packet's count (the digits before `-`) is refused, or undefined when it is valid. */

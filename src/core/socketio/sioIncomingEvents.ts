@@ -119,7 +119,10 @@ export function applyIncomingPacket(packet: SioPacket, row: IncomingRow, state: 
   }
 }
 
-/** Longest server text (a refusal message, a Socket.IO sid) copied into the header and an error message. */
+/**
+ * Longest server text (a refusal message, a Socket.IO sid, an event name) copied into the header, a row's meta or
+ * an error message.
+ */
 export const MAX_SHOWN_SERVER_TEXT = 1000;
 
 /**
@@ -163,13 +166,18 @@ function applyMembership(packet: SioPacket, row: IncomingRow, namespaces: Namesp
   }
 }
 
-/** EVENT: its name (reserved names flagged), and the server's request for an ack. */
+/**
+ * EVENT: its name (reserved names flagged), and the server's request for an ack. The name is cut like the sid and
+ * refusal messages: it is kept in every row's meta and shown in the details and exports, while the payload keeps
+ * the packet whole (issue 12).
+ */
 function applyEvent(packet: SioPacket, row: IncomingRow, serverAcks: ServerAckRequests): void {
   const { meta, sio, warnings } = row;
-  sio.event = String((packet.data as unknown[])[0]);
-  if (RESERVED_EVENTS.has(sio.event)) {
+  const name = String((packet.data as unknown[])[0]);
+  sio.event = shownText(name);
+  if (RESERVED_EVENTS.has(name)) {
     sio.reservedName = true;
-    warnings.push(reservedEventWarning(sio.event));
+    warnings.push(reservedEventWarning(name));
   }
   if (packet.id === undefined) return;
   const dropped = serverAcks.add(sio.namespace, packet.id);

@@ -273,7 +273,12 @@ export class SseAttempt {
     if (this.done) return;
     const error = describeError(cause);
     this.context.append('local', 'sse', 'error', { error });
-    this.finish({ kind: 'retry', why: error.message }, true);
+    // A TLS failure (the certificate, a refused pin) is the server's answer, not a passing fault: no reconnect
+    // would mend it, and the host offers to trust the certificate once the session has ended (issue 12).
+    this.finish(
+      error.code === ErrorCode.TlsError ? { kind: 'fail', error } : { kind: 'retry', why: error.message },
+      true,
+    );
   }
 
   private fail(error: ErrorMeta): void {

@@ -3,11 +3,11 @@
  * (Accept: text/event-stream, Cache-Control: no-cache, Last-Event-ID) after the user's own, the POST body, and
  * the agent from the session's Network. A redirect is followed by the attempt, one request per hop (sseAttempt.ts).
  */
-import { request as httpRequest, type Agent, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type { ResolvedSseOptions } from '../connection/sseOptions';
 import type { Header } from '../events/logEvent';
 import { headerObject, headerValue } from '../http/headers';
+import { requestThroughAgent } from '../network/unpatchedRequest';
 import type { HopRequest } from '../redirects/redirectPolicy';
 import { keepSocketAlive } from '../session/tcpKeepAlive';
 import { cutText } from './sseNotes';
@@ -69,7 +69,7 @@ export interface SseRequestListeners {
 
 /**
  * Sends the request of one hop (the first: the options' URL, method, planned headers and body); throws only when
- * Node refuses it outright (an unsendable header value).
+ * Node refuses it outright (an unsendable header value), or when no agent was given (unpatchedRequest.ts).
  */
 export function sendSseRequest(target: HopRequest, agent: Agent, listeners: SseRequestListeners): ClientRequest {
   const url = new URL(target.url.href);
@@ -77,8 +77,7 @@ export function sendSseRequest(target: HopRequest, agent: Agent, listeners: SseR
   url.username = '';
   url.password = '';
   const wireHeaders = target.headers.map(([name, value]): Header => [name, wireText(value)]);
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const request = send(url, { method: target.method, headers: headerObject(wireHeaders), agent });
+  const request = requestThroughAgent(url, { method: target.method, headers: headerObject(wireHeaders), agent });
   request.on('error', listeners.error);
   request.on('response', listeners.response);
   // A stream may stay silent for long: TCP keep-alive lets the kernel notice a peer that vanished (issue 12).

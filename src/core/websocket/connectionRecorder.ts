@@ -115,6 +115,8 @@ export class ConnectionRecorder {
       admitIncoming: this.sink.admitIncoming,
       onReadDone: this.sink.onReadDone && (() => this.sink.guard(() => this.sink.onReadDone?.())),
       onHttpAfterUpgrade: (text) => this.sink.guard(() => this.logHttpAfterUpgrade(text)),
+      // Not a row: ws reads the same header and reports it (RI_PROTOCOL_ERROR, 1009), the server's fault, not ours.
+      onIncomingUnframeable: () => undefined,
       onTapError: (message) =>
         this.sink.guard(() => {
           this.tapActive = false;

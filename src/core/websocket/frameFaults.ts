@@ -25,8 +25,11 @@ const OPCODE_NAMES: Record<number, string> = {
   0xa: 'pong',
 };
 
-/** The first rule of RFC 6455 a frame from the server breaks, in the order `ws` checks them; undefined when none. */
-export function incomingFrameFault(frame: WireFrame): FrameFault | undefined {
+/**
+ * The first rule of RFC 6455 a frame from the server breaks, in the order `ws` checks them; undefined when none.
+ * `messageOpen`: a fragmented data message is in progress (its first frame came, its FIN frame not yet).
+ */
+export function incomingFrameFault(frame: WireFrame, messageOpen = false): FrameFault | undefined {
   const name = OPCODE_NAMES[frame.opcode];
   // §5.2: RSV2 and RSV3 are 0 unless an extension defines them (none we offer does).
   if (frame.rsv2 || frame.rsv3)
@@ -40,6 +43,9 @@ export function incomingFrameFault(frame: WireFrame): FrameFault | undefined {
       wsCode: 'WS_ERR_INVALID_OPCODE',
       message: `The server sent a frame with the reserved opcode 0x${frame.opcode.toString(16)} (RFC 6455 §5.2).`,
     };
+  // §5.4: ws reports both as "invalid opcode", which the user cannot act on; the frame says which it was.
+  const fragmentFault = fragmentationFault(frame.opcode, messageOpen);
+  if (fragmentFault) return fragmentFault;
   if (frame.opcode >= 0x8) {
     // §5.5: control frames must not be fragmented and carry at most 125 bytes.
     if (!frame.fin)
@@ -64,6 +70,25 @@ export function incomingFrameFault(frame: WireFrame): FrameFault | undefined {
     return {
       wsCode: 'WS_ERR_UNEXPECTED_MASK',
       message: `The server masked a ${name} frame: servers must not mask what they send (RFC 6455 §5.1).`,
+    };
+  return undefined;
+}
+
+/** §5.4: a continuation frame continues an open fragmented message; a new text or binary message waits for its end. */
+function fragmentationFault(opcode: number, messageOpen: boolean): FrameFault | undefined {
+  if (opcode === OPCODE.continuation && !messageOpen)
+    return {
+      wsCode: 'WS_ERR_INVALID_OPCODE',
+      message:
+        'The server sent a continuation frame with no message to continue: no fragmented message was in ' +
+        'progress (RFC 6455 §5.4).',
+    };
+  if ((opcode === OPCODE.text || opcode === OPCODE.binary) && messageOpen)
+    return {
+      wsCode: 'WS_ERR_INVALID_OPCODE',
+      message:
+        `The server started a new ${OPCODE_NAMES[opcode]} message before finishing the fragmented one it had ` +
+        'begun (RFC 6455 §5.4).',
     };
   return undefined;
 }

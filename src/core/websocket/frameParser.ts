@@ -27,8 +27,11 @@ export interface WireFrame {
 
 export interface FrameParserHandlers {
   onFrame(frame: WireFrame): void;
-  /** The stream can no longer be framed (e.g. a length beyond 2^53); parsing stops. */
-  onError?(message: string): void;
+  /**
+   * Parsing stopped: `stream` when the bytes cannot be framed (a length beyond 2^53, the sender's fault), `parser`
+   * when the parser or a handler failed (ours).
+   */
+  onError?(message: string, fault: FrameParserFault): void;
 }
 
 export interface FrameParser {
@@ -38,6 +41,9 @@ export interface FrameParser {
   /** The field the parser reads next: what the bytes fed so far leave it waiting for. */
   readonly state: FrameParserState;
 }
+
+/** Whose fault a stop is: the stream's sender, or the parser (a bug of ours). */
+export type FrameParserFault = 'stream' | 'parser';
 
 export const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
 
@@ -123,7 +129,7 @@ class FrameStateMachine {
     try {
       this.feed(chunk);
     } catch (error) {
-      this.stop(`Frame parser failure: ${String(error)}`);
+      this.stop(`Frame parser failure: ${String(error)}`, 'parser');
     }
   }
 
@@ -174,7 +180,7 @@ class FrameStateMachine {
     const high = ((b[at] << 24) >>> 0) + (b[at + 1] << 16) + (b[at + 2] << 8) + b[at + 3];
     const low = ((b[at + 4] << 24) >>> 0) + (b[at + 5] << 16) + (b[at + 6] << 8) + b[at + 7];
     if (high > MAX_SAFE_HIGH_WORD) {
-      this.stop('Frame length beyond 2^53 − 1: the stream cannot be framed any further.');
+      this.stop('Frame length beyond 2^53 − 1: the stream cannot be framed any further.', 'stream');
       return;
     }
     this.onPayloadLength(high * 2 ** 32 + low);
@@ -233,9 +239,9 @@ class FrameStateMachine {
     this.handlers.onFrame(frame);
   }
 
-  private stop(message: string): void {
+  private stop(message: string, fault: FrameParserFault): void {
     this.state = 'STOPPED';
-    this.handlers.onError?.(message);
+    this.handlers.onError?.(message, fault);
   }
 }
 

@@ -10,6 +10,7 @@ import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
 import { ErrorCode } from '../errors';
 import type { ErrorMeta, EventMeta, Header, Payload } from '../events/logEvent';
 import { headerObject, headerValue, rawHeaderPairs } from '../http/headers';
+import { agentWasKept } from '../network/unpatchedRequest';
 import { binaryPayload } from '../payload/storedPayload';
 import type { Network } from '../session/network';
 import { RAW_TAIL_BYTES, type ConnectionRecorder } from './connectionRecorder';
@@ -24,31 +25,32 @@ import {
 } from './unexpectedResponse';
 
 /**
- * What `ws` connects with: our headers and options (or a redirect hop's), the network's agent and TLS settings (a
- * configured CA is added to the system roots there), redirects not followed by ws, and our tap on the request.
+ * What `ws` connects with: our headers and options (or a redirect hop's), the network's agent — which alone holds
+ * the TLS settings, so no `rejectUnauthorized: false` of a pinned profile is in ws's request options for another
+ * agent to act on — redirects not followed by ws, and our tap on the request, given it only if the request kept
+ * that agent (unpatchedRequest.ts: VS Code's proxy support swaps agents).
  */
 export function webSocketClientOptions(
   options: ResolvedWebSocketOptions,
   network: Network,
   finishRequest: (req: ClientRequest) => void,
   hop?: Pick<WsHop, 'url' | 'headers'>,
-): WebSocket.ClientOptions & { servername?: string } {
-  const tls = network.tls;
+): WebSocket.ClientOptions {
+  const agent = network.webSocketAgent(hop?.url ?? new URL(options.url));
   return {
     // Node's http sends an array value as one header line per element; ws's types only say string.
     headers: headerObject(hop?.headers ?? options.headers) as unknown as Record<string, string>,
     origin: options.origin,
     perMessageDeflate: options.perMessageDeflate,
-    agent: network.webSocketAgent(hop?.url ?? new URL(options.url)),
-    // ws passes TLS options (ca, servername, rejectUnauthorized) through to tls.connect.
-    rejectUnauthorized: tls.rejectUnauthorized,
-    ca: tls.ca,
-    servername: tls.servername,
+    agent,
     maxPayload: options.maxPayloadBytes,
     // ws would carry our headers to wherever a redirect points, with no row per hop: hops are ours
     // (handshakeRedirects.ts, issue 12), or the 3xx is shown (issue #2).
     followRedirects: false,
-    finishRequest,
+    // A request whose agent was replaced is destroyed unsent; ws then reports its error as the handshake's.
+    finishRequest: (req) => {
+      if (agentWasKept(req, agent)) finishRequest(req);
+    },
   };
 }
 

@@ -6,11 +6,12 @@
 import type WebSocket from 'ws';
 import type { Disposable } from '../disposable';
 import { Emitter } from '../emitter';
-import type { EventMeta } from '../events/logEvent';
+import type { ErrorMeta, EventMeta } from '../events/logEvent';
 import { textOrBinary } from '../payload/storedPayload';
 import { OPCODE, type WireFrame } from './frameParser';
 import type { Heartbeat, PingRoundTrips } from './heartbeat';
 import { receivedMessage } from './messagePayloads';
+import { PingBurst } from './pingBurst';
 import type { WsSessionContext } from './sessionContext';
 import type { WireEvent, WireFrameTracker } from './wireFrameTracker';
 
@@ -26,6 +27,8 @@ export class IncomingTraffic implements Disposable {
   private readonly messages = new Emitter<WsDataMessage>();
   /** Listeners of onMessage: without any, a truncated text message is never decoded in full. */
   private messageReaders = 0;
+  /** Pings in a row, and whether ws dropped the connection for them. */
+  private readonly pingBurst = new PingBurst();
 
   constructor(
     private readonly maxStoredPayloadBytes: number,
@@ -60,6 +63,7 @@ export class IncomingTraffic implements Disposable {
     const meta = this.wireFrames.nextIncomingMeta() ?? { frame: { opcode: isBinary ? OPCODE.binary : OPCODE.text } };
     const event = append('in', 'ws', 'message', meta, message.payload, message.size);
     this.heartbeat.heard();
+    this.pingBurst.interrupted();
     if (message.data !== undefined) this.messages.fire({ seq: event.seq, data: message.data });
     // A close frame held back behind this message is logged after it (wire order).
     this.releaseDeferredClose(false);
@@ -74,8 +78,17 @@ export class IncomingTraffic implements Disposable {
       const roundTripMs = this.pings.answered(key);
       if (roundTripMs !== undefined) Object.assign(meta, roundTripFacts(roundTripMs));
       this.heartbeat.pongReceived(key);
+      this.pingBurst.interrupted();
     } else this.heartbeat.heard();
     this.context.append('in', 'ws', type, meta, payload, data.length);
+    const readyState = type === 'ping' ? this.context.socket()?.readyState : undefined;
+    const dropped = readyState !== undefined && this.pingBurst.ping(readyState, this.wireFrames.close);
+    if (dropped) this.context.append('local', 'ws', 'error', { error: dropped });
+  }
+
+  /** The error when ws dropped the connection for a burst of pings (pingBurst.ts); the session's failure. */
+  get droppedForPings(): ErrorMeta | undefined {
+    return this.pingBurst.dropped;
   }
 
   /** A frame the tap saw, in either direction. */

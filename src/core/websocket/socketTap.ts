@@ -31,6 +31,11 @@ export interface SocketTapHandlers {
   /** The tap failed internally; it stops observing but never affects the connection. */
   onTapError(message: string): void;
   /**
+   * The server's bytes cannot be framed any further (a length beyond 2^53 − 1): the server's fault, which `ws`
+   * reports as a protocol error of its own. Incoming frames are no longer observed; outgoing ones still are.
+   */
+  onIncomingUnframeable?(message: string): void;
+  /**
    * After a 101 the server sent HTTP text instead of frames (an Engine.IO v4-only server refusing an
    * EIO=3 WebSocket does this). The tap stops; `text` is what the first read held.
    */
@@ -163,7 +168,10 @@ class SocketTap {
     const stream = name === 'in' ? 'Incoming' : 'Outgoing';
     return createFrameParser({
       onFrame: (frame) => this.frameSeen(name, frame),
-      onError: (message) => this.handlers.onTapError(`${stream} stream: ${message}`),
+      onError: (message, fault) =>
+        name === 'in' && fault === 'stream' && this.handlers.onIncomingUnframeable
+          ? this.handlers.onIncomingUnframeable(message)
+          : this.handlers.onTapError(`${stream} stream: ${message}`),
     });
   }
 

@@ -339,8 +339,8 @@ export class WebSocketSession implements Session {
     this.recorder.dispose();
     const wasOpen = this.facts.info.openedAt !== undefined;
     const close = this.closing.closeFacts(code, reason);
-    // What ended it: a failed handshake, a missed pong (issue 12: named in the summary), or the close itself.
-    const failure = this.handshake.failure ?? this.heartbeat.timeout;
+    // What ended it: a failed handshake, a missed pong, a burst of pings (issue 12: named), or the close itself.
+    const failure = this.handshake.failure ?? this.heartbeat.timeout ?? this.incoming.droppedForPings;
     const closeSummary = failure ? failure.message : summarizeClose(close, wasOpen);
     this.facts.closed(closeSummary, failure?.code);
     this.context.append('local', 'ws', 'closed', { close, note: closeSummary });

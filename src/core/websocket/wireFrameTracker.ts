@@ -88,7 +88,9 @@ export class WireFrameTracker {
 
   observe(direction: 'in' | 'out', frame: WireFrame): WireEvent | undefined {
     const wireBytes = frame.headerLength + frame.payloadLength;
-    if (direction === 'in' && !this.incomingFault) this.incomingFault = incomingFrameFault(frame);
+    // Once ws failed, `partial` no longer follows the stream, and ws reads no further frames to fault anyway.
+    if (direction === 'in' && !this.incomingFault && !this.incomingDataDropped)
+      this.incomingFault = incomingFrameFault(frame, this.partial !== undefined);
     if (
       direction === 'in' &&
       (frame.opcode === OPCODE.text || frame.opcode === OPCODE.binary || frame.opcode === OPCODE.continuation)

@@ -12,7 +12,9 @@ import { inferKind } from '../connectKinds';
 import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
 import type { ConnectChoice } from '../profiles/saveAsProfile';
+import { reconnectPolicyOfDraft } from '../connectReconnect';
 import type { SessionLauncher } from '../sessionLauncher';
+import type { SessionOrigin } from '../sessionOrigin';
 import { ignoredWorkspaceTlsSettings, readConnectionDefaults, type ConnectionDefaults } from '../settings';
 
 export const CONNECT_COMMAND = 'realtimeInspector.connect';
@@ -36,6 +38,7 @@ export interface SaveAsProfile {
     options: ConnectChoice['options'],
     target: NonNullable<ConnectChoice['saveAs']>,
     defaults: ConnectionDefaults,
+    reconnect?: ConnectChoice['reconnect'],
   ): Promise<string | undefined>;
 }
 
@@ -44,7 +47,8 @@ const CONNECT_ONLY: MenuEnding<ConnectChoice> = {
   items: CONNECT_ENDING.items,
   pick: async (_id, draft) => {
     const options = checkedOptions(draft);
-    return options && { options };
+    const reconnect = reconnectPolicyOfDraft(draft);
+    return options && (reconnect ? { options, reconnect } : { options });
   },
 };
 
@@ -64,14 +68,18 @@ async function connect(deps: ConnectCommandDeps, arg: unknown): Promise<string |
     return undefined;
   }
   let options: unknown;
+  let origin: SessionOrigin | undefined;
   if (arg === undefined) {
     const ending = deps.saveAs?.ending ?? CONNECT_ONLY;
     const choice = await promptConnectionOptions(defaults.value, recentUrls(deps.globalState), ending);
-    if (choice?.saveAs && deps.saveAs) return deps.saveAs.saveAndConnect(choice.options, choice.saveAs, defaults.value);
+    if (choice?.saveAs && deps.saveAs)
+      return deps.saveAs.saveAndConnect(choice.options, choice.saveAs, defaults.value, choice.reconnect);
     options = choice?.options;
+    // "Reconnect automatically" (issue 12): the session reconnects by the default backoff.
+    if (choice?.reconnect) origin = { reconnect: choice.reconnect };
   } else options = fromArgument(arg, defaults.value);
   if (options === undefined) return undefined;
-  const result = deps.launcher.open(options);
+  const result = deps.launcher.open(options, undefined, origin);
   if (!result.ok) {
     const message = redactUrlsInText(result.message);
     deps.log.warn(`Connect refused: ${message}`);

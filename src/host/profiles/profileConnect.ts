@@ -2,14 +2,17 @@
  * Connecting from a profile (issue 10): workspace trust first (a profile of an untrusted workspace never
  * connects without the user's yes), then the variables resolved — `${env:…}` from the extension host's
  * environment, `${secret:…}` from SecretStorage (a missing one asked for), `${var:…}` from the file — and
- * the connection validated again; the session gets the profile's secret values, so its redactor masks them
- * everywhere. A problem points at the field, with "Open file".
+ * the connection validated again, then its TLS trust (issue 12: pins, the client certificate's files read now);
+ * the session gets the profile's secret values, so its redactor masks them everywhere. A problem points at the
+ * field, with "Open file". Retry and Reconnect of a profile's session come through here again.
  */
 import * as vscode from 'vscode';
+import type { TlsOptions } from '../../core/connection/commonOptions';
 import { formatJsonPath, parseJsonPath } from '../../core/profiles/jsonPath';
 import type { Profile, ProfileIssue } from '../../core/profiles/profileModel';
-import { readReconnectSetting } from '../../core/reconnect/reconnectPolicy';
-import { resolveProfile, type ResolvedProfile } from '../../core/profiles/variableResolver';
+import { resolveProfileTls } from '../../core/profiles/profileTlsTrust';
+import type { VariableContext } from '../../core/profiles/stringResolution';
+import { resolveProfile } from '../../core/profiles/variableResolver';
 import { createRedactor, type CredentialSources } from '../../core/redaction/secretRedactor';
 import { inert } from '../notificationText';
 import type { OutputLog } from '../outputLog';
@@ -18,6 +21,7 @@ import type { ProfileRef } from '../sessionOrigin';
 import { ignoredWorkspaceTlsSettings, readConnectionDefaults } from '../settings';
 import type { ProfileFiles } from './profileFiles';
 import { launchOptions } from './profileLaunch';
+import { profileOrigin } from './profileOrigin';
 import { showProfileError } from './profileNotices';
 import { askMissingSecrets, type ProfileSecrets } from './profileSecrets';
 import { cannotConnectMessage, shownName, untrustedProfileQuestion } from './profileWords';
@@ -32,6 +36,8 @@ export interface ProfileConnectDeps {
 export interface ConnectProfileOptions {
   /** The user has just written this profile (Save as profile): no trust question. */
   authoredNow?: boolean;
+  /** Where the panel opens (Retry and Reconnect: where the old one is). */
+  viewColumn?: vscode.ViewColumn;
 }
 
 /** Connects from the profile; the new session's id, or undefined (cancelled, or reported). */
@@ -54,17 +60,19 @@ export async function connectProfile(
     void vscode.window.showErrorMessage(inert(defaults.error, 300));
     return undefined;
   }
-  const resolved = await resolve(deps, ref, profile);
-  if (!resolved) return undefined;
+  const context = await variableContext(deps, ref, profile);
+  if (!context) return undefined;
+  const resolved = await resolveProfile(profile, context);
   if (!resolved.ok) return reportIssues(deps, ref, profile, resolved.issues);
   const launch = launchOptions(resolved.connection, defaults.value, ref.scope);
   for (const note of launch.notes) deps.log.warn(`Profile ${shownName(profile.name)}: ${note}`);
-  // The file's checks refused a bad reconnect setting already: here it is only read (issue 12).
-  const reconnect = readReconnectSetting(profile.reconnect).policy;
-  const origin = { profile: ref, secretValues: resolved.secretValues, reconnect, proxy: resolved.proxy };
-  const result = deps.launcher.open(launch.options, undefined, origin);
+  // Pins and the client certificate (issue 12), over the connection's TLS as launched (settings merged in).
+  const trust = await resolveProfileTls(profile, launch.options.tls as TlsOptions | undefined, context);
+  if (!trust.ok) return reportIssues(deps, ref, profile, trust.issues);
+  const origin = profileOrigin(ref, profile, resolved, trust);
+  const result = deps.launcher.open(launch.options, options.viewColumn, origin);
   if (result.ok) return result.session.id;
-  const redactor = createRedactor(resolved.connection as CredentialSources, resolved.secretValues);
+  const redactor = createRedactor(resolved.connection as CredentialSources, origin.secretValues);
   const message = redactor.text(result.message);
   deps.log.warn(`Profile ${shownName(profile.name)}: connect refused: ${message}`);
   void vscode.window.showErrorMessage(`Cannot connect: ${inert(message, 300)}`);
@@ -82,20 +90,23 @@ async function trusted(ref: ProfileRef, profile: Profile): Promise<boolean> {
   return choice === 'Connect anyway';
 }
 
-/** The profile resolved, with missing secrets asked for; undefined when the user cancelled. */
-async function resolve(
+/**
+ * What the profile's variables resolve from, with missing secrets asked for first; undefined when the user
+ * cancelled. One context for the connection, the proxy and the TLS trust: a secret typed once serves them all.
+ */
+async function variableContext(
   deps: ProfileConnectDeps,
   ref: ProfileRef,
   profile: Profile,
-): Promise<ResolvedProfile | undefined> {
+): Promise<VariableContext | undefined> {
   const given = await askMissingSecrets(profile, deps.secrets);
   if (!given) return undefined;
-  return resolveProfile(profile, {
+  return {
     env: process.env,
     getSecret: async (name) => given.get(name) ?? (await deps.secrets.get(name)),
     variables: deps.files.snapshot(ref.scope)?.variables ?? {},
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
-  });
+  };
 }
 
 function reportIssues(deps: ProfileConnectDeps, ref: ProfileRef, profile: Profile, issues: ProfileIssue[]): undefined {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { NewProfile, Profile } from '../../core/profiles/profileModel';
 import { chooseOptions, type MenuEnding } from '../connectFlow';
 import type { Draft } from '../connectDraft';
+import { AUTO_RECONNECT_FIELD, profileReconnectAfter, profileReconnects } from '../connectReconnect';
 import { inert } from '../notificationText';
 import type { ConnectionDefaults } from '../settings';
 import { profileProblem, profileUrlProblem } from './profileChecks';
@@ -28,6 +29,8 @@ export async function runProfileForm<P extends Profile | NewProfile>(
   context: ProfileFormContext,
 ): Promise<P | undefined> {
   const draft = draftOfConnection(start.connection, context.defaults);
+  // "Reconnect automatically" shows the profile's `reconnect` (issue 12); saved() writes it back if changed.
+  draft[AUTO_RECONNECT_FIELD] = profileReconnects(start.reconnect);
   let name = start.name;
   const ending: MenuEnding<P> = {
     title: () => `Realtime Inspector: ${context.heading} "${inert(name, 60)}"`,
@@ -53,7 +56,9 @@ function saved<P extends Profile | NewProfile>(
   draft: Draft,
   context: ProfileFormContext,
 ): P | undefined {
-  const candidate: P = { ...start, name, connection: connectionOfDraft(draft, context.defaults, start.connection) };
+  const connection = connectionOfDraft(draft, context.defaults, start.connection);
+  const reconnect = profileReconnectAfter(start.reconnect, draft);
+  const candidate: P = { ...start, name, connection, ...(reconnect !== start.reconnect && { reconnect }) };
   const problem = profileProblem(candidate, context.variableNames);
   if (!problem) return candidate;
   void vscode.window.showWarningMessage(`The profile cannot be saved yet: ${inert(problem, 300)}`);

@@ -19,6 +19,7 @@ import { registerProfileSchemaProvider } from './profileSchemaProvider';
 import { ProfileSecrets } from './profileSecrets';
 import { PROFILES_VIEW_ID, ProfileTreeProvider } from './profileTree';
 import { dumpTree, type TreeDump } from './profileTreeDump';
+import { connectProfile } from './profileConnect';
 import { saveAndConnect, saveAsProfileEnding } from './saveAsProfile';
 import { registerCertificateTrust } from '../tlsTrust/certificateTrustOffer';
 
@@ -33,6 +34,8 @@ export interface ProfilesTestingApi {
   storeSecret(name: string, value: string): Promise<void>;
   /** The view's nodes as it shows them. */
   tree(): TreeDump[];
+  /** Retry of a failed session, as the failure notification's button does it (issue 12). */
+  retry(sessionId: string): void;
 }
 
 export interface ProfilesFeature extends vscode.Disposable {
@@ -62,17 +65,20 @@ export function registerProfiles(context: vscode.ExtensionContext, deps: Profile
     registerProfileFormCommands(commandDeps),
     registerProfileItemCommands(commandDeps),
     registerCertificateTrust({ ...deps, files }),
+    // Retry and Reconnect of a profile's session resolve the profile again (issue 12: a new pin counts).
+    deps.launcher.setProfileReopener((ref, viewColumn) => connectProfile(commandDeps, ref, { viewColumn })),
   );
   void files.loadAll();
   const hasWorkspace = (): boolean => files.storeOf('workspace') !== undefined;
   const saveAs: SaveAsProfile = {
     ending: saveAsProfileEnding(hasWorkspace),
-    saveAndConnect: (options, target, defaults) => saveAndConnect(commandDeps, options, target, defaults),
+    saveAndConnect: (options, target, defaults, reconnect) =>
+      saveAndConnect(commandDeps, options, target, defaults, reconnect),
   };
-  return { dispose: () => disposable.dispose(), saveAs, testing: testingApi(commandDeps) };
+  return { dispose: () => disposable.dispose(), saveAs, testing: testingApi(commandDeps, deps.registry) };
 }
 
-function testingApi(deps: ProfileCommandDeps): ProfilesTestingApi {
+function testingApi(deps: ProfileCommandDeps, registry: SessionRegistry): ProfilesTestingApi {
   const { files, secrets } = deps;
   return {
     save: (scope, profile, moveCredentials) => {
@@ -86,5 +92,9 @@ function testingApi(deps: ProfileCommandDeps): ProfilesTestingApi {
     readSecret: (name) => secrets.get(name),
     storeSecret: (name, value) => secrets.store(name, value),
     tree: () => dumpTree(deps.tree.state()),
+    retry: (id) => {
+      const session = registry.get(id);
+      if (session) deps.launcher.retry(session);
+    },
   };
 }

@@ -5,10 +5,12 @@
  */
 import type { ConnectionOptions } from '../../core/connection/connectionOptions';
 import { withNewProfileDefaults } from '../../core/profiles/newProfileDefaults';
-import type { ProfileScope } from '../../core/profiles/profileModel';
+import type { NewProfile, ProfileScope } from '../../core/profiles/profileModel';
+import type { ReconnectPolicy } from '../../core/reconnect/reconnectPolicy';
 import { shortUrl } from '../../core/view/sessionProjection';
 import { checkedOptions, CONNECT_ENDING, type MenuEnding } from '../connectFlow';
 import type { Draft } from '../connectDraft';
+import { reconnectPolicyOfDraft } from '../connectReconnect';
 import type { ConnectionDefaults } from '../settings';
 import { connectProfile, type ProfileConnectDeps } from './profileConnect';
 import { connectionOfDraft } from './profileDraft';
@@ -19,6 +21,8 @@ import { saveProfile, type ProfileSaveDeps } from './profileSave';
 export interface ConnectChoice {
   options: ConnectionOptions;
   saveAs?: { name: string; scope: ProfileScope };
+  /** "Reconnect automatically" (issue 12): the session's reconnect policy; absent: off. */
+  reconnect?: ReconnectPolicy;
 }
 
 /** The menu's ending: "Connect", then "Save as profile…". */
@@ -31,11 +35,13 @@ export function saveAsProfileEnding(hasWorkspace: () => boolean): MenuEnding<Con
     pick: async (id, draft) => {
       const options = checkedOptions(draft);
       if (!options) return undefined;
-      if (id !== 'saveAsProfile') return { options };
+      const reconnect = reconnectPolicyOfDraft(draft);
+      const chosen: ConnectChoice = reconnect ? { options, reconnect } : { options };
+      if (id !== 'saveAsProfile') return chosen;
       const name = await askProfileName(shortUrl(draft.url));
       if (name === undefined) return undefined;
       const scope = await askProfileScope(hasWorkspace());
-      return scope === undefined ? undefined : { options, saveAs: { name, scope } };
+      return scope === undefined ? undefined : { ...chosen, saveAs: { name, scope } };
     },
   };
 }
@@ -46,10 +52,14 @@ export async function saveAndConnect(
   options: ConnectionOptions,
   target: { name: string; scope: ProfileScope },
   defaults: ConnectionDefaults,
+  reconnect?: ReconnectPolicy,
 ): Promise<string | undefined> {
   // The heartbeat left at the setting's value becomes the new-profile one (issue 12); a value chosen is kept.
   const connection = withNewProfileDefaults(connectionOfDraft(options as unknown as Draft, defaults));
-  const saved = await saveProfile(deps, target.scope, { name: target.name, connection });
+  const profile: NewProfile = { name: target.name, connection };
+  // Connect… offers the default backoff only: `{ "enabled": true }` says so in the file (the session reads it).
+  if (reconnect) profile.reconnect = { enabled: true };
+  const saved = await saveProfile(deps, target.scope, profile);
   if (!saved) return undefined;
   return connectProfile(deps, { scope: target.scope, id: saved.id }, { authoredNow: true });
 }

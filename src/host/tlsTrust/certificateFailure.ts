@@ -1,8 +1,8 @@
 /**
  * Which certificate failure a session's error is (issue 12), to decide whether "Trust this certificate for
- * this profile" may be offered. Core's describeError reports every TLS failure as RI_TLS_ERROR with Node's
- * own code first in `detail` (`DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate`), and Engine.IO's polling
- * as RI_TRANSPORT_ERROR with the same detail; the code is read from there. Pure (no vscode).
+ * this profile" may be offered. Every engine reports a TLS failure as RI_TLS_ERROR with Node's own code first
+ * in `detail` (`DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate`, or ERR_TLS_CERT_NOT_PINNED for a refused
+ * pin); the code is read from there. Pure (no vscode).
  */
 import { ErrorCode } from '../../core/errors';
 import type { ErrorMeta } from '../../core/events/logEvent';
@@ -27,12 +27,9 @@ const FAILURE_BY_CODE: Readonly<Record<string, CertificateFailure>> = {
   [CERT_NOT_PINNED]: 'not-pinned',
 };
 
-/** Our codes whose detail may start with a certificate failure: Engine.IO's polling reports it as a transport error. */
-const READ_CODES = new Set<string>([ErrorCode.TlsError, ErrorCode.TransportError]);
-
 /** The failure of a session error, or undefined when it is not a certificate failure we act on. */
 export function certificateFailureOf(error: ErrorMeta | undefined): CertificateFailure | undefined {
-  if (!error || !READ_CODES.has(error.code) || typeof error.detail !== 'string') return undefined;
+  if (!error || error.code !== ErrorCode.TlsError || typeof error.detail !== 'string') return undefined;
   const nodeCode = /^([A-Z0-9_]+):/.exec(error.detail)?.[1];
   return nodeCode !== undefined && Object.hasOwn(FAILURE_BY_CODE, nodeCode) ? FAILURE_BY_CODE[nodeCode] : undefined;
 }

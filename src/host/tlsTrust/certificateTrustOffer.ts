@@ -9,7 +9,11 @@ import type { Duplex } from 'node:stream';
 import * as vscode from 'vscode';
 import type { ErrorMeta } from '../../core/events/logEvent';
 import { fetchPeerCertificate, type PeerCertificateInfo } from '../../core/network/peerCertificateProbe';
+import { chooseProxy } from '../../core/network/proxyChoice';
+import { DEFAULT_TUNNEL_TIMEOUT_MS } from '../../core/session/network';
 import type { Session } from '../../core/session/session';
+import { readProxySources } from '../network/proxySettings';
+import { networkOf } from '../network/sessionNetwork';
 import { connectFailureMessage } from '../notificationText';
 import { describeThrown, type OutputLog } from '../outputLog';
 import { openProfileFile } from '../profiles/profileNotices';
@@ -20,6 +24,7 @@ import type { SessionRegistry } from '../sessionRegistry';
 import { redactorFor } from '../sessionRedaction';
 import { certificateFailureOf, offersPin, type CertificateFailure } from './certificateFailure';
 import { addPinnedCertificate } from './pinWriter';
+import { openProbeSocket } from './probeRoute';
 import * as words from './trustOfferWords';
 
 export interface CertificateTrustDeps {
@@ -120,7 +125,17 @@ async function probe(deps: CertificateTrustDeps, session: Session) {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = Number(url.port) || 443;
   const servername = session.options.tls?.servername || undefined;
-  const socket = deps.connectRaw ? await deps.connectRaw(session, host, port) : undefined;
+  let socket: Duplex | undefined;
+  try {
+    socket = deps.connectRaw ? await deps.connectRaw(session, host, port) : undefined;
+  } catch (error) {
+    // The proxy's failure is said in our words (host:port, never its credentials).
+    return {
+      ok: false as const,
+      code: 'failed' as const,
+      message: `No tunnel for the probe: ${describeThrown(error)}`,
+    };
+  }
   return fetchPeerCertificate({ host, port, servername, socket });
 }
 
@@ -144,6 +159,12 @@ export function registerCertificateTrust(deps: CertificateTrustRegistration): vs
     files: deps.files,
     log: deps.log,
     profileOf: (session) => deps.registry.originOf(session.id)?.profile,
+    // The session's own route (its network, or the settings and its profile's proxy read again once it is gone).
+    connectRaw: (session, host, port) => {
+      const proxy = deps.registry.originOf(session.id)?.proxy;
+      const route = networkOf(session)?.route ?? ((target: URL) => chooseProxy(readProxySources(proxy), target));
+      return openProbeSocket(route, host, port, DEFAULT_TUNNEL_TIMEOUT_MS);
+    },
   };
   const actions: FailureActions = { retry: (session) => deps.launcher.retry(session), showLog: () => deps.log.show() };
   return deps.launcher.setConnectFailureHandler((session, error) =>

@@ -58,6 +58,7 @@ describe('Connect… options of the plain-HTTP kinds', () => {
       'subprotocols',
       'origin',
       'deflate',
+      'autoReconnect',
       'redirects',
     ]);
     assert.ok(ids({ kind: 'socketio', url: 'http://x/' }).includes('namespaces'));

@@ -101,12 +101,14 @@ describe('hostile Engine.IO servers (issue 12)', function () {
     payloadsBounded(session, STORED);
   });
 
-  it('a 10 KB sid is refused as an invalid open packet', async () => {
+  it('a 10 KB sid is refused as an invalid open packet, naming the rule it broke (its length)', async () => {
     const { session, server } = await against({
       handshake: (s) => answer(s, eioBody(openPacket({ sid: `\u0001\u0007${'s'.repeat(10 * 1024)}` }))),
     });
     await endsWith(session, 'RI_INVALID_OPEN_PACKET');
-    assert.match(ofType(session, 'error')[0].meta!.error!.message, /sid/);
+    const { message } = ofType(session, 'error')[0].meta!.error!;
+    assert.match(message, /"sid" is 10242 characters long; at most 256 are accepted/);
+    assert.doesNotMatch(message, /non-empty/);
     assert.equal(server.count('poll'), 0);
   });
 

@@ -89,13 +89,16 @@ describe('hostile Socket.IO servers (issue 12)', function () {
     const session = await against([CONNECTED, packet, '42["after"]']);
     const error = await waitForEvent(session, (e) => e.type === 'sio-decode-error', 5000);
     assert.equal(error.meta!.error!.code, 'RI_PARSE_ERROR');
+    assert.match(error.meta!.error!.message, /ack id 9{20}… \(400 digits\) is invalid: too large/);
+    assert.doesNotMatch(error.meta!.error!.message, /not JSON/, 'the data is fine; the id is not');
     assert.equal(payloadText(error), packet.slice(1));
     await goesOn(session);
   });
 
-  it('an ACK for an id beyond 2^53: a decode error, no ack matched', async () => {
+  it('an ACK for an id beyond 2^53: a decode error naming the id, no ack matched', async () => {
     const session = await against([CONNECTED, '4399999999999999999999["x"]', '42["after"]']);
-    await waitForEvent(session, (e) => e.type === 'sio-decode-error', 5000);
+    const error = await waitForEvent(session, (e) => e.type === 'sio-decode-error', 5000);
+    assert.match(error.meta!.error!.message, /ACK packet's ack id 99999999999999999999 is invalid: too large/);
     await goesOn(session);
     assert.equal(ofType(session, 'sio-ack').length, 0);
   });
@@ -134,6 +137,20 @@ describe('hostile Socket.IO servers (issue 12)', function () {
     assert.equal(root?.state, 'refused');
     assert.ok(root!.reason!.length < MAX_SHOWN_SERVER_TEXT + 100, `header reason of ${root!.reason!.length} chars`);
     assert.equal(refusal.size, message.length + 14, 'the row knows the full size');
+    payloadsBounded(session, STORED);
+  });
+
+  it('an EVENT with a 1 MB name: the name on the row cut to ~1000 characters, the payload keeps it', async () => {
+    const name = 'e'.repeat(1024 * 1024);
+    const session = await against([CONNECTED, `42["${name}",1]`, '42["after"]']);
+    await goesOn(session);
+    const row = ofType(session, 'sio-event').find((e) => e.meta!.sio!.event !== 'after');
+    assert.ok(row, 'the event is a row');
+    const shown = row.meta!.sio!.event!;
+    assert.ok(shown.length < MAX_SHOWN_SERVER_TEXT + 100, `event name of ${shown.length} chars on the row`);
+    assert.match(shown, /^e+… \(1048576 characters\)$/);
+    assert.equal(row.size, name.length + 6, 'the row knows the full size');
+    assert.ok(payloadText(row)!.startsWith(`["${'e'.repeat(1000)}`), 'the payload keeps the name as received');
     payloadsBounded(session, STORED);
   });
 

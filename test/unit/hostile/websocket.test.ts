@@ -202,8 +202,18 @@ describe('hostile WebSocket servers (issue 12)', function () {
       assert.match(message, /fragmented a ping/);
     });
 
-    it('a continuation frame with no message to continue: 1002', async () => {
-      await afterOpen(frameWithFirstByte(0x80 | OP.continuation, 'c'), 1002);
+    it('a continuation frame with no message to continue: 1002, named as such (not "invalid opcode")', async () => {
+      const { message } = await afterOpen(frameWithFirstByte(0x80 | OP.continuation, 'c'), 1002);
+      assert.match(message, /continuation frame with no message to continue/);
+      assert.doesNotMatch(message, /invalid opcode/);
+    });
+
+    it('a new text message while a fragmented one is open (§5.4): 1002, named as such', async () => {
+      const { message } = await afterOpen(
+        Buffer.concat([frameWithFirstByte(OP.binary, 'first'), frameWithFirstByte(0x80 | OP.text, 'second')]),
+        1002,
+      );
+      assert.match(message, /new text message before finishing the fragmented one/);
     });
 
     it('a close frame with status code 999 (§7.4): 1002, the code shown as received', async () => {
@@ -217,9 +227,12 @@ describe('hostile WebSocket servers (issue 12)', function () {
       assert.match(message, /close frame whose reason is not valid UTF-8/);
     });
 
-    it('a 64-bit length with its most significant bit set: 1009, no allocation, closed', async () => {
+    it('a 64-bit length with its most significant bit set: 1009, one protocol-error row, no allocation', async () => {
       const { session } = await afterOpen(lengthWithMsbSet(), 1009);
       assert.match(ourError(session, 'RI_PROTOCOL_ERROR').meta!.error!.message, /2\^53/);
+      // The server's fault, once: not also an RI_INTERNAL row from our frame tap, which cannot frame it either.
+      assert.deepEqual(errorCodes(session), ['RI_PROTOCOL_ERROR']);
+      assert.equal(ofType(session, 'close-frame', 'out').length, 1, 'the 1009 close frame logged once');
       payloadsBounded(session, 1024);
     });
   });
@@ -257,7 +270,7 @@ describe('hostile WebSocket servers (issue 12)', function () {
       );
     });
 
-    it('a ping flood: ws drops the connection after 60 unanswered pongs; bounded rows, closed, no crash', async () => {
+    it('a ping flood: ws drops the connection after 60 pending pongs, and a row says so in our words', async () => {
       const session = await against((socket, head) => {
         socket.write(switchingProtocols(head));
         const pings = Buffer.concat(Array.from({ length: 64 }, () => frameWithFirstByte(0x80 | OP.ping, 'pp')));
@@ -266,7 +279,29 @@ describe('hostile WebSocket servers (issue 12)', function () {
       const counts = rowCounts(session);
       assert.ok((counts['out:pong'] ?? 0) <= 60, `at most 60 pongs queued: ${counts['out:pong']}`);
       assert.ok((counts['in:ping'] ?? 0) < 200_000, `ping rows bounded: ${counts['in:ping']}`);
-      assert.equal(ofType(session, 'closed')[0].meta!.close!.localCode, 1006);
+      const closed = ofType(session, 'closed')[0];
+      assert.equal(closed.meta!.close!.localCode, 1006);
+      // ws 8.23 terminates in its ping handler and reports no error: the row and the summary say why.
+      const error = ourError(session, 'RI_PING_FLOOD');
+      // 61 when the first read held the burst (60 pongs waiting, then one more ping); more if pongs got out first.
+      const inARow = Number(/sent (\d+) pings in a row/.exec(error.meta!.error!.message)?.[1]);
+      assert.ok(inARow >= 61, `the pings in a row are counted: ${error.meta!.error!.message}`);
+      assert.match(error.meta!.error!.message, /60 of its pongs are still waiting/);
+      assert.deepEqual(errorCodes(session), ['RI_PING_FLOOD'], 'one row');
+      assert.match(closed.meta!.note!, /pings in a row/, 'the close summary names it');
+    });
+
+    it('pings answered one at a time (the server waits for each pong): no flood row, however many', async () => {
+      const session = await against((socket, head) => {
+        socket.write(switchingProtocols(head));
+        let left = 100;
+        const next = (): void =>
+          void (left-- > 0 ? socket.write(frameWithFirstByte(0x80 | OP.ping, 'p')) : socket.end(closeFrame(1000)));
+        socket.on('data', next);
+        next();
+      });
+      assert.equal(rowCounts(session)['in:ping'], 100);
+      assert.deepEqual(errorCodes(session), []);
     });
 
     it('data frames after the server’s close frame are ignored: no message rows after it', async () => {

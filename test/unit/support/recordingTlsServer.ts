@@ -1,7 +1,7 @@
 /**
- * A TLS server on 127.0.0.1 that records what clients send after the handshake (issue 12): a refused pin must
- * leave it with zero application bytes. It answers nothing; each test waits for the connections it made to
- * close before reading the count.
+ * A TLS server (on 127.0.0.1 unless told) that records what clients send after the handshake (issue 12): a
+ * refused pin must leave it with zero application bytes. It answers nothing; each test waits for the connections
+ * it made to close before reading the count.
  */
 import type { AddressInfo, Socket } from 'node:net';
 import { createServer, type TlsOptions, type TLSSocket } from 'node:tls';
@@ -21,7 +21,7 @@ export interface RecordingTlsServer {
   close(): Promise<void>;
 }
 
-export async function startRecordingTlsServer(options: TlsOptions): Promise<RecordingTlsServer> {
+export async function startRecordingTlsServer(options: TlsOptions, host = '127.0.0.1'): Promise<RecordingTlsServer> {
   const received: Buffer[] = [];
   const authorizedClients: string[] = [];
   const clientErrors: string[] = [];
@@ -51,7 +51,7 @@ export async function startRecordingTlsServer(options: TlsOptions): Promise<Reco
     clientErrors.push(error.code ?? error.message);
     wake();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const until = (done: () => boolean): Promise<void> =>
     new Promise((resolve) => {
       const check = (): void => (done() ? resolve() : void waiters.push(check));

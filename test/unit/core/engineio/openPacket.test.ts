@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { openNote } from '../../../../src/core/engineio/engineNotes';
-import { keptHeartbeat, MAX_HEARTBEAT_MS, parseOpenPacket } from '../../../../src/core/engineio/openPacket';
+import {
+  keptHeartbeat,
+  MAX_HEARTBEAT_MS,
+  MAX_SID_LENGTH,
+  parseOpenPacket,
+} from '../../../../src/core/engineio/openPacket';
 
 function open(pingInterval: number, pingTimeout: number) {
   const parsed = parseOpenPacket(JSON.stringify({ sid: 's1', upgrades: ['websocket'], pingInterval, pingTimeout }));
@@ -30,5 +35,28 @@ describe('Engine.IO heartbeat timings the client keeps (issue 12)', () => {
     const note = openNote(open(days, days), 'polling');
     assert.match(note, new RegExp(`pingInterval ${days} ms, pingTimeout ${days} ms`));
     assert.match(note, /waits at most 5 min on each \(pingInterval 300000 ms, pingTimeout 300000 ms\)/);
+  });
+});
+
+describe('the open packet’s sid: each refusal names the rule it broke', () => {
+  const error = (sid: unknown): string => {
+    const parsed = parseOpenPacket(JSON.stringify({ sid, upgrades: [], pingInterval: 25_000, pingTimeout: 20_000 }));
+    assert.ok(!parsed.ok, 'refused');
+    return parsed.error;
+  };
+
+  it('missing, not a string, empty, too long', () => {
+    assert.match(error(undefined), /no "sid" string \(got none\)/);
+    assert.match(error(42), /no "sid" string \(got a number\)/);
+    assert.match(error(['s']), /no "sid" string \(got a list\)/);
+    assert.match(error(''), /"sid" is empty/);
+    assert.match(error('s'.repeat(MAX_SID_LENGTH + 1)), /"sid" is 257 characters long; at most 256 are accepted/);
+  });
+
+  it('takes a sid of exactly MAX_SID_LENGTH characters', () => {
+    const parsed = parseOpenPacket(
+      JSON.stringify({ sid: 's'.repeat(MAX_SID_LENGTH), upgrades: [], pingInterval: 1, pingTimeout: 1 }),
+    );
+    assert.ok(parsed.ok);
   });
 });

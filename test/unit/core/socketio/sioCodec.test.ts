@@ -127,6 +127,12 @@ describe('Socket.IO codec', () => {
       assert.throws(() => oracle('2["connect","spoofed"]'), /invalid payload/);
     });
 
+    it('takes ack ids up to 2^53 − 1, 16 digits included, as the oracle does', () => {
+      const packet = decodeWire('43/admin,9007199254740991["x"]');
+      assert.equal(packet.id, Number.MAX_SAFE_INTEGER);
+      assert.equal(oracle(sioText('43/admin,9007199254740991["x"]')).id, Number.MAX_SAFE_INTEGER);
+    });
+
     it("accepts up to 1000 attachments, beyond socket.io-parser's cap of 10", () => {
       const packet = decodeSioPacket(`5${MAX_ATTACHMENTS}-["big"]`);
       assert.ok(packet.ok);
@@ -153,7 +159,9 @@ describe('Socket.IO codec', () => {
       ['an unknown type', '7["x"]', /Unknown Socket.IO packet type "7"/],
       ['a letter as type', 'x["x"]', /Unknown Socket.IO packet type "x"/],
       ['the empty string', '', /Unknown Socket.IO packet type ""/],
-      ['an ack id of 19 digits', '2123456789012345678["x"]', /not JSON/],
+      ['an ack id of 18 digits', '2123456789012345678["x"]', /ack id 123456789012345678 is invalid: too large/],
+      ['an ack id of 2^53', '39007199254740992["x"]', /ack id 9007199254740992 is invalid: too large/],
+      ['an ack id of 400 digits', `2${'9'.repeat(400)}[1]`, /ack id 9{20}… \(400 digits\) is invalid/],
     ];
     for (const [what, text, message] of bad) {
       it(`refuses ${what}: ${JSON.stringify(text)}`, () => {

@@ -389,6 +389,17 @@ describe('frameParser', () => {
       assert.equal(errors.length, 1);
       assert.match(errors[0], /boom/);
     });
+
+    it('says whose fault a stop is: the stream (a length beyond 2^53) or the parser (a throwing handler)', () => {
+      const faults: string[] = [];
+      const onError = (_m: string, fault: string): number => faults.push(fault);
+      createFrameParser({ onFrame: () => undefined, onError }).feed(hex('82 7f 80 00 00 00 00 00 00 00'));
+      const throwing = (): never => {
+        throw new Error('boom');
+      };
+      createFrameParser({ onFrame: throwing, onError }).feed(hex('81 00'));
+      assert.deepEqual(faults, ['stream', 'parser']);
+    });
   });
 
   describe('named states (RFC 6455 §5.2 fields in wire order)', () => {

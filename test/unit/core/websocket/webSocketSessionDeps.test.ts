@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Agent, type ClientRequestArgs } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { Agent as HttpsAgent, createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { Clock } from '../../../../src/core/clock';
@@ -59,7 +59,7 @@ class ManualClock implements Clock {
   }
 }
 
-/** A direct network whose WebSocket agent counts the connections it made. */
+/** A direct network whose ws: agent counts the connections it made; its wss: agent connects with `tls`. */
 function countingNetwork(tls: Network['tls']): Network & { connections: string[]; disposed: boolean } {
   const connections: string[] = [];
   class CountingAgent extends Agent {
@@ -74,7 +74,7 @@ function countingNetwork(tls: Network['tls']): Network & { connections: string[]
     connections,
     disposed: false,
     pollingAgent: () => new Agent(),
-    webSocketAgent: (url: URL) => (url.protocol === 'ws:' ? new CountingAgent() : undefined),
+    webSocketAgent: (url: URL) => (url.protocol === 'ws:' ? new CountingAgent() : new HttpsAgent(tls)),
     dispose: () => {
       network.disposed = true;
     },

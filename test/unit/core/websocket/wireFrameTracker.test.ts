@@ -30,6 +30,20 @@ describe('WireFrameTracker', () => {
     assert.match(tracker.incomingFault!.message, /close frame with a 1-byte payload/);
   });
 
+  it('a fragmented message in progress is no fault; a stray continuation or a message inside one is (§5.4)', () => {
+    const fragmented = new WireFrameTracker();
+    fragmented.observe('in', frame(OPCODE.text, [0x61], { fin: false }));
+    fragmented.observe('in', frame(OPCODE.continuation, [0x62]));
+    assert.equal(fragmented.incomingFault, undefined);
+    const stray = new WireFrameTracker();
+    stray.observe('in', frame(OPCODE.continuation, [0x63]));
+    assert.match(stray.incomingFault!.message, /continuation frame with no message to continue/);
+    const interleaved = new WireFrameTracker();
+    interleaved.observe('in', frame(OPCODE.binary, [1], { fin: false }));
+    interleaved.observe('in', frame(OPCODE.text, [2]));
+    assert.match(interleaved.incomingFault!.message, /new text message before finishing the fragmented one/);
+  });
+
   it('a close frame sent after a faulty one is noted as sent after a protocol error, with its code', () => {
     const tracker = new WireFrameTracker();
     tracker.observe('in', frame(OPCODE.close, [0x03]));

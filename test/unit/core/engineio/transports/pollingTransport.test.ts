@@ -21,7 +21,8 @@ function countingNetwork(): Network & { polls: number; disposed: number; agent: 
       network.polls++;
       return agent;
     },
-    webSocketAgent: () => undefined,
+    // Polling only: a WebSocket is never opened.
+    webSocketAgent: () => agent,
     dispose: () => {
       network.disposed++;
     },
