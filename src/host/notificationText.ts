@@ -17,7 +17,20 @@ const CONNECT_FAILURE_WORDS: Record<string, string> = {
   [ErrorCode.HostNotFound]: 'the host name could not be resolved',
   [ErrorCode.TlsError]: 'the TLS handshake failed (certificate or TLS version)',
   [ErrorCode.HandshakeTimeout]: 'the server did not complete the handshake in time',
+  [ErrorCode.ProxyAuthRequired]: 'the proxy asks for credentials, or refused the ones given (407)',
+  [ErrorCode.ProxyRefused]: 'the proxy refused the connection (nothing listens on its port?)',
+  [ErrorCode.ProxyUnreachable]: 'the proxy could not be reached',
+  [ErrorCode.ProxyConnectFailed]: 'the proxy would not open a tunnel to the server',
+  [ErrorCode.ProxyTimeout]: 'the proxy did not answer in time',
+  [ErrorCode.ProxyClosed]: 'the proxy closed the connection before the tunnel was open',
+  [ErrorCode.ProxyBadResponse]: 'the proxy answered with something that is not HTTP',
+  [ErrorCode.ProxyInvalid]: 'the proxy setting cannot be used',
 };
+
+/** Whether a failure is the proxy's (its notification offers the proxy settings). */
+export function isProxyFailure(code: string): boolean {
+  return code.startsWith('RI_PROXY_');
+}
 
 /**
  * Outside text made inert for a notification: one line, bounded, and no `](` pair, which is what turns

@@ -11,7 +11,7 @@ import { ErrorCode } from '../core/errors';
 import type { ErrorMeta, LogEvent } from '../core/events/logEvent';
 import type { Session } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
-import { connectFailureMessage } from './notificationText';
+import { connectFailureMessage, isProxyFailure } from './notificationText';
 import { describeThrown, type OutputLog } from './outputLog';
 import { redactorFor } from './sessionRedaction';
 
@@ -22,6 +22,14 @@ const CONNECT_FAILURES = new Set<string>([
   ErrorCode.TlsError,
   ErrorCode.HandshakeTimeout,
   ErrorCode.UnexpectedResponse,
+  ErrorCode.ProxyAuthRequired,
+  ErrorCode.ProxyRefused,
+  ErrorCode.ProxyUnreachable,
+  ErrorCode.ProxyConnectFailed,
+  ErrorCode.ProxyTimeout,
+  ErrorCode.ProxyClosed,
+  ErrorCode.ProxyBadResponse,
+  ErrorCode.ProxyInvalid,
 ]);
 
 export interface SessionWatcherActions {
@@ -70,10 +78,14 @@ export function watchSession(session: Session, log: OutputLog, actions: SessionW
 
   const notify = (code: string): void => {
     const text = connectFailureMessage(session.options.url, code, lastStatus);
-    void vscode.window.showErrorMessage(text, 'Retry', 'Show Log').then(
+    const choices = isProxyFailure(code) ? ['Retry', 'Proxy Settings', 'Show Log'] : ['Retry', 'Show Log'];
+    void vscode.window.showErrorMessage(text, ...choices).then(
       (choice) => {
         if (choice === 'Retry') actions.retry(session);
         else if (choice === 'Show Log') actions.showLog();
+        // VS Code's own proxy settings; a profile's `proxy` overrides them (the route row says which applied).
+        else if (choice === 'Proxy Settings')
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
       },
       (error: unknown) => log.warn(`${label}: notification failed: ${describeThrown(error)}`),
     );

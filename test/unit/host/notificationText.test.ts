@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { ErrorCode } from '../../../src/core/errors';
 import type { LogEvent } from '../../../src/core/events/logEvent';
-import { connectFailureMessage, hostOf, inert } from '../../../src/host/notificationText';
+import { connectFailureMessage, hostOf, inert, isProxyFailure } from '../../../src/host/notificationText';
 import { startRawTcpServer, type RawTcpServer } from '../../fixtures/servers/rawTcpServer';
 import { events, newSession } from '../support/sessions';
 
@@ -79,6 +79,19 @@ describe('notification text', () => {
         assert.match(text, /^Could not connect to example\.com: [a-z]/);
         assertInert(text);
       }
+    });
+    it("names a proxy's failure in our words, distinct from the server's, and marks it as the proxy's", () => {
+      const proxyCodes = Object.values(ErrorCode).filter((code) => code.startsWith('RI_PROXY_'));
+      assert.ok(proxyCodes.length >= 8, proxyCodes.join());
+      const generic = connectFailureMessage('wss://example.com/a', 'WS_ERR_SOMETHING');
+      for (const code of proxyCodes) {
+        const text = connectFailureMessage('wss://example.com/a', code);
+        assert.match(text, /^Could not connect to example\.com: the proxy /, code);
+        assert.notEqual(text, generic);
+        assert.ok(isProxyFailure(code));
+        assertInert(text);
+      }
+      assert.ok(!isProxyFailure(ErrorCode.ConnectionRefused));
     });
     it('shows the host only: never the path, query or credentials of the URL', () => {
       assert.equal(hostOf('ws://user:pw@h:8080/a](command:x)?token=secret'), 'h:8080');
