@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Disposable } from '../core/disposable';
 import type { Session, SessionInfo, SessionState } from '../core/session/session';
 import { shortUrl } from '../core/view/sessionProjection';
-import { COUNTDOWN_TICK_MS, countdownText } from '../shared/reconnectCountdown';
+import { CountdownTicker, countdownText, type CountdownTimers } from '../shared/reconnectCountdown';
 import { KIND_LABELS, type ConnectionKind } from './connectKinds';
 import { redactorFor } from './sessionRedaction';
 import type { SessionRegistry } from './sessionRegistry';
@@ -38,6 +38,13 @@ export function statusText(
   return `${ICONS[info.state]} ${info.state}${transport} · ${shortUrl(url)}`;
 }
 
+/** Node's timers and wall clock, for the countdown. */
+const HOST_TIMERS: CountdownTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  now: () => Date.now(),
+};
+
 export class SessionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
     'realtimeInspector.session',
@@ -47,8 +54,8 @@ export class SessionStatusBar implements vscode.Disposable {
   private readonly registryListener: vscode.Disposable;
   private sessionListener: Disposable | undefined;
   private shown: Session | undefined;
-  /** Redraws the reconnect countdown once a second, only while the shown session waits (issue 12). */
-  private countdownTicker: ReturnType<typeof setInterval> | undefined;
+  /** Redraws the reconnect countdown when its number changes, only while the shown session waits (issue 12). */
+  private readonly countdown = new CountdownTicker(HOST_TIMERS, () => this.render());
 
   constructor(private readonly registry: SessionRegistry) {
     this.item.name = 'Realtime Inspector session';
@@ -57,7 +64,7 @@ export class SessionStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.tickCountdown(false);
+    this.countdown.dispose();
     this.sessionListener?.dispose();
     this.registryListener.dispose();
     this.item.dispose();
@@ -76,7 +83,7 @@ export class SessionStatusBar implements vscode.Disposable {
 
   private render(): void {
     const session = this.shown;
-    this.tickCountdown(session?.info.reconnect?.phase === 'waiting');
+    this.countdown.follow(session?.info.reconnect);
     if (!session) {
       this.item.hide();
       return;
@@ -97,14 +104,5 @@ export class SessionStatusBar implements vscode.Disposable {
     this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${facts} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();
-  }
-
-  private tickCountdown(on: boolean): void {
-    if (on && this.countdownTicker === undefined) {
-      this.countdownTicker = setInterval(() => this.render(), COUNTDOWN_TICK_MS);
-    } else if (!on && this.countdownTicker !== undefined) {
-      clearInterval(this.countdownTicker);
-      this.countdownTicker = undefined;
-    }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The countdown of a reconnecting session (issue 12), in the words the status bar and the panel header both
- * show: whole seconds rounded up, never below 0. Each side ticks it once a second while the session waits.
+ * show: whole seconds rounded up, never below 0. Each side redraws it when its number changes, only while the
+ * session waits (CountdownTicker).
  */
 import type { ReconnectStatusDto } from './dto';
 
@@ -23,5 +24,70 @@ export function waitText(seconds: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-/** How often a countdown is redrawn while the session waits (ms). */
+/** How often a countdown is redrawn once its attempt is due and has not begun yet (ms). */
 export const COUNTDOWN_TICK_MS = 1000;
+
+/** A redraw lands this long after the number changed, so a timer that fires a hair early still sees the new one. */
+const EDGE_MS = 10;
+
+/**
+ * How long until the countdown's number changes (ms): the text is the seconds left rounded up, so it drops each
+ * time the time left crosses a whole second. Once the attempt is due, once a second.
+ */
+export function msUntilCountdownChanges(nextAttemptAt: number, now: number): number {
+  const left = nextAttemptAt - now;
+  if (left <= 0) return COUNTDOWN_TICK_MS;
+  return (left % 1000 || 1000) + EDGE_MS;
+}
+
+/** The timers a countdown ticks with: the host's or the browser's (a test's manual clock). */
+export interface CountdownTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+/**
+ * Redraws a countdown when its number changes — on the second boundaries of the wait, not once a second from
+ * whenever the wait began, which showed a number up to a second stale. One timer at a time, only while the
+ * session waits, none after dispose.
+ */
+export class CountdownTicker {
+  private handle: unknown;
+  private disposed = false;
+
+  constructor(
+    private readonly timers: CountdownTimers,
+    private readonly redraw: () => void,
+  ) {}
+
+  /** Follows `status` (call it on every change): ticks while it waits, stops otherwise. */
+  follow(status: ReconnectStatusDto | undefined): void {
+    this.stop();
+    const at = status?.phase === 'waiting' ? status.nextAttemptAt : undefined;
+    if (this.disposed || at === undefined) return;
+    this.handle = this.timers.setTimeout(
+      () => {
+        this.handle = undefined;
+        this.follow(status);
+        this.redraw();
+      },
+      msUntilCountdownChanges(at, this.timers.now()),
+    );
+  }
+
+  /** Whether a redraw is booked (for tests). */
+  get ticking(): boolean {
+    return this.handle !== undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+  }
+
+  private stop(): void {
+    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+}

@@ -1,11 +1,11 @@
 /**
  * The header's reconnect line (issue 12), for a session with a reconnect policy: while it waits, the countdown
  * and the attempt ("Reconnecting in 4 s — attempt 3 of 10 · offline 12 s") with Retry now and Cancel; while an
- * attempt runs, the attempt with Cancel; once it stopped, why. The countdown ticks once a second, only while
- * waiting. Every word here is the host's own (never a server's); it still goes in as text only.
+ * attempt runs, the attempt with Cancel; once it stopped, why. The countdown is redrawn when its number changes,
+ * only while waiting. Every word here is the host's own (never a server's); it still goes in as text only.
  */
 import type { ReconnectStatusDto, SessionInfoDto } from '../shared/dto';
-import { COUNTDOWN_TICK_MS, countdownText } from '../shared/reconnectCountdown';
+import { CountdownTicker, countdownText, type CountdownTimers } from '../shared/reconnectCountdown';
 import { DisposableStore, type Disposable } from './disposables';
 import { codicon, h, iconButton, listen, setText } from './dom';
 
@@ -14,6 +14,13 @@ export interface ReconnectActions {
   retryNow(): void;
   cancelReconnect(): void;
 }
+
+/** The browser's timers and wall clock, for the countdown. */
+const BROWSER_TIMERS: CountdownTimers = {
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+  now: () => Date.now(),
+};
 
 export class ReconnectLine implements Disposable {
   private readonly text = h('span', { id: 'reconnect-text', class: 'session-close-text', attrs: { role: 'status' } });
@@ -26,7 +33,7 @@ export class ReconnectLine implements Disposable {
   );
   private readonly disposables = new DisposableStore();
   private status: ReconnectStatusDto | undefined;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly ticker = new CountdownTicker(BROWSER_TIMERS, () => this.render());
 
   constructor(actions: ReconnectActions) {
     this.disposables.add(listen(this.retryButton, 'click', () => actions.retryNow()));
@@ -36,14 +43,12 @@ export class ReconnectLine implements Disposable {
   /** Shows where `session` stands; hidden for a session without a policy, and while it is open. */
   update(session: SessionInfoDto | undefined): void {
     this.status = session?.reconnect;
-    const waiting = this.status?.phase === 'waiting';
-    if (waiting && this.ticker === undefined) this.ticker = setInterval(() => this.render(), COUNTDOWN_TICK_MS);
-    if (!waiting) this.stopTicking();
+    this.ticker.follow(this.status);
     this.render();
   }
 
   dispose(): void {
-    this.stopTicking();
+    this.ticker.dispose();
     this.disposables.dispose();
   }
 
@@ -54,11 +59,6 @@ export class ReconnectLine implements Disposable {
     setText(this.text, line ?? '');
     this.retryButton.hidden = status?.phase !== 'waiting';
     this.cancelButton.hidden = !(status?.phase === 'waiting' || (status?.phase === 'connecting' && status.attempt > 0));
-  }
-
-  private stopTicking(): void {
-    if (this.ticker !== undefined) clearInterval(this.ticker);
-    this.ticker = undefined;
   }
 }
 

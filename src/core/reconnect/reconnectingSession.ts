@@ -69,6 +69,8 @@ export class ReconnectingSession implements Session {
   private stoppedReason: string | undefined;
   private closedAt: number | undefined;
   private userClosed = false;
+  /** The user pressed Cancel during an attempt: its end is a cancel, not a close. */
+  private cancelled = false;
   private attemptEnded = false;
   private started: Promise<SessionState> | undefined;
   private resolveStarted: (state: SessionState) => void = () => undefined;
@@ -113,7 +115,6 @@ export class ReconnectingSession implements Session {
 
   /** Sends on the current connection; while waiting, says when the next attempt is. A `close` stops reconnecting. */
   send(request: SendRequest): SendOutcome {
-    if (request.kind === 'close') this.userClosed = true;
     if (this.phase === 'waiting' || this.phase === 'stopped') {
       if (request.kind === 'close') {
         void this.close();
@@ -121,8 +122,12 @@ export class ReconnectingSession implements Session {
       }
       return { ok: false, error: { code: ErrorCode.NotOpen, message: this.notOpenMessage() } };
     }
+    // Set before the engine acts on it (its close may end the attempt at once); a refused close changes nothing.
+    const closedBefore = this.userClosed;
+    if (request.kind === 'close') this.userClosed = true;
     const outcome = this.current.send(request);
     if (outcome.ok) this.rejoin.sent(request);
+    else this.userClosed = closedBefore;
     return outcome;
   }
 
@@ -147,6 +152,7 @@ export class ReconnectingSession implements Session {
     }
     if (this.phase !== 'connecting' || this.attempt === 0) return false;
     this.userClosed = true;
+    this.cancelled = true;
     void this.current.close();
     return true;
   }
@@ -223,7 +229,7 @@ export class ReconnectingSession implements Session {
     this.totals = addTraffic(this.totals, ended);
     const openMs = this.openedAtMono === undefined ? undefined : this.clock.mono() - this.openedAtMono;
     if (openMs !== undefined || this.offlineSince === undefined) this.offlineSince = this.writer.now();
-    if (this.userClosed) return this.stop(notes.USER_CLOSED_NOTE);
+    if (this.userClosed) return this.stop(this.cancelled ? notes.CANCELLED_NOTE : notes.USER_CLOSED_NOTE);
     const terminal = stopReason(this.facts.facts, this.rejoin.count);
     if (terminal) return this.stop(terminal);
     this.backoff.lost(openMs);

@@ -18,8 +18,12 @@ import type { WireFrameTracker } from './wireFrameTracker';
 /** §5.5: control frame payloads are at most 125 bytes. */
 const CONTROL_MAX = 125;
 
+/** Pings awaited at most: a server that never answers must not make each ping the user sends stay in memory. */
+export const MAX_AWAITED_PINGS = 256;
+
 /** Pings sent and not yet answered, by payload: a pong that echoes one gives its round trip. */
 export class PingRoundTrips {
+  /** Send times by payload key, oldest first (a Map keeps insertion order). */
   private readonly sentAtMono = new Map<string, number>();
 
   constructor(private readonly clock: Clock) {}
@@ -27,16 +31,30 @@ export class PingRoundTrips {
   /** Notes a ping with these bytes left now; returns its key. */
   sent(payload: Uint8Array): string {
     const key = Buffer.from(payload).toString('hex');
+    // The same payload again is now the newest ping.
+    this.sentAtMono.delete(key);
     this.sentAtMono.set(key, this.clock.mono());
+    if (this.sentAtMono.size > MAX_AWAITED_PINGS) this.sentAtMono.delete(this.sentAtMono.keys().next().value!);
     return key;
   }
 
-  /** The round trip of the ping this pong answers, or undefined for a pong nobody asked for. */
+  /**
+   * The round trip of the ping this pong answers, or undefined for a pong nobody asked for. §5.5.3: a peer may
+   * answer only the most recent of several pings, so the pings sent before the answered one count as answered.
+   */
   answered(key: string): number | undefined {
     const sentAt = this.sentAtMono.get(key);
     if (sentAt === undefined) return undefined;
-    this.sentAtMono.delete(key);
+    for (const earlier of this.sentAtMono.keys()) {
+      this.sentAtMono.delete(earlier);
+      if (earlier === key) break;
+    }
     return this.clock.mono() - sentAt;
+  }
+
+  /** Whether the ping with this key still waits for a pong. */
+  awaits(key: string): boolean {
+    return this.sentAtMono.has(key);
   }
 }
 
@@ -72,10 +90,12 @@ export class Heartbeat {
     if (this.timing.intervalMs > 0) this.schedule();
   }
 
-  /** A pong arrived with this payload key. */
+  /** A pong arrived with this payload key (after PingRoundTrips took it in). */
   pongReceived(key: string): void {
     this.heardSincePing = true;
-    if (this.awaitedPongKey !== key) return;
+    const awaited = this.awaitedPongKey;
+    // Ours, or one for a ping sent after ours (which answers ours too, §5.5.3); not one for an older ping.
+    if (awaited === undefined || (awaited !== key && this.pings.awaits(awaited))) return;
     this.awaitedPongKey = undefined;
     this.context.lifecycle.timers.clear(this.pongDeadline);
   }

@@ -24,19 +24,29 @@ export interface Reconnecting {
   attempts: Session[];
 }
 
+/** What a test may change: the shared log, and a wrapper around each attempt's engine (to watch it). */
+export interface ReconnectingExtras {
+  log?: MemoryEventLog;
+  wrap?: (engine: Session) => Session;
+  /** The engines run on the session's ManualClock too (their heartbeat, their deadlines). */
+  enginesOnClock?: boolean;
+}
+
 /** A reconnecting session of `options` (validated) with `policy`, its waits on a ManualClock. */
 export function reconnecting(
   options: Record<string, unknown>,
   policy: ReconnectPolicy = POLICY,
   random: () => number = () => 0.5,
+  extra: ReconnectingExtras = {},
 ): Reconnecting {
+  const log = extra.log ?? new MemoryEventLog();
   const validated = validateConnectionOptions(options);
   assert.ok(validated.ok, JSON.stringify(!validated.ok && validated.issues));
-  const log = new MemoryEventLog();
   const clock = new ManualClock();
   const attempts: Session[] = [];
   const makeAttempt = (attemptOptions: ResolvedConnectionOptions): Session => {
-    const engine = buildEngine(attemptOptions, log);
+    const built = buildEngine(attemptOptions, { log, clock: extra.enginesOnClock ? clock : undefined });
+    const engine = extra.wrap ? extra.wrap(built) : built;
     attempts.push(engine);
     return engine;
   };
@@ -44,10 +54,10 @@ export function reconnecting(
   return { session, clock, attempts };
 }
 
-function buildEngine(options: ResolvedConnectionOptions, log: MemoryEventLog): Session {
-  if (options.kind === 'websocket') return new WebSocketSession(options, { log });
-  if (options.kind === 'socketio') return new SocketIoSession(options, { log });
-  if (options.kind === 'engineio') return new EngineIoSession(options, { log });
+function buildEngine(options: ResolvedConnectionOptions, deps: { log: MemoryEventLog; clock?: ManualClock }): Session {
+  if (options.kind === 'websocket') return new WebSocketSession(options, deps);
+  if (options.kind === 'socketio') return new SocketIoSession(options, deps);
+  if (options.kind === 'engineio') return new EngineIoSession(options, deps);
   throw new Error(`no reconnecting ${options.kind} in these tests`);
 }
 
