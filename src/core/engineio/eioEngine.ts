@@ -136,6 +136,11 @@ export class EioEngine {
     return this.opened;
   }
 
+  /** The origin a followed redirect took the session to, when it is not the one its options name (issue 12). */
+  get redirectedOrigin(): string | undefined {
+    return this.context.route.redirectedOrigin;
+  }
+
   /** Whether the session runs on a guessed version that the layer on top may still correct. */
   get versionIsGuessed(): boolean {
     return this.options.protocolVersion === 'auto' && this.spoken === 4;

@@ -23,6 +23,8 @@ export class EngineRoute {
   headers: Header[];
   query: Header[];
   private chain: RedirectChain;
+  /** Where a WebSocket-only handshake opened, after the redirects its own WebSocket session followed. */
+  private arrived: URL | undefined;
 
   constructor(private readonly options: ResolvedEngineIoOptions) {
     this.endpoint = options.endpoint;
@@ -57,4 +59,24 @@ export class EngineRoute {
     this.chain = decision.chain;
     return { ...decision, crossOrigin };
   }
+
+  /** A WebSocket-only handshake opened at `url` (its WebSocket session follows that handshake's redirects). */
+  arrivedAt(url: URL): void {
+    this.arrived = url;
+  }
+
+  /**
+   * The origin the session talks to when a followed redirect took it away from the one its options name (else
+   * undefined): what the layer on top would send only to the first one (Socket.IO's auth) is then left behind.
+   */
+  get redirectedOrigin(): string | undefined {
+    const now = httpOrigin(this.arrived ?? this.endpoint);
+    return now === httpOrigin(this.options.endpoint) ? undefined : now;
+  }
+}
+
+/** The origin of `url` with ws: and wss: read as http: and https: (a WebSocket hop to the same server is no move). */
+function httpOrigin(url: URL): string {
+  const scheme = url.protocol === 'wss:' ? 'https:' : url.protocol === 'ws:' ? 'http:' : url.protocol;
+  return `${scheme}//${url.host}`;
 }

@@ -4,8 +4,9 @@
  *
  * Entries: `*` (everything), a host name that matches itself and its subdomains with or without a leading dot
  * (`example.com` and `.example.com` both match `api.example.com`), an optional `:port` that must match too,
- * IP literals (IPv6 with or without brackets) and IPv4 CIDR ranges (`10.0.0.0/8`). `localhost` and the loopback
- * addresses are only bypassed when listed: some users proxy them on purpose (a debugging proxy).
+ * IP literals (IPv6 with or without brackets, in any of its spellings) and IPv4 CIDR ranges (`10.0.0.0/8`).
+ * A trailing dot (`example.com.`, the fully qualified form) is ignored on either side, as curl does.
+ * `localhost` and the loopback addresses are only bypassed when listed: some users proxy them on purpose.
  */
 import { isIP } from 'node:net';
 
@@ -43,9 +44,11 @@ export function defaultPort(protocol: string): number {
 
 function hostMatches(pattern: string, host: string): boolean {
   if (pattern.includes('/')) return inCidr(pattern, host);
-  if (isIP(pattern) || isIP(host)) return pattern === host;
-  const suffix = pattern.replace(/^\*?\./, '');
-  return host === suffix || host.endsWith(`.${suffix}`);
+  const entryHost = canonicalHost(pattern);
+  if (isIP(entryHost) || isIP(host)) return entryHost === host;
+  const suffix = entryHost.replace(/^\*?\./, '');
+  // An entry of only dots (".") names no host; it must not match every fully qualified name.
+  return suffix !== '' && (host === suffix || host.endsWith(`.${suffix}`));
 }
 
 /** `host`, `.host`, `*.host`, `host:port`, `[::1]:port`, `::1`, `10.0.0.0/8`. */
@@ -65,7 +68,21 @@ function withPort(host: string, port: string | undefined): NoProxyEntry {
 
 /** URL.hostname keeps the brackets of an IPv6 literal; entries are compared without them. */
 function bareHost(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return canonicalHost(hostname.replace(/^\[|\]$/g, ''));
+}
+
+/**
+ * A host as compared: lower case, without the trailing dot of a fully qualified name, and an IPv6 literal in the
+ * one form URL gives it (`0:0:0:0:0:0:0:1` and `::1` are the same address).
+ */
+function canonicalHost(host: string): string {
+  const lower = host.toLowerCase().replace(/\.+$/, '');
+  if (isIP(lower) !== 6) return lower;
+  try {
+    return new URL(`http://[${lower}]/`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return lower;
+  }
 }
 
 /** IPv4 CIDR only (`10.0.0.0/8`); other forms never match. */

@@ -10,6 +10,7 @@
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { ErrorCode } from '../errors';
 import { readConnectHead } from './connectResponse';
 import type { ProxyRoute } from './proxyChoice';
 import {
@@ -21,7 +22,8 @@ import {
   proxyRefused,
   proxyTimeout,
   proxyUnreachable,
-  type NetworkFailure,
+  quoteProxyText,
+  NetworkFailure,
   type ProxyIdentity,
 } from './proxyErrors';
 
@@ -47,10 +49,36 @@ export function connectRequestHead(route: ProxyRoute, host: string, port: number
   const lines = [`CONNECT ${authority} HTTP/1.1`, `Host: ${authority}`];
   const { username, password } = route.proxy;
   if (username !== '' || password !== '') {
-    const credentials = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+    const credentials = `${userinfoText(username)}:${userinfoText(password)}`;
     lines.push(`Proxy-Authorization: Basic ${Buffer.from(credentials, 'utf8').toString('base64')}`);
   }
   return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/**
+ * A proxy URL's user or password as typed: percent-decoded, or as it stands when it is not valid percent-encoding
+ * (`a%zz`): decodeURIComponent throws on that, and here it would throw inside the socket's connect listener.
+ */
+function userinfoText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A host the CONNECT line may name: a name or an IP literal, nothing that could end the line or the request
+ * (CR, LF, spaces, controls). The agents hand over parsed hosts; this holds for any other caller too.
+ */
+const TUNNEL_HOST = /^[A-Za-z0-9._~%:-]+$/;
+
+/** The error for a target that cannot be named in a CONNECT request (nothing is sent to the proxy). */
+function badTunnelTarget(host: string): NetworkFailure {
+  return new NetworkFailure({
+    code: ErrorCode.InvalidOptions,
+    message: `The host ${JSON.stringify(quoteProxyText(host))} cannot be named in a CONNECT request: nothing was sent.`,
+  });
 }
 
 /** An open tunnel and what it took. */
@@ -64,6 +92,7 @@ export interface Tunnel {
 
 /** Resolves with a socket that carries the target's bytes, or rejects with a NetworkFailure. */
 export function openTunnel(request: TunnelRequest): Promise<Tunnel> {
+  if (!TUNNEL_HOST.test(request.host)) return Promise.reject(badTunnelTarget(request.host));
   return new Promise<Tunnel>((resolve, reject) => new TunnelHandshake(request, resolve, reject).start());
 }
 

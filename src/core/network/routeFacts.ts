@@ -10,9 +10,17 @@ import { MASK } from '../redaction/secretMask';
 import type { Network } from '../session/network';
 import { sourceLabel, type ProxyDecision } from './proxyChoice';
 
-/** `http://user:••••@proxy:3128`: the proxy as shown, never with its password. */
+/** Longest proxy user name shown (it is the user's own setting, but a header has no room for a paragraph). */
+const MAX_SHOWN_USER_CHARS = 40;
+
+/**
+ * `http://user:••••@proxy:3128`: the proxy as shown, never with its password. A user name without a password is
+ * the credential itself (a token as the user name, as some proxies take it), so it is masked too.
+ */
 export function shownProxy(proxy: URL): string {
-  const user = proxy.username === '' ? '' : `${proxy.username}${proxy.password === '' ? '' : `:${MASK}`}@`;
+  const name = proxy.username;
+  const shownName = name.length > MAX_SHOWN_USER_CHARS ? `${name.slice(0, MAX_SHOWN_USER_CHARS)}…` : name;
+  const user = name === '' ? '' : proxy.password === '' ? `${MASK}@` : `${shownName}:${MASK}@`;
   return `${proxy.protocol}//${user}${proxy.host}`;
 }
 

@@ -10,6 +10,7 @@ import type { NodeTlsOptions } from '../session/network';
 import { defaultPort } from './noProxy';
 import type { ProxyDecision } from './proxyChoice';
 import { openRoutedConnection } from './routedConnection';
+import { withoutClientCertificate } from './tlsTrust';
 
 /** What an agent needs to open its connections. */
 export interface RouteContext {
@@ -17,6 +18,8 @@ export interface RouteContext {
   /** The route for a target (`https://host:port` for https and wss, `http://host:port` otherwise). */
   decide(target: URL): ProxyDecision;
   tunnelTimeoutMs: number;
+  /** The only host (and port) `tls`'s client certificate goes to; others get `tls` without it (tlsTrust.ts). */
+  clientCertificateHost?: URL;
 }
 
 type ConnectionCallback = (err: Error | null, stream: Duplex) => void;
@@ -33,11 +36,19 @@ function connectFor(context: RouteContext, secure: boolean, options: ClientReque
     queueMicrotask(() => cb(error as Error, undefined as unknown as Duplex));
     return;
   }
-  const plan = { host, port, secure, tls: context.tls, decision, tunnelTimeoutMs: context.tunnelTimeoutMs };
+  const home = context.clientCertificateHost;
+  const tls = !home || isSameServer(home, host, port) ? context.tls : withoutClientCertificate(context.tls);
+  const plan = { host, port, secure, tls, decision, tunnelTimeoutMs: context.tunnelTimeoutMs };
   openRoutedConnection(plan).then(
     (socket) => cb(null, socket),
     (error: Error) => cb(error, undefined as unknown as Duplex),
   );
+}
+
+/** Whether `host`:`port` is the server of `url` (its default port when it names none). */
+function isSameServer(url: URL, host: string, port: number): boolean {
+  const urlHost = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return urlHost === host.toLowerCase() && Number(url.port || defaultPort(url.protocol)) === port;
 }
 
 /** http: and ws: targets. */

@@ -47,3 +47,20 @@ export function tlsOptionsFor(input: TlsTrustInput): TlsTrustOptions {
   if (client?.passphrase !== undefined) out.passphrase = client.passphrase;
   return out;
 }
+
+/**
+ * The same options without the client certificate (cert, key, pfx, passphrase): for a server other than the
+ * session's own, which a redirect led to. Pins and verification stay as they are.
+ */
+export function withoutClientCertificate<T extends ClientCertificateFields>(tls: T): T {
+  const { cert: _cert, key: _key, pfx: _pfx, passphrase: _passphrase, ...rest } = tls;
+  return rest as T;
+}
+
+/** The client certificate's fields of TLS options, in whichever form they hold them. */
+interface ClientCertificateFields {
+  cert?: unknown;
+  key?: unknown;
+  pfx?: unknown;
+  passphrase?: string;
+}

@@ -75,6 +75,11 @@ export interface RoutedNetworkOptions {
   route?: (target: URL) => ProxyDecision;
   /** How long a proxy may take to answer CONNECT (default DEFAULT_TUNNEL_TIMEOUT_MS). */
   tunnelTimeoutMs?: number;
+  /**
+   * The session's own server (its URL: host and port): the only one a client certificate in `tls` is presented
+   * to. A redirect to another origin leaves it behind, as it leaves Authorization (issue 12). Absent: every host.
+   */
+  clientCertificateHost?: URL;
 }
 
 /** A network whose connections go the way `route` says, with these TLS options. */
@@ -85,6 +90,7 @@ export function createRoutedNetwork(options: RoutedNetworkOptions): Network {
     decide: route,
     tunnelTimeoutMs: options.tunnelTimeoutMs ?? DEFAULT_TUNNEL_TIMEOUT_MS,
   };
+  if (options.clientCertificateHost) context.clientCertificateHost = options.clientCertificateHost;
   const agents: HttpAgent[] = [];
   const made = <T extends HttpAgent>(agent: T): T => (agents.push(agent), agent);
   let pollingHttp: HttpAgent | undefined;

@@ -7,7 +7,7 @@
 import type { ResolvedEngineIoOptions } from '../connection/engineIoOptions';
 import type { Disposable } from '../disposable';
 import type { EventLog } from '../events/eventLog';
-import type { LogEvent } from '../events/logEvent';
+import type { EventMeta, LogEvent } from '../events/logEvent';
 import { EioEngine, type EioEngineDeps } from '../engineio/eioEngine';
 import type { EioPacket, EioVersion } from '../engineio/eioPacket';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
@@ -149,7 +149,12 @@ export class SocketIoSession implements Session {
     if (this.decoder.protocol === 4 && !this.options.namespaces.some((ns) => ns.name === '/')) {
       this.decoder.expectNamespace('/');
     }
-    for (const ns of this.options.namespaces) this.outbound.connect(ns.name, ns.auth);
+    // Auth is a credential: after a redirect to another origin it is left behind, like the headers (issue 12).
+    const elsewhere = this.engine.redirectedOrigin;
+    const withheld = elsewhere ? this.options.namespaces.filter((ns) => ns.auth) : [];
+    if (elsewhere && withheld.length)
+      this.engine.writer.append('local', 'sio', 'auth-withheld', authWithheldMeta(elsewhere, withheld));
+    for (const ns of this.options.namespaces) this.outbound.connect(ns.name, withheld.length ? undefined : ns.auth);
   }
 
   /** A message of the Engine.IO layer: its Socket.IO rows, as the decoder builds them. */
@@ -186,4 +191,14 @@ export class SocketIoSession implements Session {
 /** info.protocol: `Socket.IO 5 / Engine.IO 4`, `Socket.IO 4 / Engine.IO 3`. */
 function socketIoLabel(version: EioVersion): string {
   return `Socket.IO ${version === 3 ? 4 : 5} / Engine.IO ${version}`;
+}
+
+/** The row of namespaces joined without their auth, after the handshake was redirected to another origin. */
+function authWithheldMeta(origin: string, namespaces: ReadonlyArray<{ name: string }>): EventMeta {
+  const names = namespaces.map((ns) => ns.name).join(', ');
+  return {
+    warning:
+      `The handshake was redirected to another origin (${origin}): auth not sent to ${names}. ` +
+      'Connect to that server directly, or join with auth from the panel, if it is meant to have it.',
+  };
 }

@@ -44,6 +44,11 @@ export class HandshakeRedirects {
     this.chain = startChain(url);
   }
 
+  /** The URL of the current handshake: the options' URL, or where the redirects followed so far lead. */
+  get currentUrl(): URL {
+    return this.hop.url;
+  }
+
   /** The first handshake: the options as given. */
   first(): WsHop {
     const { url, headers, subprotocols } = this.options;

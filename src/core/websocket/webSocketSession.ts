@@ -140,6 +140,11 @@ export class WebSocketSession implements Session {
     return this.facts.info;
   }
 
+  /** Where the handshake went: the options' URL, or where the redirects it followed led (issue 12). */
+  get handshakeUrl(): URL {
+    return this.redirects.currentUrl;
+  }
+
   onDidChange(listener: (info: Readonly<SessionInfo>) => void): Disposable {
     return this.facts.onDidChange(listener);
   }

@@ -30,6 +30,8 @@ export function networkForOptions(options: unknown, profile: ProfileNetworkChoic
     tls: profile.tls,
     route: (target) => chooseProxy(sources, target),
     tunnelTimeoutMs: tunnelTimeoutFor(validated.value),
+    // The profile's client certificate goes to its own server only, never to where a redirect leads.
+    clientCertificateHost: new URL(validated.value.url),
   });
 }
 

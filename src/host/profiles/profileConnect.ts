@@ -25,6 +25,7 @@ import { profileOrigin } from './profileOrigin';
 import { showProfileError } from './profileNotices';
 import { askMissingSecrets, type ProfileSecrets } from './profileSecrets';
 import { cannotConnectMessage, shownName, untrustedProfileQuestion } from './profileWords';
+import { networkChoicesOf } from './untrustedNetworkWords';
 
 export interface ProfileConnectDeps {
   files: ProfileFiles;
@@ -83,7 +84,7 @@ export async function connectProfile(
 async function trusted(ref: ProfileRef, profile: Profile): Promise<boolean> {
   if (ref.scope === 'user' || vscode.workspace.isTrusted) return true;
   const choice = await vscode.window.showWarningMessage(
-    untrustedProfileQuestion(profile.name),
+    untrustedProfileQuestion(profile.name, networkChoicesOf(profile)),
     { modal: true },
     'Connect anyway',
   );

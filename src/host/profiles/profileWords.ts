@@ -26,11 +26,15 @@ export function clearCredentialQuestion(name: string, finding: ClearCredential, 
   );
 }
 
-/** The modal asked before a workspace profile connects in a workspace that is not trusted. */
-export function untrustedProfileQuestion(name: string): string {
+/**
+ * The modal asked before a workspace profile connects in a workspace that is not trusted; `networkChoices`: what
+ * it changes about the proxy and TLS trust (untrustedNetworkWords.ts), which the URL does not show.
+ */
+export function untrustedProfileQuestion(name: string, networkChoices: readonly string[] = []): string {
+  const network = networkChoices.length ? ` It also ${networkChoices.join(', ')}.` : '';
   return (
     `The profile ${shownName(name)} comes from a workspace you have not trusted. It decides where to connect and ` +
-    'what to send (headers, secrets it names, messages). Connect anyway?'
+    `what to send (headers, secrets it names, messages).${network} Connect anyway?`
   );
 }
 

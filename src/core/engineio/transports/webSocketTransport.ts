@@ -135,6 +135,8 @@ export class WebSocketTransport implements EioTransport {
   private onSocketChange(info: Readonly<SessionInfo>): void {
     if (info.state === 'open' && this.current === 'connecting') {
       this.current = 'open';
+      // A WebSocket-only handshake may have been redirected elsewhere: the route says where it opened.
+      if (this.isHandshake && this.socket) this.ctx.route.arrivedAt(this.socket.handshakeUrl);
       this.sink.onOpen();
     } else if (info.state === 'closed' && this.current !== 'closed') {
       this.current = 'closed';
