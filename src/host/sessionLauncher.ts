@@ -24,6 +24,7 @@ import { PanelController, type PanelControllerDeps } from './panel/panelControll
 import { actionUnavailable, type LogActionHandler } from './panel/panelLogActions';
 import type { SessionRegistry } from './sessionRegistry';
 import type { ProfileRef, SessionOrigin } from './sessionOrigin';
+import { reconnectRandom } from './reconnectDraw';
 import { redactorFor, setSessionSecrets } from './sessionRedaction';
 import { readLogBudgets } from './settings';
 import { watchSession } from './sessionWatcher';
@@ -72,7 +73,12 @@ export class SessionLauncher implements vscode.Disposable {
     // A profile's reconnect policy (issue 12) makes one session of every attempt, on one log.
     // Its connections go through the proxy of the settings, the environment or the profile (issue 12).
     const network = networkForOptions(options, { proxy: origin?.proxy, tls: origin?.tls });
-    const created = createSession(options, { logFactory: this.logFactory, reconnect: origin?.reconnect, network });
+    const created = createSession(options, {
+      logFactory: this.logFactory,
+      reconnect: origin?.reconnect,
+      reconnectRandom: reconnectRandom(),
+      network,
+    });
     if (!created.ok) {
       network?.dispose();
       return { ok: false, message: formatIssues(created.issues) };

@@ -100,7 +100,9 @@ export class SessionStatusBar implements vscode.Disposable {
     const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
     const where = `${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]})`;
     const reconnect = info.reconnect ? ` Reconnect: ${info.reconnect.stoppedReason ?? info.reconnect.policy}.` : '';
-    const facts = `${transport}${closed}${reconnect}`;
+    // Issue 12: offered only when the session would act on it (while waiting, or after giving up on attempts).
+    const retry = info.reconnect?.canRetryNow ? ' Retry now is in its panel.' : '';
+    const facts = `${transport}${closed}${reconnect}${retry}`;
     this.item.tooltip = `Realtime Inspector: ${where} is ${state}.${facts} Click to show its panel.`;
     this.item.command = { title: 'Show session', command: FOCUS_SESSION_COMMAND, arguments: [session.id] };
     this.item.show();

@@ -3,7 +3,7 @@
  * show: whole seconds rounded up, never below 0. Each side redraws it when its number changes, only while the
  * session waits (CountdownTicker).
  */
-import type { ReconnectStatusDto } from './dto';
+import type { ReconnectStatusDto, SessionInfoDto } from './dto';
 
 /** "reconnecting in 4 s (attempt 3)" while waiting; "reconnecting (attempt 3)" while that attempt runs. */
 export function countdownText(status: ReconnectStatusDto, now: number): string | undefined {
@@ -12,6 +12,21 @@ export function countdownText(status: ReconnectStatusDto, now: number): string |
     return `reconnecting in ${waitText(secondsLeft(status.nextAttemptAt, now))} (attempt ${attempt})`;
   if (status.phase === 'connecting' && status.attempt > 0) return `reconnecting (attempt ${attempt})`;
   return undefined;
+}
+
+/**
+ * The header as received, its reconnect instants moved onto the receiver's clock: the next attempt is the time
+ * left after `receivedAt`, the offline start the time offline before it. The host's instants are on the host's
+ * wall clock, which in VS Code Remote is another machine's; the durations were measured there when the header was
+ * made, so only the message's transit is lost. A header without durations is left as it is. Pure.
+ */
+export function onReceiverClock(session: SessionInfoDto, receivedAt: number): SessionInfoDto {
+  const status = session.reconnect;
+  if (!status || (status.nextAttemptInMs === undefined && status.offlineForMs === undefined)) return session;
+  const rebased: ReconnectStatusDto = { ...status };
+  if (status.nextAttemptInMs !== undefined) rebased.nextAttemptAt = receivedAt + status.nextAttemptInMs;
+  if (status.offlineForMs !== undefined) rebased.offlineSince = receivedAt - status.offlineForMs;
+  return { ...session, reconnect: rebased };
 }
 
 /** Whole seconds until `at`, rounded up, at least 0. */

@@ -5,6 +5,7 @@
  */
 import type { SessionInfoDto } from '../shared/dto';
 import type { HostToWebview } from '../shared/protocol';
+import { onReceiverClock } from '../shared/reconnectCountdown';
 import type { SendRequest } from '../shared/sendRequest';
 import { Composer, type ComposerDraft, type SendOutcome } from './composer';
 import { DetailsPane, type ReplayOutcome } from './detailsPane';
@@ -130,8 +131,9 @@ export class PanelApp implements Disposable {
         this.applySnapshot(message);
         break;
       case 'session/changed':
-        this.session = message.session;
-        this.pendingSession = message.session;
+        // Issue 12: the reconnect countdown counts on this machine's clock from the time left on receipt.
+        this.session = onReceiverClock(message.session, Date.now());
+        this.pendingSession = this.session;
         this.table.onSessionChanged(message.session.eventsOnDisk);
         break;
       case 'events/appended':
@@ -159,8 +161,8 @@ export class PanelApp implements Disposable {
   /** A `session/snapshot`: the view's newest rows; the selection goes when the session is another. */
   private applySnapshot(snapshot: Extract<HostToWebview, { type: 'session/snapshot' }>): void {
     const sameSession = this.session === undefined || this.session.id === snapshot.session.id;
-    this.session = snapshot.session;
-    this.pendingSession = snapshot.session;
+    this.session = onReceiverClock(snapshot.session, Date.now());
+    this.pendingSession = this.session;
     this.table.onSnapshot(snapshot, sameSession);
     if (!sameSession) {
       // Another session (Reconnect opens a new one): the old selection means nothing here.

@@ -1,8 +1,9 @@
 /**
  * The header's reconnect line (issue 12), for a session with a reconnect policy: while it waits, the countdown
  * and the attempt ("Reconnecting in 4 s — attempt 3 of 10 · offline 12 s") with Retry now and Cancel; while an
- * attempt runs, the attempt with Cancel; once it stopped, why. The countdown is redrawn when its number changes,
- * only while waiting. Every word here is the host's own (never a server's); it still goes in as text only.
+ * attempt runs, the attempt with Cancel; once it stopped, why — with Retry now when it gave up on its attempts.
+ * The countdown is redrawn when its number changes, only while waiting. Every word here is the host's own (never a
+ * server's); it still goes in as text only.
  */
 import type { ReconnectStatusDto, SessionInfoDto } from '../shared/dto';
 import { CountdownTicker, countdownText, type CountdownTimers } from '../shared/reconnectCountdown';
@@ -57,7 +58,8 @@ export class ReconnectLine implements Disposable {
     const line = status && lineText(status, Date.now());
     this.element.hidden = !line;
     setText(this.text, line ?? '');
-    this.retryButton.hidden = status?.phase !== 'waiting';
+    // Offered while waiting and after giving up on attempts, never after a stop the user must act on (core decides).
+    this.retryButton.hidden = status?.canRetryNow !== true;
     this.cancelButton.hidden = !(status?.phase === 'waiting' || (status?.phase === 'connecting' && status.attempt > 0));
   }
 }

@@ -2,11 +2,12 @@
  * Reconnecting in a real browser (issue 12): a workspace profile with a reconnect policy connects to a local
  * WebSocket server; the server drops the connection (and refuses for a while); the panel header shows the
  * countdown and the attempt with Retry now and Cancel, the status bar the countdown; Retry now (the server
- * accepting again) reconnects in the same panel, and the log has the attempt's rows. Saves
- * test-results/ui/reconnect-panel.png.
+ * accepting again) reconnects in the same panel, and the log has the attempt's rows. With maxAttempts 1 the next
+ * drop gives up at once: the header says so and offers Retry now (not Cancel), which starts over and reconnects.
+ * Saves test-results/ui/reconnect-panel.png.
  *
- * The policy's waits are drawn from up to an hour, so no attempt of its own comes before Retry now in practice;
- * one that did would meet the refusing server and wait again, and the test would still hold.
+ * The extension host draws the jitter at 0.5 (RI_TEST_RECONNECT_DRAW): every wait is half an hour, so no attempt of
+ * its own comes before Retry now, and the countdown shown is known.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +26,7 @@ describe('reconnecting in the panel in code-server', function () {
   let page: Page;
   let panel: FrameLocator;
 
-  const ui = useUiSuite('reconnect');
+  const ui = useUiSuite('reconnect', { env: { RI_TEST_RECONNECT_DRAW: '0.5' } });
   before(async () => {
     ({ page, panel } = ui);
     server = await startFlakyWsServer();
@@ -36,7 +37,7 @@ describe('reconnecting in the panel in code-server', function () {
           id: 'ui-reconnect',
           name: PROFILE,
           connection: { kind: 'websocket', url: server.url },
-          reconnect: { initialDelayMs: HOUR_MS, maxDelayMs: HOUR_MS },
+          reconnect: { initialDelayMs: HOUR_MS, maxDelayMs: HOUR_MS, maxAttempts: 1 },
         },
       ],
     };
@@ -64,12 +65,15 @@ describe('reconnecting in the panel in code-server', function () {
   it('shows the countdown, the attempt, Retry now and Cancel once the server drops the connection', async () => {
     server.mode = { refuseStatus: 503 };
     server.dropAll();
-    const line = panel.locator('#session-reconnect', { hasText: /Reconnecting in (\d+ min )?\d+ s \(attempt \d+\)/ });
+    const line = panel.locator('#session-reconnect', {
+      // Half of the one-hour ceiling (the fixed draw), counting down.
+      hasText: /Reconnecting in (29 min \d+|30 min 0) s \(attempt 1 of 1\)/,
+    });
     await line.waitFor({ timeout: 15_000 });
     await panel.locator('#btn-retry-now').waitFor({ state: 'visible', timeout: 5_000 });
     await panel.locator('#btn-cancel-reconnect').waitFor({ state: 'visible', timeout: 5_000 });
     await page
-      .locator('.statusbar-item', { hasText: /reconnecting in (\d+ min )?\d+ s \(attempt \d+\)/ })
+      .locator('.statusbar-item', { hasText: /reconnecting in (29 min \d+|30 min 0) s \(attempt 1 of 1\)/ })
       .first()
       .waitFor({
         timeout: 10_000,
@@ -85,5 +89,20 @@ describe('reconnecting in the panel in code-server', function () {
     await panel.locator('#session-reconnect').waitFor({ state: 'hidden', timeout: 10_000 });
     await rowsOfType('reconnected').first().waitFor({ timeout: 10_000 });
     await rowsOfType('reconnect-attempt').first().waitFor({ timeout: 10_000 });
+  });
+
+  it('offers Retry now (not Cancel) once it gave up on its attempts, and reconnects on it', async () => {
+    server.mode = { refuseStatus: 503 };
+    server.dropAll();
+    await panel.locator('#session-reconnect', { hasText: /Not reconnecting: Gave up after 1 attempt/ }).waitFor({
+      timeout: 15_000,
+    });
+    await panel.locator('#btn-retry-now').waitFor({ state: 'visible', timeout: 5_000 });
+    await panel.locator('#btn-cancel-reconnect').waitFor({ state: 'hidden', timeout: 5_000 });
+    server.mode = { accept: true };
+    await panel.locator('#btn-retry-now').click();
+    await panel.locator('#session-state', { hasText: /^\s*open\s*$/ }).waitFor({ timeout: 30_000 });
+    await panel.locator('#session-reconnect').waitFor({ state: 'hidden', timeout: 10_000 });
+    await rowsOfType('reconnected').nth(1).waitFor({ timeout: 10_000 });
   });
 });

@@ -38,6 +38,14 @@ export function retryNowNote(attempt: number): string {
   return `Retrying now (attempt ${attempt}), as the user asked; the wait is skipped.`;
 }
 
+/** The user pressed Retry now after the session gave up: a new run, its backoff reset. */
+export function retryAfterGivingUpNote(attempt: number, maxAttempts: number | undefined): string {
+  return (
+    `Retrying at the user's request after giving up: the backoff starts over (attempt ` +
+    `${attemptText({ attempt, maxAttempts })}).`
+  );
+}
+
 /** The policy's attempts are used up. */
 export function gaveUpNote(attempts: number): string {
   return `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'} in a row (the profile's maxAttempts).`;

@@ -25,6 +25,11 @@ export interface ReconnectStatus {
   connections: number;
   /** stopped: why, in plain words (our own text: the server's words never go here). */
   stoppedReason?: string;
+  /**
+   * Retry now is offered: while waiting, and once stopped after giving up on `maxAttempts` (a new run, the backoff
+   * reset). Absent after a stop the user must act on first (their close, a 401/403, a refused certificate, a 407).
+   */
+  canRetryNow?: boolean;
   /** The policy in words ("backoff 1 s doubling to 30 s with full jitter, reset after 60 s open"). */
   policy: string;
 }

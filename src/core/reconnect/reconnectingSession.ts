@@ -3,9 +3,10 @@
  * made on ONE shared log, so a flapping connection reads as one story — each attempt a new segment (its
  * `connecting` … `closed` rows), our rows between them saying how long the wait is, which attempt follows and
  * how long the session was offline. The backoff is reconnectBackoff.ts; the outcomes that stop it (the user's
- * close, a 401/403 handshake, close codes 1002/1003/1007/1008, a Socket.IO server's disconnect)
- * terminalOutcomes.ts; Socket.IO namespaces are joined again with their auth (namespaceRejoin.ts). Waits run on
- * the injected clock.
+ * close, a 401/403 handshake, close codes 1002/1003/1007/1008, a Socket.IO server's disconnect, a refused
+ * certificate, a proxy's 407 or an unusable proxy setting) terminalOutcomes.ts; Socket.IO namespaces are joined
+ * again with their auth (namespaceRejoin.ts). Waits run on the injected clock. After giving up on the policy's
+ * attempts, Retry now starts a new run.
  *
  * Phases: connecting → open → (lost) waiting → connecting → … → stopped. Composition: nothing here extends an
  * engine; the attempt's session is owned and disposed here.
@@ -67,6 +68,8 @@ export class ReconnectingSession implements Session {
   private offlineSince: { time: number; mono: number } | undefined;
   private openedAtMono: number | undefined;
   private stoppedReason: string | undefined;
+  /** Stopped because the policy's attempts were used up (not for a terminal outcome): Retry now may start over. */
+  private gaveUp = false;
   private closedAt: number | undefined;
   private userClosed = false;
   /** The user pressed Cancel during an attempt: its end is a cancel, not a close. */
@@ -157,10 +160,29 @@ export class ReconnectingSession implements Session {
     return true;
   }
 
-  /** Retry now: the booked attempt starts at once. False unless waiting. */
+  /**
+   * Retry now: while waiting, the booked attempt starts at once; after giving up on the policy's attempts, a new run
+   * starts at once with the backoff reset. False otherwise: open, an attempt under way, or stopped for an outcome the
+   * user must change something about first — their own close or Cancel, a 401/403, a refused certificate, a proxy's
+   * 407 (terminalOutcomes.ts): retrying those would only repeat the refusal; Reconnect or connecting again does it.
+   */
   retryNow(): boolean {
+    if (this.phase === 'stopped' && this.gaveUp && !this.disposed) return this.retryAfterGivingUp();
     if (this.phase !== 'waiting') return false;
     this.appendRow('reconnect-attempt', notes.retryNowNote(this.attempt), { attempt: this.attempt });
+    this.beginAttempt();
+    return true;
+  }
+
+  /** Retry now after giving up: the first attempt of a new run, its wait skipped, in the same log. */
+  private retryAfterGivingUp(): true {
+    this.backoff.reset();
+    this.attempt = this.backoff.next().attempt;
+    this.gaveUp = false;
+    this.stoppedReason = undefined;
+    this.closedAt = undefined;
+    const note = notes.retryAfterGivingUpNote(this.attempt, this.deps.policy.maxAttempts);
+    this.appendRow('reconnect-attempt', note, { attempt: this.attempt });
     this.beginAttempt();
     return true;
   }
@@ -233,7 +255,7 @@ export class ReconnectingSession implements Session {
     const terminal = stopReason(this.facts.facts, this.rejoin.count);
     if (terminal) return this.stop(terminal);
     this.backoff.lost(openMs);
-    if (this.backoff.exhausted) return this.stop(notes.gaveUpNote(this.backoff.attemptsInRow));
+    if (this.backoff.exhausted) return this.stop(notes.gaveUpNote(this.backoff.attemptsInRow), true);
     const plan = this.backoff.next();
     this.phase = 'waiting';
     this.attempt = plan.attempt;
@@ -265,12 +287,13 @@ export class ReconnectingSession implements Session {
     this.runAttempt(this.current);
   }
 
-  /** No more attempts: the session is closed, with `reason` as its last row. */
-  private stop(reason: string): void {
+  /** No more attempts: the session is closed, with `reason` as its last row; `gaveUp`: the attempts were used up. */
+  private stop(reason: string, gaveUp = false): void {
     if (this.phase === 'stopped') return;
     this.clearWait();
     this.attemptListeners.dispose();
     this.phase = 'stopped';
+    this.gaveUp = gaveUp;
     this.stoppedReason = reason;
     this.closedAt = this.clock.now();
     if (!this.disposed) this.appendRow('reconnect-stopped', reason, { attempt: this.attempt });
@@ -305,6 +328,8 @@ export class ReconnectingSession implements Session {
     }
     if (this.offlineSince && this.connections > 0) status.offlineSince = this.offlineSince.time;
     if (this.stoppedReason !== undefined) status.stoppedReason = this.stoppedReason;
+    // One place for the rule: the panel's button and the status bar offer Retry now only when retryNow() would act.
+    if (this.phase === 'waiting' || (this.phase === 'stopped' && this.gaveUp)) status.canRetryNow = true;
     return status;
   }
 

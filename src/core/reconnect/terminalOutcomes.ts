@@ -6,9 +6,11 @@
  * payload data, 1008 policy violation (RFC 6455 §7.4.1) — where trying again repeats the failure; or the Socket.IO
  * server disconnected the client from every namespace it was in (`socket.disconnect()` on the server: a DISCONNECT
  * packet; socket.io-client's "io server disconnect", after which it does not reconnect); or the TLS handshake
- * refused the server's certificate before the attempt opened (the same certificate would be met again). Read from
- * the attempt's own log rows: what the engines record of a handshake's status, a close frame, a Socket.IO packet and
- * an error. Pure.
+ * refused the server's certificate before the attempt opened (the same certificate would be met again); or the proxy
+ * refused the attempt before it opened — 407, its credentials missing or rejected, or a proxy setting that cannot be
+ * used — where the same credentials or setting would fail again (a proxy that refused the TCP connection, timed out
+ * or closed is transient: those are retried). Read from the attempt's own log rows: what the engines record of a
+ * handshake's status, a close frame, a Socket.IO packet and an error. Pure.
  */
 import { ErrorCode } from '../errors';
 import type { LogEvent } from '../events/logEvent';
@@ -25,6 +27,24 @@ const CLOSE_CODE_WORDS: Readonly<Record<number, string>> = {
   1007: 'invalid payload data',
   1008: 'policy violation',
 };
+
+/**
+ * Proxy failures after which the session does not try again, with why in plain words: the user must change the
+ * proxy's credentials or setting first.
+ */
+const TERMINAL_PROXY_REASONS: ReadonlyMap<string, string> = new Map([
+  [
+    ErrorCode.ProxyAuthRequired,
+    'The proxy refused the connection with 407 (its credentials are missing or were rejected): the same ' +
+      'credentials would be refused again, so the session does not reconnect by itself (set them in ' +
+      "http.proxy or the profile's proxy, then connect again).",
+  ],
+  [
+    ErrorCode.ProxyInvalid,
+    'The proxy setting cannot be used: every attempt would fail on it, so the session does not reconnect by itself ' +
+      "(fix http.proxy, the *_PROXY variables or the profile's proxy, then connect again).",
+  ],
+]);
 
 /** Namespaces named in a stop reason; more are counted. */
 const MAX_NAMED_NAMESPACES = 10;
@@ -43,6 +63,8 @@ export interface AttemptFacts {
   serverDisconnects?: number;
   /** The attempt failed on the server's certificate before it opened (the next one would meet the same). */
   certificateRefused?: boolean;
+  /** The error code of a proxy refusal before the attempt opened that would repeat (407, an unusable setting). */
+  proxyRefusal?: string;
 }
 
 /**
@@ -64,7 +86,10 @@ export class AttemptFactsCollector {
     if (!meta) return;
     const disconnected = serverDisconnectedNamespace(event);
     if (disconnected !== undefined) this.serverDisconnected(disconnected);
-    if (!opened && meta.error?.code === ErrorCode.TlsError) this.facts.certificateRefused = true;
+    const errorCode = meta.error?.code;
+    if (!opened && errorCode === ErrorCode.TlsError) this.facts.certificateRefused = true;
+    if (!opened && errorCode !== undefined && TERMINAL_PROXY_REASONS.has(errorCode))
+      this.facts.proxyRefusal ??= errorCode;
     const status = meta.response?.status;
     if (!opened && status !== undefined && TERMINAL_HTTP_STATUSES.includes(status)) this.facts.refusedStatus ??= status;
     const close = meta.close;
@@ -110,6 +135,7 @@ export function stopReason(facts: AttemptFacts, namespacesLeft?: number): string
       "The server's certificate was refused: the next attempt would meet the same certificate, so the session " +
       'does not reconnect by itself (trust it for the profile, then connect again).'
     );
+  if (facts.proxyRefusal !== undefined) return TERMINAL_PROXY_REASONS.get(facts.proxyRefusal);
   return undefined;
 }
 

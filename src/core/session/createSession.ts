@@ -43,6 +43,8 @@ export interface SessionDeps {
    * ReconnectingSession (one log for every attempt). SSE and polling reconnect and retry by themselves.
    */
   reconnect?: ReconnectPolicy;
+  /** The reconnect jitter's source of values in [0, 1) (default Math.random). */
+  reconnectRandom?: () => number;
 }
 
 /** Validates `input` and returns an unstarted session (call `start()`), or the validation issues. */
@@ -67,7 +69,16 @@ export function createSession(input: unknown, deps: SessionDeps = {}): Validatio
     if (attempt === 0) firstId = engine.id;
     return engine;
   };
-  return { ok: true, value: new ReconnectingSession(options, { makeAttempt, log, policy, clock: deps.clock }) };
+  return {
+    ok: true,
+    value: new ReconnectingSession(options, {
+      makeAttempt,
+      log,
+      policy,
+      clock: deps.clock,
+      random: deps.reconnectRandom,
+    }),
+  };
 }
 
 /** The engine of the options' kind. */

@@ -1,14 +1,23 @@
 /**
  * Session → what the panel header and the status bar show. Pure.
  */
-import type { SessionInfoDto, TimelineStepDto } from './viewModel';
+import type { ReconnectStatus } from '../reconnect/reconnectStatus';
+import type { ReconnectStatusDto, SessionInfoDto, TimelineStepDto } from './viewModel';
 import { kindLabel } from '../connection/connectionKinds';
 import type { Redactor } from '../redaction/secretRedactor';
 import { SEND_KINDS_BY_SESSION } from '../session/sendRequest';
 import type { SessionInfo } from '../session/session';
 
-/** The header DTO for one session, credentials masked (URL, negotiated subprotocol, reasons). */
-export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, redactor: Redactor): SessionInfoDto {
+/**
+ * The header DTO for one session, credentials masked (URL, negotiated subprotocol, reasons). `now`: the wall clock
+ * the session's reconnect times are on (the system clock outside tests), when the DTO is made.
+ */
+export function projectSessionInfo(
+  id: string,
+  info: Readonly<SessionInfo>,
+  redactor: Redactor,
+  now: number = Date.now(),
+): SessionInfoDto {
   const dto: SessionInfoDto = {
     id,
     kind: info.kind,
@@ -32,11 +41,22 @@ export function projectSessionInfo(id: string, info: Readonly<SessionInfo>, reda
   for (const key of ['sid', 'transport', 'protocol', 'pingInterval', 'pingTimeout', 'upgrade'] as const) {
     if (info[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = info[key];
   }
-  if (info.reconnect) dto.reconnect = { ...info.reconnect };
+  if (info.reconnect) dto.reconnect = projectReconnect(info.reconnect, now);
   if (info.namespaces)
     dto.namespaces = info.namespaces.map((n) =>
       n.reason === undefined ? { ...n } : { ...n, reason: redactor.text(n.reason) },
     );
+  return dto;
+}
+
+/**
+ * The reconnect status with its instants also as durations at `now` (issue 12): the panel may run on another
+ * machine whose clock differs, so it counts down from the time left, not to the host's instant.
+ */
+export function projectReconnect(status: Readonly<ReconnectStatus>, now: number): ReconnectStatusDto {
+  const dto: ReconnectStatusDto = { ...status };
+  if (status.nextAttemptAt !== undefined) dto.nextAttemptInMs = Math.max(0, status.nextAttemptAt - now);
+  if (status.offlineSince !== undefined) dto.offlineForMs = Math.max(0, now - status.offlineSince);
   return dto;
 }
 

@@ -155,8 +155,17 @@ export interface SessionInfoDto extends EngineSessionFacts {
   reconnect?: ReconnectStatusDto;
 }
 
-/** Where reconnecting stands, as the header shows it (the domain type itself: plain data, our own words). */
-export type ReconnectStatusDto = ReconnectStatus;
+/**
+ * Where reconnecting stands, as the header shows it: the domain type (plain data, our own words) with its times
+ * also as durations. The host's wall-clock instants mean little on the webview's machine (VS Code Remote: two
+ * clocks that differ), so the panel counts from these, measured on its own clock from when it received them.
+ */
+export interface ReconnectStatusDto extends ReconnectStatus {
+  /** waiting: ms until the next attempt when this DTO was made (the host's `nextAttemptAt` − its now). */
+  nextAttemptInMs?: number;
+  /** ms the session had been offline when this DTO was made (the host's now − its `offlineSince`). */
+  offlineForMs?: number;
+}
 
 /** Traffic per second, each direction. */
 export interface TrafficRatesDto {

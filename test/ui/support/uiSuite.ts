@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { ARTEFACTS, startUiEnvironment, type UiEnvironment } from './uiEnvironment';
+import { ARTEFACTS, startUiEnvironment, type UiEnvironment, type UiEnvironmentOptions } from './uiEnvironment';
 import { activeWebview } from './workbench';
 
 /** Filled in by the suite's `before`: read its fields inside tests and hooks, not at load time. */
@@ -26,10 +26,10 @@ export function screenshotFailures(prefix: string, page: () => Page | undefined)
 }
 
 /** Registers the suite's hooks (call inside `describe`); `prefix` names its failure screenshots. */
-export function useUiSuite(prefix: string): UiSuite {
+export function useUiSuite(prefix: string, options: UiEnvironmentOptions = {}): UiSuite {
   const suite = {} as UiSuite;
   before(async () => {
-    suite.env = await startUiEnvironment();
+    suite.env = await startUiEnvironment(options);
     suite.page = suite.env.page;
     suite.panel = activeWebview(suite.page);
   });

@@ -10,6 +10,7 @@ import { MemoryEventLog } from '../../../../src/core/events/memoryEventLog';
 import { ReconnectingSession } from '../../../../src/core/reconnect/reconnectingSession';
 import type { ReconnectPolicy } from '../../../../src/core/reconnect/reconnectPolicy';
 import type { ReconnectPhase } from '../../../../src/core/reconnect/reconnectStatus';
+import type { Network } from '../../../../src/core/session/network';
 import type { Session } from '../../../../src/core/session/session';
 import { SocketIoSession } from '../../../../src/core/socketio/socketIoSession';
 import { WebSocketSession } from '../../../../src/core/websocket/webSocketSession';
@@ -30,6 +31,8 @@ export interface ReconnectingExtras {
   wrap?: (engine: Session) => Session;
   /** The engines run on the session's ManualClock too (their heartbeat, their deadlines). */
   enginesOnClock?: boolean;
+  /** Where every attempt connects (a proxy); the test disposes it. Default: directly. */
+  network?: Network;
 }
 
 /** A reconnecting session of `options` (validated) with `policy`, its waits on a ManualClock. */
@@ -45,7 +48,8 @@ export function reconnecting(
   const clock = new ManualClock();
   const attempts: Session[] = [];
   const makeAttempt = (attemptOptions: ResolvedConnectionOptions): Session => {
-    const built = buildEngine(attemptOptions, { log, clock: extra.enginesOnClock ? clock : undefined });
+    const engineClock = extra.enginesOnClock ? clock : undefined;
+    const built = buildEngine(attemptOptions, { log, clock: engineClock, network: extra.network });
     const engine = extra.wrap ? extra.wrap(built) : built;
     attempts.push(engine);
     return engine;
@@ -54,7 +58,13 @@ export function reconnecting(
   return { session, clock, attempts };
 }
 
-function buildEngine(options: ResolvedConnectionOptions, deps: { log: MemoryEventLog; clock?: ManualClock }): Session {
+interface TestEngineDeps {
+  log: MemoryEventLog;
+  clock?: ManualClock;
+  network?: Network;
+}
+
+function buildEngine(options: ResolvedConnectionOptions, deps: TestEngineDeps): Session {
   if (options.kind === 'websocket') return new WebSocketSession(options, deps);
   if (options.kind === 'socketio') return new SocketIoSession(options, deps);
   if (options.kind === 'engineio') return new EngineIoSession(options, deps);

@@ -31,6 +31,8 @@ describe('reconnect messages of the panel', () => {
     };
     assert.equal(projectSessionInfo('ws-1', info, NO_REDACTION).reconnect, undefined);
     const reconnect = { phase: 'waiting' as const, attempt: 2, nextAttemptAt: 5000, connections: 1, policy: 'p' };
-    assert.deepEqual(projectSessionInfo('ws-1', { ...info, reconnect }, NO_REDACTION).reconnect, reconnect);
+    // Made at 3800 on the host's clock: 1.2 s left (the panel counts down from that on its own clock).
+    const projected = projectSessionInfo('ws-1', { ...info, reconnect }, NO_REDACTION, 3800).reconnect;
+    assert.deepEqual(projected, { ...reconnect, nextAttemptInMs: 1200 });
   });
 });
