@@ -6,28 +6,17 @@
  *
  * States: idle (no GET in flight) → polling (a GET in flight, its body being delivered) → idle …;
  * pausing (the upgrade asked: waiting for the GET and the POST in flight) → paused; closed.
+ *
+ * This file is the state machine: when a GET or a POST may go and what follows it. Starting one exchange is
+ * pollingExchanges.ts; reading its answer is pollingAnswers.ts.
  */
-import { textPayload } from '../../payload/storedPayload';
-import { headerValue } from '../../http/headers';
-import { encodeV3Payload } from '../eioCodecV3';
-import { appendPacket } from '../appendPacket';
-import { encodeV4Payload } from '../eioCodecV4';
-import { engineIoUrl } from '../eioUrls';
-import type { Header, LogEvent } from '../../events/logEvent';
-import { REDIRECT_EVENT, redirectRowMeta } from '../../redirects/redirectRow';
-import { pollingError, pollResponseEvent } from '../pollingEvents';
-import { sendPoll, type InFlightPoll, type PollResult } from '../pollingRequest';
-import { longPollNote, PollPacer } from '../pollPacing';
-import { explainHandshakeFailure } from '../versionHints';
+import type { InFlightPoll } from '../pollingRequest';
+import { PollPacer } from '../pollPacing';
+import { readGetAnswer, readPostAnswer, type AnswerReader, type GetOutcome } from './pollingAnswers';
+import { logQueuedPacket, startGet, startPost } from './pollingExchanges';
 import type { EioTransport, OutgoingPacket, TransportContext, TransportSink } from './transport';
 
-/** How a GET ended for the next one: an empty answer waits the floor; a redirected handshake goes again. */
-type GetOutcome = { empty: boolean; handshakeAgain?: boolean };
-
 export type PollingState = 'idle' | 'polling' | 'pausing' | 'paused' | 'closed';
-
-/** Largest answer to a POST we read: the server answers `ok`. */
-const POST_ANSWER_MAX_BYTES = 64 * 1024;
 
 interface QueuedPacket extends OutgoingPacket {
   seq: number;
@@ -42,12 +31,14 @@ export class PollingTransport implements EioTransport {
   private outbox: QueuedPacket[] = [];
   private readonly pacer: PollPacer;
   private onPaused: (() => void) | undefined;
+  private readonly reader: AnswerReader;
 
   constructor(
     private readonly ctx: TransportContext,
-    private readonly sink: TransportSink,
+    sink: TransportSink,
   ) {
     this.pacer = new PollPacer(ctx.lifecycle.timers, ctx.clock);
+    this.reader = { ctx, sink, isClosed: () => this.current === 'closed' };
   }
 
   get state(): PollingState {
@@ -67,7 +58,7 @@ export class PollingTransport implements EioTransport {
   }
 
   send(packets: OutgoingPacket[]): number[] {
-    const queued = packets.map((p) => ({ ...p, seq: p.seq ?? this.logQueued(p) }));
+    const queued = packets.map((p) => ({ ...p, seq: p.seq ?? logQueuedPacket(this.ctx, p) }));
     this.outbox.push(...queued);
     this.flush();
     return queued.map((p) => p.seq);
@@ -131,28 +122,13 @@ export class PollingTransport implements EioTransport {
   private async get(handshake: boolean, waitedMs?: number): Promise<void> {
     if (this.getInFlight || this.current !== 'idle') return;
     const { ctx } = this;
-    const url = this.url();
-    const headers = ctx.cookies.apply(ctx.route.headers);
-    const note = handshake ? 'Handshake (long-polling GET)' : longPollNote(waitedMs);
-    const request = ctx.writer.append('out', 'http', 'poll-request', {
-      request: { method: 'GET', url: url.href, headers },
-      eio: { transport: 'polling' },
-      note,
-    });
-    const startedMono = ctx.clock.mono();
-    const timeoutMs = ctx.pollTimeoutMs();
-    const maxBodyBytes = ctx.options.maxPollBodyBytes;
-    const poll = sendPoll(
-      { method: 'GET', url, headers, maxBodyBytes, timeoutMs },
-      ctx.network.pollingAgent(url),
-      ctx.clock,
-    );
+    const { sent, poll, startedMono } = startGet(ctx, handshake, waitedMs);
     this.getInFlight = poll;
     this.current = 'polling';
     const result = await poll.done;
     let delivered: Promise<GetOutcome | undefined> | undefined;
     ctx.lifecycle.guard(() => {
-      delivered = this.onGetResult(result, { seq: request.seq, url }, handshake);
+      delivered = readGetAnswer(this.reader, result, sent, handshake);
     });
     const outcome = await delivered;
     // Cleared only once the body is delivered: meanwhile no other GET starts and no upgrade completes (issue #7).
@@ -160,57 +136,6 @@ export class PollingTransport implements EioTransport {
     if (this.current === 'polling') this.current = 'idle';
     ctx.lifecycle.guard(() => this.afterGet(outcome, startedMono));
     this.checkPaused();
-  }
-
-  /** Logs the response and hands its body to the session; undefined when the transport ends here. */
-  private onGetResult(
-    result: PollResult,
-    sent: { seq: number; url: URL },
-    handshake: boolean,
-  ): Promise<GetOutcome | undefined> | undefined {
-    const requestSeq = sent.seq;
-    const aborted = !result.ok && result.error.code === 'RI_ABORTED';
-    if (this.current === 'closed' && aborted) return undefined;
-    const response = this.logResponse(result, requestSeq, 'GET', handshake ? 'Handshake response' : undefined);
-    if (!result.ok) {
-      if (!aborted) this.sink.onError(pollingError(result.error, 'GET'), 'transport error');
-      return undefined;
-    }
-    const res = result.response;
-    this.ctx.cookies.store(res.headers);
-    if (handshake && this.ctx.route.follows(res.status)) return this.followRedirect(sent, res.status, res.headers);
-    const text = Buffer.from(res.body).toString('utf8');
-    if (res.status !== 200 || !response) {
-      const error = explainHandshakeFailure(res.status, text, this.ctx.version(), handshake);
-      this.sink.onError(error, handshake ? 'handshake refused' : 'transport error');
-      return undefined;
-    }
-    const contentType = headerValue(res.headers, 'content-type') ?? '';
-    const at = { seq: response.seq, time: response.time, mono: response.mono };
-    return (
-      this.sink.onCarrier({ ...at, transport: 'polling', data: res.body, text, contentType, handshake }) ?? undefined
-    );
-  }
-
-  /**
-   * A redirected handshake while redirects are followed (issue 12): the route moves, a `redirect` row says where,
-   * and the handshake goes again; or the chain ends with its error.
-   */
-  private followRedirect(
-    sent: { seq: number; url: URL },
-    status: number,
-    headers: Header[],
-  ): Promise<GetOutcome> | undefined {
-    const { ctx } = this;
-    const decision = ctx.route.follow(sent.url, status, headers);
-    if (!decision.ok) {
-      this.sink.onError(decision.error, 'handshake refused');
-      return undefined;
-    }
-    if (decision.crossOrigin) ctx.cookies.clear();
-    const meta = redirectRowMeta(status, sent.url, decision, ctx.options.maxRedirects);
-    ctx.writer.append('local', 'http', REDIRECT_EVENT, meta, undefined, 0, sent.seq);
-    return Promise.resolve({ empty: true, handshakeAgain: true });
   }
 
   /** Polls again, after the floor when the answer was empty (pollPacing.ts). */
@@ -238,46 +163,14 @@ export class PollingTransport implements EioTransport {
   private async post(batch: QueuedPacket[]): Promise<void> {
     const { ctx } = this;
     const packets = batch.map((b) => b.packet);
-    const body = ctx.version() === 4 ? encodeV4Payload(packets) : encodeV3Payload(packets);
-    const url = this.url();
-    const headers = ctx.cookies.apply(ctx.route.headers);
-    const request = ctx.writer.append(
-      'out',
-      'http',
-      'poll-request',
-      {
-        request: { method: 'POST', url: url.href, headers },
-        eio: { transport: 'polling', carries: batch.map((b) => b.seq) },
-        note: `POST carrying ${batch.length} packet${batch.length === 1 ? '' : 's'}`,
-      },
-      textPayload(body, ctx.options.maxStoredPayloadBytes),
-      Buffer.byteLength(body),
-    );
-    const limits = { maxBodyBytes: POST_ANSWER_MAX_BYTES, timeoutMs: ctx.options.handshakeTimeoutMs };
-    const poll = sendPoll({ method: 'POST', url, headers, body, ...limits }, ctx.network.pollingAgent(url), ctx.clock);
+    const carries = batch.map((b) => b.seq);
+    const { sent, poll } = startPost(ctx, packets, carries);
     this.postInFlight = poll;
     const result = await poll.done;
     this.postInFlight = undefined;
-    ctx.lifecycle.guard(() => this.onPostResult(result, request.seq));
+    ctx.lifecycle.guard(() => readPostAnswer(this.reader, result, sent.seq));
     this.checkPaused();
     this.flush();
-  }
-
-  private onPostResult(result: PollResult, requestSeq: number): void {
-    this.logResponse(result, requestSeq, 'POST');
-    if (this.current === 'closed') return;
-    if (!result.ok) {
-      if (result.error.code !== 'RI_ABORTED') this.sink.onError(pollingError(result.error, 'POST'), 'transport error');
-      return;
-    }
-    this.ctx.cookies.store(result.response.headers);
-    if (result.response.status !== 200) {
-      const body = Buffer.from(result.response.body).toString('utf8');
-      this.sink.onError(
-        explainHandshakeFailure(result.response.status, body, this.ctx.version(), false),
-        'transport error',
-      );
-    }
   }
 
   // ---- plumbing --------------------------------------------------------------------------------
@@ -291,33 +184,6 @@ export class PollingTransport implements EioTransport {
       if (this.current !== 'pausing') return;
       this.current = 'paused';
       onPaused?.();
-    });
-  }
-
-  private logQueued(packet: OutgoingPacket): number {
-    const facts = { eio: { packetType: packet.packet.type, transport: 'polling' as const }, send: packet.send };
-    return appendPacket(this.ctx.writer, 'out', packet.packet, facts, this.ctx.options.maxStoredPayloadBytes).seq;
-  }
-
-  private logResponse(
-    result: PollResult,
-    requestSeq: number,
-    method: 'GET' | 'POST',
-    note?: string,
-  ): LogEvent | undefined {
-    const event = pollResponseEvent(result, requestSeq, this.ctx.options.maxStoredPayloadBytes, note, method);
-    return event && this.ctx.writer.append('in', 'http', 'poll-response', event.meta, event.payload, event.size);
-  }
-
-  private url(): URL {
-    const { route, clock } = this.ctx;
-    const sid = this.ctx.sid();
-    return engineIoUrl(route.endpoint, {
-      version: this.ctx.version(),
-      transport: 'polling',
-      sid,
-      query: route.query,
-      now: clock.now(),
     });
   }
 }
