@@ -5,6 +5,7 @@
 import type { ErrorMeta } from './events/logEvent';
 import { LIMITS, raiseSettingHint } from './limits/limits';
 import { CERT_NOT_PINNED } from './network/certificatePins';
+import { tlsPeerOf } from './network/tlsPeers';
 
 export const ErrorCode = {
   InvalidOptions: 'RI_INVALID_OPTIONS',
@@ -160,7 +161,14 @@ export function describeError(error: unknown): ErrorMeta {
   if (rawCode && (TLS_CODES.has(rawCode) || rawCode.startsWith('ERR_SSL_') || rawCode.startsWith('ERR_TLS_'))) {
     // A refused pin is said in our own words already (certificatePins.ts): no "TLS failed:" in front.
     const message = rawCode === CERT_NOT_PINNED ? detail : `TLS failed: ${detail}`;
-    return { code: ErrorCode.TlsError, message, hint: tlsHint(rawCode), detail: `${rawCode}: ${detail}` };
+    const tls: ErrorMeta = {
+      code: ErrorCode.TlsError,
+      message,
+      hint: tlsHint(rawCode),
+      detail: `${rawCode}: ${detail}`,
+    };
+    const peer = tlsPeerOf(error);
+    return peer === undefined ? tls : { ...tls, peer };
   }
   if (rawCode === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' && /max payload/i.test(detail)) {
     return {

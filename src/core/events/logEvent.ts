@@ -78,6 +78,8 @@ export interface ErrorMeta {
   hint?: string;
   /** Underlying library message, for the output channel. */
   detail?: string;
+  /** A TLS failure: `host:port` of the server whose handshake failed (after a redirect, not the session's own). */
+  peer?: string;
 }
 
 export interface FrameMeta {

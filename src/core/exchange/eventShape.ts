@@ -28,7 +28,7 @@ const META: Record<string, Check | Record<string, Check>> = {
   extensions: 'string',
   durationMs: 'number',
   close: { wireCode: 'number', wireReason: 'string', sentCode: 'number', sentReason: 'string', localCode: 'number' },
-  error: { code: 'string', message: 'string', hint: 'string', detail: 'string' },
+  error: { code: 'string', message: 'string', hint: 'string', detail: 'string', peer: 'string' },
   frame: { opcode: 'number', compressed: 'boolean', frames: 'number', wireBytes: 'number' },
   send: 'object',
   warning: 'string',

@@ -10,6 +10,7 @@ import type { NodeTlsOptions } from '../session/network';
 import { defaultPort } from './noProxy';
 import type { ProxyDecision } from './proxyChoice';
 import { openRoutedConnection } from './routedConnection';
+import type { TlsPeerBook } from './tlsPeers';
 import { withoutClientCertificate } from './tlsTrust';
 
 /** What an agent needs to open its connections. */
@@ -20,6 +21,8 @@ export interface RouteContext {
   tunnelTimeoutMs: number;
   /** The only host (and port) `tls`'s client certificate goes to; others get `tls` without it (tlsTrust.ts). */
   clientCertificateHost?: URL;
+  /** Books every verified TLS handshake (tlsPeers.ts). */
+  peers?: TlsPeerBook;
 }
 
 type ConnectionCallback = (err: Error | null, stream: Duplex) => void;
@@ -38,7 +41,7 @@ function connectFor(context: RouteContext, secure: boolean, options: ClientReque
   }
   const home = context.clientCertificateHost;
   const tls = !home || isSameServer(home, host, port) ? context.tls : withoutClientCertificate(context.tls);
-  const plan = { host, port, secure, tls, decision, tunnelTimeoutMs: context.tunnelTimeoutMs };
+  const plan = { host, port, secure, tls, decision, tunnelTimeoutMs: context.tunnelTimeoutMs, peers: context.peers };
   openRoutedConnection(plan).then(
     (socket) => cb(null, socket),
     (error: Error) => cb(error, undefined as unknown as Duplex),

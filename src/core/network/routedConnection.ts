@@ -8,10 +8,11 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { recordConnectionFacts, type RoutedConnectionFacts } from './connectionFacts';
 import type { NodeTlsOptions } from '../session/network';
-import { peerRefusedError } from './certificatePins';
+import { leafFingerprint, peerRefusedError } from './certificatePins';
 import { proxyInvalid } from './proxyErrors';
 import type { ProxyDecision } from './proxyChoice';
 import { openTunnel } from './proxyTunnel';
+import { markTlsPeer, authorityOf, type TlsPeerBook } from './tlsPeers';
 
 /** One connection to open. */
 export interface ConnectionPlan {
@@ -25,6 +26,8 @@ export interface ConnectionPlan {
   decision: ProxyDecision;
   /** How long a proxy may take to answer CONNECT. */
   tunnelTimeoutMs: number;
+  /** Where a verified TLS handshake is booked (the network's, for the certificate trust offer). */
+  peers?: TlsPeerBook;
 }
 
 /** Resolves with the socket to use (a TLSSocket for secure targets), or rejects with the reason. */
@@ -44,10 +47,21 @@ export async function openRoutedConnection(plan: ConnectionPlan): Promise<Socket
   };
   if (decision.kind === 'proxy') Object.assign(facts, { proxy: decision.route.proxy.host, tunnelMs: opened.tunnelMs });
   const tlsStarted = performance.now();
-  const socket = plan.secure ? await secureOver(raw, host, plan.tls) : raw;
+  // A failed handshake's error names its server: after a redirect it is not the session's own (tlsPeers.ts).
+  const socket = plan.secure
+    ? await secureOver(raw, host, plan.tls).catch((error: unknown) => {
+        throw markTlsPeer(error, host, plan.port);
+      })
+    : raw;
+  if (plan.secure) bookPeer(plan, host, socket as TLSSocket);
   if (plan.secure) facts.tlsMs = performance.now() - tlsStarted;
   recordConnectionFacts(socket, facts);
   return socket;
+}
+
+function bookPeer(plan: ConnectionPlan, host: string, socket: TLSSocket): void {
+  const fingerprint256 = leafFingerprint(socket);
+  plan.peers?.record({ authority: authorityOf(host, plan.port), ...(fingerprint256 ? { fingerprint256 } : {}) });
 }
 
 /** A TCP connection, resolved once connected (so a refusal is an error here, not on the request). */

@@ -11,6 +11,7 @@ import { caWithDefaultRoots, type TlsOptions } from '../connection/commonOptions
 import type { Disposable } from '../disposable';
 import type { ProxyDecision } from '../network/proxyChoice';
 import { RoutedHttpAgent, RoutedHttpsAgent, type RouteContext } from '../network/routedAgents';
+import { TlsPeerBook, type VerifiedTlsPeer } from '../network/tlsPeers';
 
 /**
  * TLS settings as Node's `tls.connect` takes them (the CA is added to the system roots). Client certificates
@@ -46,6 +47,11 @@ export interface Network extends Disposable {
   readonly tls: NodeTlsOptions;
   /** How connections to `url` are routed (issue 12): direct, through which proxy, or a setting in error. */
   route?(url: URL): ProxyDecision;
+  /**
+   * The servers a TLS handshake succeeded with so far, and the certificate each presented (issue 12: a pin for one
+   * server of a redirect chain must not lock the others out).
+   */
+  verifiedTlsPeers?(): VerifiedTlsPeer[];
 }
 
 /** Most sockets a polling agent opens: one GET and one POST in flight (the Engine.IO protocol). */
@@ -85,10 +91,12 @@ export interface RoutedNetworkOptions {
 /** A network whose connections go the way `route` says, with these TLS options. */
 export function createRoutedNetwork(options: RoutedNetworkOptions): Network {
   const route = options.route ?? ((): ProxyDecision => ({ kind: 'direct' }));
+  const peers = new TlsPeerBook();
   const context: RouteContext = {
     tls: options.tls,
     decide: route,
     tunnelTimeoutMs: options.tunnelTimeoutMs ?? DEFAULT_TUNNEL_TIMEOUT_MS,
+    peers,
   };
   if (options.clientCertificateHost) context.clientCertificateHost = options.clientCertificateHost;
   const agents: HttpAgent[] = [];
@@ -101,6 +109,7 @@ export function createRoutedNetwork(options: RoutedNetworkOptions): Network {
   return {
     tls: options.tls,
     route,
+    verifiedTlsPeers: () => peers.list(),
     pollingAgent: (url) =>
       isSecure(url)
         ? (pollingHttps ??= made(new RoutedHttpsAgent(context, polling)))

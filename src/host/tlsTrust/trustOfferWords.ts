@@ -46,12 +46,47 @@ export function trustOfferMessage(
   );
 }
 
-/** After the pin was written. */
-export function pinnedMessage(fingerprint: string, profileName: string): string {
+/** A server pinned along with the offered certificate (trustTarget.ts): where, and the certificate it presented. */
+export interface CompanionPin {
+  authority: string;
+  fingerprint256: string;
+}
+
+/** Most companion servers named in a notification (the log row names each). */
+const MAX_NAMED_SERVERS = 3;
+
+/**
+ * Appended to the offer when the failure was at a redirect hop: the session's own server, and — when the profile
+ * has no pins yet — the servers whose certificates are pinned too, with why (pins replace CA verification for
+ * every server of the profile). Their fingerprints are in the log (companionLog).
+ */
+export function redirectedOfferNote(sessionUrl: string, companions: readonly CompanionPin[]): string {
+  const start = ` A redirect from ${hostOf(sessionUrl)} led to this server.`;
+  if (companions.length === 0) return start;
+  const named = companions.slice(0, MAX_NAMED_SERVERS).map((c) => hostOf(`https://${c.authority}`));
+  const more = companions.length > MAX_NAMED_SERVERS ? ` and ${companions.length - MAX_NAMED_SERVERS} more` : '';
+  const one = companions.length === 1;
   return (
-    `Profile ${shownName(profileName)} now trusts the certificate SHA-256 ${shownFingerprint(fingerprint)} ` +
+    `${start} Pins replace CA verification for every server of a profile, so the certificate${one ? '' : 's'} ` +
+    `that ${named.join(', ')}${more} present${one ? 's' : ''} now will be pinned too (the log shows ` +
+    `${one ? 'its fingerprint' : 'their fingerprints'}); when renewed, ${one ? 'it needs its' : 'each needs its'} ` +
+    'new pin in the profile.'
+  );
+}
+
+/** After the pin was written; `alsoPinned`: how many companion certificates came with it. */
+export function pinnedMessage(fingerprint: string, profileName: string, alsoPinned = 0): string {
+  const others = alsoPinned > 0 ? ` and ${alsoPinned} more certificate${alsoPinned === 1 ? '' : 's'}` : '';
+  return (
+    `Profile ${shownName(profileName)} now trusts the certificate SHA-256 ${shownFingerprint(fingerprint)}${others} ` +
     '(tls.pinnedCertificates). Connect again?'
   );
+}
+
+/** The log row of a companion server's certificate (a fingerprint we computed; host:port of a URL we followed). */
+export function companionLog(authority: string, fingerprint: string): string {
+  const pin = shownFingerprint(fingerprint);
+  return `${inert(authority, 200)} verified normally: its certificate SHA-256 ${pin} is pinned too if trusted`;
 }
 
 /** A pinned profile met another certificate: said plainly, no offer to replace the pin. */

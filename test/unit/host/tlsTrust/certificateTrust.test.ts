@@ -48,6 +48,8 @@ describe('certificate trust offer', () => {
           const row = await waitForEvent(session, (e) => e.type === 'error', 8000);
           assert.equal(row.meta?.error?.code, 'RI_TLS_ERROR', JSON.stringify(row.meta?.error));
           assert.equal(certificateFailureOf(row.meta?.error), 'self-signed', JSON.stringify(row.meta?.error));
+          // Where the handshake failed (the trust offer probes that server: after a redirect, not the URL's).
+          assert.equal(row.meta?.error?.peer, `127.0.0.1:${server.port}`, JSON.stringify(row.meta?.error));
         } finally {
           await session.close();
           session.dispose();
