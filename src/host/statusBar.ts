@@ -99,7 +99,10 @@ export class SessionStatusBar implements vscode.Disposable {
     // A plain-string tooltip is not rendered as markdown; the URL and the server's close reason are still masked.
     const closed = info.closeSummary ? ` ${redactor.text(info.closeSummary)}` : '';
     const where = `${redactor.url(session.options.url)} (${KIND_LABELS[session.options.kind]})`;
-    const reconnect = info.reconnect ? ` Reconnect: ${info.reconnect.stoppedReason ?? info.reconnect.policy}.` : '';
+    // A stop reason is a sentence of its own (its full stop included); the policy is a phrase that needs one.
+    const reconnectText = info.reconnect?.stoppedReason ?? info.reconnect?.policy ?? '';
+    const sentence = reconnectText.endsWith('.') ? reconnectText : `${reconnectText}.`;
+    const reconnect = info.reconnect ? ` Reconnect: ${sentence}` : '';
     // Issue 12: offered only when the session would act on it (while waiting, or after giving up on attempts).
     const retry = info.reconnect?.canRetryNow ? ' Retry now is in its panel.' : '';
     const facts = `${transport}${closed}${reconnect}${retry}`;
