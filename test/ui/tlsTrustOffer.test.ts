@@ -15,6 +15,12 @@ import { startWssEchoServer, type WssEchoServer } from '../unit/support/wssEchoS
 import { contextAction, profileRow } from './support/inspectorUi';
 import { ARTEFACTS } from './support/uiEnvironment';
 import { useUiSuite } from './support/uiSuite';
+import {
+  holdToast as holdShownToast,
+  pinsOnDisk as pinsInFile,
+  toast as toastWith,
+  toastButton,
+} from './support/toasts';
 
 const PROFILE = 'UI trust offer profile';
 const PROFILE_ID = 'ui-trust-offer';
@@ -51,34 +57,10 @@ describe('the certificate trust offer in code-server', function () {
     certificates?.dispose();
   });
 
-  /** The toast whose text holds all of `parts` (never the whole sentence: its words may change). */
-  const toast = (...parts: string[]): Locator =>
-    parts.reduce(
-      (found, part) => found.filter({ hasText: part }),
-      page.locator('.notifications-toasts .notification-toast'),
-    );
-  /**
-   * Waits for a toast and keeps it: the pointer rests on it (a warning or information toast hides itself after
-   * 10-12 s otherwise, even with buttons), and its fade-in is over (an earlier screenshot is half transparent).
-   */
-  const holdToast = async (shown: Locator): Promise<void> => {
-    await shown.waitFor({ timeout: 30_000 });
-    await shown.hover();
-    // Polled from here: a function defined inside evaluate() gets the bundler's __name helper, unknown in the page.
-    const deadline = Date.now() + 10_000;
-    while ((await shown.evaluate((element) => getComputedStyle(element).opacity)) !== '1') {
-      assert.ok(Date.now() < deadline, 'the toast finished fading in');
-      await page.waitForTimeout(50);
-    }
-  };
-  const button = (within: Locator, label: string): Locator =>
-    within.locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).first();
-  const pinsOnDisk = (): unknown => {
-    const file = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as {
-      profiles: { id: string; tls?: { pinnedCertificates?: unknown } }[];
-    };
-    return file.profiles.find((profile) => profile.id === PROFILE_ID)?.tls?.pinnedCertificates;
-  };
+  const toast = (...parts: string[]): Locator => toastWith(page, ...parts);
+  const holdToast = (shown: Locator): Promise<void> => holdShownToast(page, shown);
+  const button = toastButton;
+  const pinsOnDisk = (): unknown => pinsInFile(profileFile, PROFILE_ID);
 
   it('offers to trust the self-signed certificate, by its fingerprint, before any upgrade', async () => {
     const icon = page.locator('.activitybar .action-item a[aria-label^="Realtime Inspector"]');
