@@ -15,10 +15,9 @@ import type { ResolvedWebSocketOptions } from '../connection/connectionOptions';
 import type { Disposable } from '../disposable';
 import { ErrorCode, describeError } from '../errors';
 import type { ErrorMeta } from '../events/logEvent';
-import { TOO_MANY_FRAGMENTS_REASON, sendBufferFull, tooManyFragments } from '../limits/limitErrors';
+import { sendBufferFull } from '../limits/limitErrors';
 import type { EventLog } from '../events/eventLog';
 import { MemoryEventLog } from '../events/memoryEventLog';
-import { binaryPayload } from '../payload/storedPayload';
 import { viaFact } from '../network/routeFacts';
 import { createDirectNetwork, type Network } from '../session/network';
 import type { SendRequest } from '../session/sendRequest';
@@ -26,8 +25,7 @@ import type { SendOutcome, Session, SessionInfo, SessionState } from '../session
 import { SessionLifecycle } from '../session/sessionLifecycle';
 import { describeAttempt } from './attemptNote';
 import { CloseBookkeeping } from './closeBookkeeping';
-import { summarizeClose } from './closeFacts';
-import { ConnectionRecorder, RAW_TAIL_BYTES } from './connectionRecorder';
+import { ConnectionRecorder } from './connectionRecorder';
 import { createEventAppender } from './eventAppender';
 import { FragmentCap } from './fragmentCap';
 import { FrameSender } from './frameSender';
@@ -39,8 +37,8 @@ import { ReadPacing } from './readPacing';
 import { refuseUnacceptedKind } from '../session/sendKindRefusal';
 import { prepareSend } from './sendPreparation';
 import { LiveSessionFacts, type WsSessionContext } from './sessionContext';
+import { WsSessionTransitions } from './sessionTransitions';
 import { WireFrameTracker } from './wireFrameTracker';
-import { explainWsError } from './wsErrorExplanation';
 import { listenToWs } from './wsListeners';
 
 /**
@@ -70,14 +68,12 @@ export class WebSocketSession implements Session {
   private readonly recorder: ConnectionRecorder;
   private readonly handshake: Handshake;
   private readonly redirects: HandshakeRedirects;
-  private readonly heartbeat: Heartbeat;
   private readonly incoming: IncomingTraffic;
   private readonly closing: CloseBookkeeping;
   private readonly sender: FrameSender;
   private readonly pacing: ReadPacing;
   private readonly fragments: FragmentCap;
-  /** The fragment cap was hit and acted on (once). */
-  private fragmentsRefused = false;
+  private readonly transitions: WsSessionTransitions;
   /** A send was refused for the buffered bytes and said so in a row; the next accepted send resets it. */
   private sendsRefused = false;
 
@@ -101,7 +97,7 @@ export class WebSocketSession implements Session {
         append,
         onFrame: (direction, frame) => this.incoming.wireFrame(direction, frame),
         guard: (fn) => lifecycle.guard(fn),
-        onReadDone: () => this.afterRead(),
+        onReadDone: () => this.transitions.afterRead(),
         admitIncoming: (frame) => this.fragments.admit(frame),
       }),
     );
@@ -127,12 +123,31 @@ export class WebSocketSession implements Session {
     this.incoming = lifecycle.own(new IncomingTraffic(maxStored, this.wireFrames, pings, heartbeat, this.context));
     this.closing = new CloseBookkeeping(this.wireFrames, this.recorder, this.context);
     this.sender = new FrameSender(maxStored, pings, this.closing, this.context);
-    this.heartbeat = heartbeat;
     this.pacing = new ReadPacing({
       clock: this.clock,
       lifecycle,
       reads: () => this.openSocket(),
       log: (type, meta) => append('local', 'ws', type, meta),
+    });
+    this.transitions = this.createTransitions(heartbeat);
+  }
+
+  /** The session's state transitions, made last: they read most of the other parts. */
+  private createTransitions(heartbeat: Heartbeat): WsSessionTransitions {
+    return new WsSessionTransitions({
+      options: this.options,
+      clock: this.clock,
+      startedAtMono: this.startedAtMono,
+      context: this.context,
+      handshake: this.handshake,
+      recorder: this.recorder,
+      incoming: this.incoming,
+      heartbeat,
+      closing: this.closing,
+      wireFrames: this.wireFrames,
+      fragments: this.fragments,
+      pacing: this.pacing,
+      settleStarted: (state) => this.resolveStarted(state),
     });
   }
 
@@ -213,33 +228,11 @@ export class WebSocketSession implements Session {
   }
 
   close(): Promise<void> {
-    if (this.facts.state === 'closed') return Promise.resolve();
-    const closed = this.closing.whenClosed();
-    const ws = this.ws;
-    if (!ws) {
-      this.finishClosed(undefined, '');
-    } else if (this.facts.state === 'connecting') {
-      const error = { code: 'RI_CANCELLED', message: 'Connection attempt cancelled.' };
-      this.context.append('local', 'ws', 'error', { error });
-      this.handshake.abort();
-    } else {
-      if (this.facts.state === 'open') {
-        // §7.1.2: start the closing handshake, with 1000 (normal closure, §7.4.1).
-        this.closing.logOwnClose(1000, '');
-        ws.close(1000);
-      }
-      this.closing.dropAfterGrace(ws);
-    }
-    return closed;
+    return this.transitions.close();
   }
 
   dispose(): void {
-    if (this.lifecycle.isDisposed) return;
-    if (this.facts.state !== 'closed') {
-      this.handshake.endedByUs = true;
-      this.ws?.terminate();
-    }
-    this.lifecycle.dispose();
+    this.transitions.dispose();
   }
 
   // ---- connecting ------------------------------------------------------------------------------
@@ -260,7 +253,7 @@ export class WebSocketSession implements Session {
     } catch (error) {
       // ws throws synchronously for URLs it rejects; options validation should have caught them.
       this.handshake.fail(describeError(error));
-      this.finishClosed(undefined, '');
+      this.transitions.finishClosed(undefined, '');
       return;
     }
     this.ws = ws;
@@ -268,90 +261,12 @@ export class WebSocketSession implements Session {
     listenToWs(ws, this.lifecycle, () => this.ws === ws, {
       upgrade: (res) => this.handshake.onUpgrade(res),
       unexpectedResponse: (res) => this.handshake.onUnexpectedResponse(res),
-      open: () => this.onOpen(ws),
+      open: () => this.transitions.onOpen(ws),
       message: (data, isBinary) => incoming.dataMessage(data, isBinary),
       control: (kind, data) => incoming.control(kind, data),
-      error: (error) => this.onError(error),
-      close: (code, reason) => this.finishClosed(code, reason),
+      error: (error) => this.transitions.onError(error),
+      close: (code, reason) => this.transitions.finishClosed(code, reason),
     });
-  }
-
-  private onOpen(ws: WebSocket): void {
-    this.handshake.opened();
-    const subprotocol = ws.protocol || undefined;
-    const extensions = ws.extensions || undefined;
-    this.facts.opened(subprotocol, extensions);
-    const note = [
-      `Open in ${(this.clock.mono() - this.startedAtMono).toFixed(1)} ms`,
-      subprotocol ? `subprotocol ${subprotocol}` : 'no subprotocol',
-      extensions ? `extensions ${extensions}` : 'no extensions',
-    ].join(', ');
-    this.context.append('local', 'ws', 'open', { subprotocol, extensions, note });
-    this.facts.fireChanged();
-    this.resolveStarted('open');
-    this.heartbeat.start();
-    this.pacing.start();
-  }
-
-  // ---- incoming limits -------------------------------------------------------------------------
-
-  /**
-   * A read was handed to ws: pacing, and a fragment cap hit in it acted on once ws has delivered what came
-   * before it (ws reads the bytes that followed a 101 on a later tick).
-   */
-  private afterRead(): void {
-    this.pacing.readDone();
-    if (!this.fragments.exceeded || this.fragmentsRefused) return;
-    this.fragmentsRefused = true;
-    (this.clock.yield ?? setImmediate)(this.lifecycle.guarded(() => this.refuseFragments()));
-  }
-
-  /**
-   * §7.4.1: 1009, a message too big to process. The tap no longer hands the stream on, so ws will not see the
-   * server's answer: the grace period ends the connection if the server does not close it.
-   */
-  private refuseFragments(): void {
-    this.handshake.fail(tooManyFragments(this.fragments.max));
-    const ws = this.ws;
-    if (!ws || this.facts.state === 'closed') return;
-    if (this.facts.state === 'connecting') return this.handshake.abort();
-    if (this.facts.state === 'open') {
-      this.closing.logOwnClose(1009, TOO_MANY_FRAGMENTS_REASON);
-      ws.close(1009, TOO_MANY_FRAGMENTS_REASON);
-    }
-    this.closing.dropAfterGrace(ws);
-  }
-
-  // ---- ending ----------------------------------------------------------------------------------
-
-  private onError(error: Error): void {
-    if (this.handshake.endedByUs && this.facts.state === 'connecting') return;
-    // After an error ws delivers no more messages: the wire facts of the ones it dropped are dropped too.
-    this.wireFrames.dropIncomingData();
-    const facts = { maxMessageBytes: this.options.maxPayloadBytes, incomingFault: this.wireFrames.incomingFault };
-    const meta = explainWsError(error, facts);
-    const showsBytes = meta.code === ErrorCode.ProtocolError || meta.code === ErrorCode.InvalidAccept;
-    const rawTail = showsBytes ? this.recorder.rawTail : undefined;
-    this.handshake.fail(meta, rawTail?.length ? binaryPayload(rawTail, RAW_TAIL_BYTES) : undefined);
-  }
-
-  private finishClosed(code: number | undefined, reason: string): void {
-    if (this.facts.state === 'closed') return;
-    this.recorder.responseLogged();
-    // A close frame held back behind messages that ws never delivered (it failed on one): log it now.
-    this.incoming.releaseDeferredClose(true);
-    this.lifecycle.timers.clearAll();
-    this.recorder.dispose();
-    const wasOpen = this.facts.info.openedAt !== undefined;
-    const close = this.closing.closeFacts(code, reason);
-    // What ended it: a failed handshake, a missed pong, a burst of pings (issue 12: named), or the close itself.
-    const failure = this.handshake.failure ?? this.heartbeat.timeout ?? this.incoming.droppedForPings;
-    const closeSummary = failure ? failure.message : summarizeClose(close, wasOpen);
-    this.facts.closed(closeSummary, failure?.code);
-    this.context.append('local', 'ws', 'closed', { close, note: closeSummary });
-    this.facts.fireChanged();
-    this.resolveStarted('closed');
-    this.closing.settle();
   }
 
   /** The socket when data may flow: the session open and ws open. */
