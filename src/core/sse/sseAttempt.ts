@@ -9,9 +9,8 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { describeError, ErrorCode } from '../errors';
-import type { ErrorMeta, EventMeta, Header } from '../events/logEvent';
+import type { ErrorMeta, Header } from '../events/logEvent';
 import { headerValue, rawHeaderPairs } from '../http/headers';
-import { textPayload } from '../payload/storedPayload';
 import {
   decideHop,
   isRedirectStatus,
@@ -20,10 +19,11 @@ import {
   type RedirectChain,
 } from '../redirects/redirectPolicy';
 import { REDIRECT_EVENT, redirectRowMeta } from '../redirects/redirectRow';
-import { readUnexpectedBody, unexpectedBodyPayload, type UnexpectedBody } from '../websocket/unexpectedResponse';
+import { readUnexpectedBody, type UnexpectedBody } from '../websocket/unexpectedResponse';
+import { logRefusalRows, logRequestRow, logResponseRow } from './sseAttemptRows';
 import type { SseContext } from './sseContext';
 import { IdleWatch } from '../session/idleWatch';
-import { badEncoding, cutText, idleTimeout, responseTimeout, streamCut } from './sseNotes';
+import { badEncoding, idleTimeout, responseTimeout, streamCut } from './sseNotes';
 import { planSseRequest, sendSseRequest } from './sseRequest';
 import { judgeResponse, streamDecoder } from './sseResponse';
 
@@ -45,9 +45,6 @@ export interface AttemptListeners {
   /** Called once, unless the session aborted the attempt itself. */
   ended(end: AttemptEnd): void;
 }
-
-/** A Last-Event-ID this long or longer is shown cut on the request row (the whole id still goes out). */
-const LOGGED_HEADER_CHARS = 1024;
 
 export class SseAttempt {
   private request: ClientRequest | undefined;
@@ -89,7 +86,7 @@ export class SseAttempt {
   private send(hop: HopRequest, warning?: string): void {
     const { lifecycle, clock, network } = this.context;
     this.hop = hop;
-    this.requestSeq = this.logRequest(hop, warning);
+    this.requestSeq = logRequestRow(this.context, hop, this.chain, warning);
     this.sentAt = clock.mono();
     // A hop left behind (its request ended by a redirect) is heard no more.
     const current = (): boolean => this.hop === hop;
@@ -118,16 +115,6 @@ export class SseAttempt {
     this.release();
   }
 
-  private logRequest(hop: HopRequest, warning: string | undefined): number {
-    const { options, append } = this.context;
-    const headers = hop.headers.map(([name, value]): Header => [name, cutText(value, LOGGED_HEADER_CHARS)]);
-    const url = this.chain?.hops ? hop.url.href : options.url;
-    const request = { method: hop.method, url, headers };
-    const meta: EventMeta = warning ? { request, warning } : { request };
-    const payload = hop.body ? textPayload(hop.body, options.maxStoredPayloadBytes) : undefined;
-    return append('out', 'http', 'handshake-request', meta, payload, payload?.byteLength ?? 0).seq;
-  }
-
   private onResponse(res: IncomingMessage): void {
     if (this.done) {
       res.destroy();
@@ -147,8 +134,7 @@ export class SseAttempt {
     }
     this.context.lifecycle.timers.clear(this.deadline);
     const durationMs = this.context.clock.mono() - this.sentAt;
-    const meta = { response: responseFacts(res, headers), durationMs, requestSeq: this.requestSeq };
-    this.context.append('in', 'http', 'handshake-response', meta);
+    logResponseRow(this.context, res, headers, durationMs, this.requestSeq);
     if (verdict.kind === 'stop') {
       res.resume(); // drain it, so the connection goes back to the agent
       this.finish({ kind: 'stop' }, false);
@@ -165,11 +151,7 @@ export class SseAttempt {
     // The body of a redirect is not read: a server could drip it forever; the connection is not reused.
     res.destroy();
     const durationMs = clock.mono() - this.sentAt;
-    append('in', 'http', 'handshake-response', {
-      response: responseFacts(res, headers),
-      durationMs,
-      requestSeq: this.requestSeq,
-    });
+    logResponseRow(this.context, res, headers, durationMs, this.requestSeq);
     const hop = this.hop!;
     const answer = { status, headers, maxRedirects: options.maxRedirects, scheme: 'http' as const };
     const decision = decideHop(this.chain!, hop, answer);
@@ -232,20 +214,7 @@ export class SseAttempt {
   private onRefusalBody(res: IncomingMessage, headers: Header[], error: ErrorMeta, body: UnexpectedBody): void {
     this.abortBody = undefined;
     if (this.done) return;
-    const { options, append, clock } = this.context;
-    const payload = unexpectedBodyPayload(
-      body.bytes,
-      headerValue(headers, 'content-encoding'),
-      options.maxStoredPayloadBytes,
-    );
-    const response = responseFacts(res, headers);
-    const note = body.truncated ? `Body cut at ${body.bytes.length} bytes` : undefined;
-    const durationMs = clock.mono() - this.sentAt;
-    const meta: EventMeta = { response, durationMs, requestSeq: this.requestSeq };
-    if (note) meta.note = note;
-    append('in', 'http', 'handshake-response', meta, payload, body.bytes.length);
-    // The error row is the one a user clicks first: it carries the status, headers and body too.
-    append('local', 'sse', 'error', { error, response }, payload, payload.byteLength);
+    logRefusalRows(this.context, res, headers, { error, body, sentAt: this.sentAt, requestSeq: this.requestSeq });
     this.finish({ kind: 'fail', error }, true);
   }
 
@@ -304,9 +273,4 @@ export class SseAttempt {
     this.response?.destroy();
     this.request?.destroy();
   }
-}
-
-/** The response part of a handshake-response row. */
-function responseFacts(res: IncomingMessage, headers: Header[]): NonNullable<EventMeta['response']> {
-  return { httpVersion: res.httpVersion, status: res.statusCode, statusText: res.statusMessage, headers };
 }
